@@ -1,1 +1,22 @@
+/**
+ * @synthgraph/core — the fluent DSL, the IR, deterministic randomness, value pools, the SQL
+ * lowering shared by every dialect and the in-process evaluator.
+ *
+ * @packageDocumentation
+ */
 export const version = '0.1.0';
+
+export * from './errors.js';
+export * from './ir/types.js';
+export { parseIR, scenarioIRSchema, exprSchema, columnTypeSchema, zodIssues, deepFreeze } from './ir/schema.js';
+export { canonicalJson, irHash } from './ir/hash.js';
+export { validateIR, keySpace, columnOrder } from './ir/validate.js';
+export * from './random/mixer.js';
+export { normalQuantile, piecewiseTable, evalPiecewise, cumulativeThresholds, knots, upperBound, type PiecewiseTable } from './random/quantiles.js';
+export { expandExpr, collectStreams, visit, children, dayWeights, standardNormalTable, type ExpandContext } from './random/expand.js';
+export * from './dsl/column-types.js';
+export * from './dsl/expr.js';
+export * from './dsl/scenario-builder.js';
+export { Evaluator, type Row, type RowsOptions } from './eval/evaluator.js';
+export { toOutput, canonicalValue, formatScaled, formatDays } from './eval/values.js';
+export { prettyIR } from './ir/pretty.js';
