@@ -439,6 +439,14 @@ export function arrayContains<T>(arr: X<readonly T[]>, v: In<T>): X<boolean> {
 export function arraySize(arr: X<readonly unknown[]>): X<number> {
   return call<number>('arraySize', arr);
 }
+/** The array without NULL elements (e.g. built from optional items). */
+export function arrayCompact<T>(arr: X<readonly (T | null)[]> | X<readonly T[]>): X<readonly T[]> {
+  return call<readonly T[]>('arrayCompact', arr as X<unknown>);
+}
+/** Substring from 1-based `start`, `length` characters (SQL `substr`). */
+export function substr(s: In<string>, start: number, length: number): X<string> {
+  return call<string>('substr', s as X<string>, start, length);
+}
 /** Element `i` (0-based) of an array. */
 export function arrayGet<T>(arr: X<readonly T[]>, i: In<number>): X<T> {
   return call<T>('arrayGet', arr, i as X<number>);

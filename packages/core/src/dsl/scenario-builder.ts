@@ -329,12 +329,85 @@ export class ScenarioBuilder<E extends Record<string, RowShape> = {}> {
       return { name: e.name, comment: e.comment, source: e.source, columns: e.columns, constraints: e.constraints, keyColumn: e.keyColumn ?? '' };
     });
     if (issues.length) throw new SpecError(issues);
-    const resolved = resolveDerivedFields(entities);
+    const resolved = resolveDerivedFields(entities).map(assignSlotsInEntity);
     const ir: ScenarioIR = { irVersion: IR_VERSION, name: this.#props.name, seed: options.seed, fakerVersion, pools, entities: resolved, meta: this.#props.meta };
     const cloned = JSON.parse(JSON.stringify(ir)) as ScenarioIR;
     validateIR(cloned);
     return deepFreeze(cloned);
   }
+}
+
+/**
+ * Names the draw slots of each expression tree: draws without an explicit slot get their
+ * pre-order position ('0', '1', …) within their column; the same draw object used twice keeps
+ * one slot (one random value). Streams are `<entity>.<column>.<slot>`, so adding or reordering
+ * columns changes no other column.
+ */
+function assignSlots(e: Expr): Expr {
+  const slots = new Map<Expr, string>();
+  let next = 0;
+  const walk = (x: Expr): Expr => {
+    if (x.kind === 'draw') {
+      let slot = slots.get(x);
+      if (slot === undefined) {
+        slot = x.slot || String(next++);
+        slots.set(x, slot);
+      }
+      const dist = x.dist.kind === 'timestamp' && x.dist.within ? { ...x.dist, within: { from: walk(x.dist.within.from), to: walk(x.dist.within.to) } } : x.dist;
+      return { ...x, slot, dist };
+    }
+    return rebuild(x, walk);
+  };
+  return walk(e);
+}
+
+function rebuild(e: Expr, m: (x: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case 'unary':
+    case 'cast':
+      return { ...e, arg: m(e.arg) };
+    case 'binary':
+      return { ...e, left: m(e.left), right: m(e.right) };
+    case 'call':
+      return { ...e, args: e.args.map(m) };
+    case 'case':
+      return { ...e, whens: e.whens.map((w) => ({ when: m(w.when), then: m(w.then) })), else: m(e.else) };
+    case 'pool':
+    case 'pick':
+      return { ...e, index: m(e.index) };
+    case 'bucket':
+      return { ...e, arg: m(e.arg), values: e.values.map(m) };
+    case 'array':
+      return { ...e, items: e.items.map(m) };
+    case 'map':
+      return { ...e, keys: e.keys.map(m), values: e.values.map(m) };
+    case 'lookup':
+      return { ...e, key: m(e.key) };
+    case 'agg':
+      return { ...e, arg: e.arg && m(e.arg), where: e.where && m(e.where) };
+    case 'win':
+      return { ...e, arg: e.arg && m(e.arg) };
+    default:
+      return e;
+  }
+}
+
+function assignSlotsInEntity(e: EntityIR): EntityIR {
+  const s = e.source;
+  const source: RowSource =
+    s.kind === 'children'
+      ? { ...s, count: assignSlots(s.count) }
+      : s.kind === 'cross'
+        ? { ...s, keep: assignSlots(s.keep) }
+        : (s.kind === 'group' || s.kind === 'window') && s.where
+          ? { ...s, where: assignSlots(s.where) }
+          : s;
+  return {
+    ...e,
+    source,
+    columns: e.columns.map((c) => ({ ...c, expr: assignSlots(c.expr) })),
+    constraints: e.constraints.map((c) => (c.kind === 'rule' ? { ...c, violation: assignSlots(c.violation) } : c)),
+  };
 }
 
 /** Fills fields that depend on other entities (cross fan-outs, foreign-key targets). */

@@ -333,10 +333,19 @@ function compileCall(e: Extract<Expr, { kind: 'call' }>, args: Fn[]): Fn {
         return arr === null || i === null ? null : (arr[i] ?? null);
       };
     case 'dayOfWeek':
-      return un((v: number) => (((Math.floor(v / DAY_US) + 3) % 7) + 7) % 7);
+      return un((v: number) => (idiv(v, DAY_US) + 3) % 7);
     case 'hourOfDay':
-      return un((v: number) => Math.floor((((v % DAY_US) + DAY_US) % DAY_US) / HOUR_US));
+      return un((v: number) => idiv(v % DAY_US, HOUR_US));
     case 'daysOf':
       return un((v: number) => Math.floor(v / DAY_US));
+    case 'substr':
+      return (c) => {
+        const s = a0(c);
+        const st = a1(c) as number | null;
+        const n = a2(c) as number | null;
+        return s === null || st === null || n === null ? null : String(s).substring(st - 1, st - 1 + n);
+      };
+    case 'arrayCompact':
+      return un((v: Value[]) => v.filter((x) => x !== null));
   }
 }

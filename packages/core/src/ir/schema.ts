@@ -68,7 +68,7 @@ export const exprSchema: z.ZodType<Expr> = z.lazy(() =>
         kind: z.literal('call'),
         fn: z.enum([
           'least', 'greatest', 'concat', 'sha256', 'lpad', 'toString', 'lower', 'upper', 'coalesce', 'toDouble',
-          'arrayContains', 'arraySize', 'arrayGet', 'dayOfWeek', 'hourOfDay', 'daysOf',
+          'arrayContains', 'arraySize', 'arrayGet', 'dayOfWeek', 'hourOfDay', 'daysOf', 'substr', 'arrayCompact',
         ]),
         args: z.array(exprSchema),
       })

@@ -82,7 +82,9 @@ export type CallFn =
   | 'arrayGet'
   | 'dayOfWeek'
   | 'hourOfDay'
-  | 'daysOf';
+  | 'daysOf'
+  | 'substr'
+  | 'arrayCompact';
 /** Aggregate functions (derived `group` entities only). */
 export type AggFn = 'count' | 'sum' | 'min' | 'max' | 'countDistinct' | 'mode' | 'topN' | 'countIf' | 'sumIf';
 /** Window functions (derived `window` entities only). */

@@ -1,0 +1,67 @@
+/**
+ * Builds the printed statement plan of a scenario for a dialect: one CREATE TABLE … AS SELECT
+ * per entity in dependency order, and one violation-count query per constraint.
+ */
+import type { ScenarioIR } from '../ir/types.js';
+import { compileChecks } from './checks.js';
+import type { Dialect } from './dialect.js';
+import { lowerEntity, type LowerOptions } from './lower-entity.js';
+import { SqlPrinter, type TableRef } from './printer.js';
+import type { CreateTableStmt } from './sql-nodes.js';
+
+/** One entity's statements. */
+export interface TableStatements {
+  readonly entity: string;
+  /** Table name as printed (quoted, possibly qualified). */
+  readonly table: string;
+  /** The CTAS (first) and any annotation statements. */
+  readonly sql: readonly string[];
+  /** The SELECT alone (for engines that write files with COPY). */
+  readonly select: string;
+  readonly plan: CreateTableStmt;
+}
+
+/** One check query. */
+export interface CheckStatement {
+  readonly entity: string;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** A scenario's full statement plan. */
+export interface StatementPlan {
+  readonly dialect: string;
+  readonly tables: readonly TableStatements[];
+  readonly checks: readonly CheckStatement[];
+}
+
+/** Options of {@link buildPlan}. */
+export interface PlanOptions extends LowerOptions {
+  /** Table name for an entity (quoted by the caller with the dialect). Default: the quoted entity name. */
+  readonly tableRef?: TableRef;
+  /** Only these entities (in IR order). */
+  readonly entities?: readonly string[];
+}
+
+/**
+ * Lowers an IR to printed SQL for a dialect.
+ *
+ * @example
+ * ```ts
+ * const plan = buildPlan(ir, duckdbDialect);
+ * for (const t of plan.tables) console.log(t.sql.join(';\n'));
+ * ```
+ */
+export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions = {}): StatementPlan {
+  const tableRef = options.tableRef ?? ((e: string) => dialect.quoteIdent(e));
+  const printer = new SqlPrinter(dialect, tableRef);
+  const names = ir.entities.map((e) => e.name).filter((n) => !options.entities || options.entities.includes(n));
+  const tables = names.map((entity) => {
+    const plan = lowerEntity(ir, entity, options);
+    const table = tableRef(entity);
+    const select = printer.select(plan.select);
+    return { entity, table, plan, select, sql: dialect.createTable(plan, select, table) };
+  });
+  const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));
+  return { dialect: dialect.name, tables, checks };
+}

@@ -1,0 +1,258 @@
+/**
+ * The embedded DuckDB engine: runs the shared SQL plan, writes each table as Parquet (default,
+ * ZSTD), into a `.duckdb` file, or as CSV, runs every check, and writes `manifest.json`.
+ * Everything is written under a temporary directory that replaces the output only when the run
+ * is complete: a failed or cancelled run leaves no partial table.
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  buildPlan,
+  CancelledError,
+  ConfigError,
+  irHash,
+  SynthgraphError,
+  version as coreVersion,
+  type CheckResult,
+  type Engine,
+  type Issue,
+  type Manifest,
+  type ProgressEvent,
+  type RunOptions,
+  type ScenarioIR,
+  type TableResult,
+} from '@synthgraph/core';
+import { duckdbDialect } from './duckdb-dialect.js';
+
+/** Output formats of the DuckDB engine. */
+export type DuckdbFormat = 'parquet' | 'duckdb' | 'csv';
+
+/** Options of {@link duckdb}. */
+export interface DuckdbOptions {
+  /** Output directory (created; replaced when it holds an earlier synthgraph output). */
+  readonly out: string;
+  /** `parquet` (default), `duckdb` (one `synthgraph.duckdb` file) or `csv`. */
+  readonly format?: DuckdbFormat;
+  /** DuckDB worker threads. Default: DuckDB's default (all cores). */
+  readonly threads?: number;
+  /** DuckDB memory limit, e.g. `'4GB'`. Default: DuckDB's default (80% of RAM). */
+  readonly memoryLimit?: string;
+  /** Where DuckDB spills when over the memory limit. Default: inside the temporary output directory. */
+  readonly tempDirectory?: string;
+  /** Parquet compression. Default `zstd`. */
+  readonly compression?: 'zstd' | 'snappy' | 'gzip' | 'uncompressed';
+  /** Extra manifest sections (e.g. a preset's resolved config). */
+  readonly manifestExtra?: Readonly<Record<string, unknown>>;
+}
+
+/** A failure inside DuckDB while running a statement. */
+export class DuckdbEngineError extends SynthgraphError {
+  constructor(message: string, cause?: unknown) {
+    super('ENGINE_FAILED', message, { cause });
+  }
+}
+
+const MEMORY = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/** Validates engine options; returns every problem. */
+export function validateDuckdbOptions(o: DuckdbOptions): Issue[] {
+  const issues: Issue[] = [];
+  if (typeof o.out !== 'string' || o.out.trim() === '') issues.push({ path: 'out', message: 'is required', value: o.out, fix: 'pass an output directory, e.g. ./synthgraph-out' });
+  if (o.format !== undefined && !['parquet', 'duckdb', 'csv'].includes(o.format))
+    issues.push({ path: 'format', message: 'is not a known format', value: o.format, fix: 'use parquet, duckdb or csv' });
+  if (o.threads !== undefined && !(Number.isInteger(o.threads) && o.threads >= 1 && o.threads <= 1024))
+    issues.push({ path: 'threads', message: 'must be an integer from 1 to 1024', value: o.threads, fix: 'e.g. --threads 2' });
+  if (o.memoryLimit !== undefined && !MEMORY.test(o.memoryLimit)) issues.push({ path: 'memoryLimit', message: 'is not a memory size', value: o.memoryLimit, fix: "use e.g. '4GB' or '512MB'" });
+  if (o.compression !== undefined && !['zstd', 'snappy', 'gzip', 'uncompressed'].includes(o.compression))
+    issues.push({ path: 'compression', message: 'is not a known Parquet compression', value: o.compression, fix: 'use zstd, snappy, gzip or uncompressed' });
+  return issues;
+}
+
+const q = (name: string): string => duckdbDialect.quoteIdent(name);
+const s = (text: string): string => duckdbDialect.stringLiteral(text);
+
+async function dirBytes(dir: string): Promise<{ files: string[]; bytes: number }> {
+  const files: string[] = [];
+  let bytes = 0;
+  if (!existsSync(dir)) return { files, bytes };
+  for (const f of (await readdir(dir)).sort()) {
+    const st = await stat(path.join(dir, f));
+    if (st.isFile()) {
+      files.push(f);
+      bytes += st.size;
+    }
+  }
+  return { files, bytes };
+}
+
+/** Refuses to replace a non-empty directory that synthgraph did not write. */
+async function checkReplaceable(out: string): Promise<void> {
+  if (!existsSync(out)) return;
+  const st = await stat(out);
+  if (!st.isDirectory()) throw new ConfigError([{ path: 'out', message: 'exists and is not a directory', value: out, fix: 'choose another --out' }]);
+  const entries = await readdir(out);
+  if (entries.length && !entries.includes('manifest.json'))
+    throw new ConfigError([{ path: 'out', message: 'is a non-empty directory that synthgraph did not write (no manifest.json); refusing to replace it', value: out, fix: 'choose an empty or new directory' }]);
+}
+
+/**
+ * Creates the DuckDB engine.
+ *
+ * @example
+ * ```ts
+ * import { generate } from '@synthgraph/core';
+ * import { duckdb } from '@synthgraph/duckdb';
+ * const manifest = await generate(scenario, duckdb({ out: './out', threads: 2 }), { seed: 42 });
+ * console.log(manifest.tables.households.rows);
+ * ```
+ */
+export function duckdb(options: DuckdbOptions): Engine {
+  const issues = validateDuckdbOptions(options);
+  if (issues.length) throw new ConfigError(issues, 'The DuckDB engine options are invalid');
+  return { name: 'duckdb', run: (ir, run) => runDuckdb(ir, options, run) };
+}
+
+async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Promise<Manifest> {
+  const t0 = performance.now();
+  const format = o.format ?? 'parquet';
+  const out = path.resolve(o.out);
+  await checkReplaceable(out);
+  const staging = `${out}.synthgraph-tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const signal = run.signal;
+  const plan = buildPlan(ir, duckdbDialect);
+  const steps = plan.tables.length + plan.checks.length + 1;
+  let step = 0;
+  const emit = (e: Omit<ProgressEvent, 'elapsedMs' | 'step' | 'steps'>): void => run.onProgress?.({ ...e, step, steps, elapsedMs: Math.round(performance.now() - t0) });
+
+  const dbPath = format === 'duckdb' ? path.join(staging, 'synthgraph.duckdb') : ':memory:';
+  let instance: DuckDBInstance | undefined;
+  let conn: DuckDBConnection | undefined;
+  const onAbort = (): void => conn?.interrupt();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    instance = await DuckDBInstance.create(dbPath);
+    conn = await instance.connect();
+    const c = conn;
+    const exec = async (sql: string, what: string): Promise<void> => {
+      if (signal?.aborted) throw new CancelledError('The run was cancelled; nothing was written.');
+      try {
+        await c.run(sql);
+      } catch (e) {
+        if (signal?.aborted) throw new CancelledError('The run was cancelled; nothing was written.', e);
+        throw new DuckdbEngineError(`DuckDB failed while ${what}: ${(e as Error).message}\n--- statement (first 2000 characters) ---\n${sql.slice(0, 2000)}`, e);
+      }
+    };
+    const scalar = async (sql: string): Promise<string> => {
+      const r = await c.runAndReadAll(sql);
+      return String(r.getRows()[0]?.[0] ?? '');
+    };
+    const tmp = o.tempDirectory ?? path.join(staging, '.spill');
+    await exec(`SET temp_directory = ${s(tmp)}`, 'configuring');
+    await exec('SET preserve_insertion_order = false', 'configuring');
+    if (o.threads) await exec(`SET threads = ${o.threads}`, 'configuring');
+    if (o.memoryLimit) await exec(`SET memory_limit = ${s(o.memoryLimit)}`, 'configuring');
+    const engineVersion = await scalar('SELECT version()');
+
+    const tables: Record<string, TableResult> = {};
+    const dataDir = (t: string): string => path.join(format === 'csv' ? path.join(staging, '.parquet') : staging, t);
+    for (const t of plan.tables) {
+      step++;
+      const started = performance.now();
+      emit({ phase: 'table', table: t.entity, state: 'started' });
+      if (format === 'duckdb') {
+        for (const sql of t.sql) await exec(sql, `creating table ${t.entity}`);
+      } else {
+        const dir = dataDir(t.entity);
+        await mkdir(dir, { recursive: true });
+        const file = path.join(dir, 'part-00000.parquet');
+        await exec(`COPY (\n${t.select}\n) TO ${s(file)} (FORMAT parquet, COMPRESSION ${o.compression ?? 'zstd'})`, `writing table ${t.entity}`);
+        await exec(`CREATE OR REPLACE VIEW ${q(t.entity)} AS SELECT * FROM read_parquet(${s(path.join(dir, '*.parquet'))})`, `opening table ${t.entity}`);
+      }
+      const rows = Number(await scalar(`SELECT count(*) FROM ${q(t.entity)}`));
+      const hash = await scalar(`SELECT coalesce(sum(hash(x)), 0) % 18446744073709551616 FROM ${q(t.entity)} x`);
+      tables[t.entity] = { rows, files: [], bytes: 0, contentHash: `duckdb-xxh:${BigInt(hash).toString(16).padStart(16, '0')}:${rows}`, elapsedMs: Math.round(performance.now() - started) };
+      emit({ phase: 'table', table: t.entity, state: 'finished', rows });
+    }
+
+    const checks: CheckResult[] = [];
+    for (const ch of plan.checks) {
+      step++;
+      emit({ phase: 'check', table: ch.entity, state: 'started', detail: ch.name });
+      if (signal?.aborted) throw new CancelledError('The run was cancelled; nothing was written.');
+      let v: string;
+      try {
+        v = await scalar(ch.sql);
+      } catch (e) {
+        throw new DuckdbEngineError(`DuckDB failed while running check ${ch.name}: ${(e as Error).message}\n--- query ---\n${ch.sql.slice(0, 2000)}`, e);
+      }
+      checks.push({ name: ch.name, table: ch.entity, violations: Number(v) });
+      emit({ phase: 'check', table: ch.entity, state: 'finished', detail: ch.name, rows: Number(v) });
+    }
+
+    step++;
+    emit({ phase: 'write', state: 'started' });
+    if (format === 'csv') {
+      for (const t of plan.tables) {
+        const dir = path.join(staging, t.entity);
+        await mkdir(dir, { recursive: true });
+        await exec(`COPY ${q(t.entity)} TO ${s(path.join(dir, 'part-00000.csv'))} (HEADER, DELIMITER ',')`, `writing ${t.entity} as CSV`);
+      }
+    }
+    conn.closeSync();
+    conn = undefined;
+    instance.closeSync();
+    instance = undefined;
+    await rm(path.join(staging, '.parquet'), { recursive: true, force: true });
+    if (!o.tempDirectory) await rm(tmp, { recursive: true, force: true });
+    if (signal?.aborted) throw new CancelledError('The run was cancelled; nothing was written.');
+
+    for (const t of plan.tables) {
+      const res = tables[t.entity] as TableResult;
+      if (format === 'duckdb') tables[t.entity] = { ...res, files: ['synthgraph.duckdb'] };
+      else {
+        const { files, bytes } = await dirBytes(path.join(staging, t.entity));
+        tables[t.entity] = { ...res, files: files.map((f) => `${t.entity}/${f}`), bytes };
+      }
+    }
+    const manifest: Manifest = {
+      synthgraph: coreVersion,
+      manifestVersion: 1,
+      scenario: ir.name,
+      irHash: irHash(ir),
+      irVersion: ir.irVersion,
+      seed: ir.seed,
+      engine: `duckdb ${engineVersion}`,
+      format,
+      config: (ir.meta['config'] as Record<string, unknown> | undefined) ?? {},
+      tables,
+      checks,
+      totalRows: Object.values(tables).reduce((a, t) => a + t.rows, 0),
+      elapsedMs: Math.round(performance.now() - t0),
+      extra: { ...(o.manifestExtra ?? {}), ...((ir.meta['manifestExtra'] as Record<string, unknown> | undefined) ?? {}) },
+    };
+    await writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Swap the complete output into place.
+    const old = `${out}.synthgraph-old-${process.pid}`;
+    if (existsSync(out)) await rename(out, old);
+    await rename(staging, out);
+    await rm(old, { recursive: true, force: true });
+    emit({ phase: 'done', state: 'finished', rows: manifest.totalRows });
+    return manifest;
+  } catch (e) {
+    try {
+      conn?.closeSync();
+      instance?.closeSync();
+    } catch {
+      /* already failing */
+    }
+    await rm(staging, { recursive: true, force: true });
+    if (signal?.aborted && !(e instanceof CancelledError)) throw new CancelledError('The run was cancelled; nothing was written.', e);
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
