@@ -27,3 +27,4 @@ export { lowerEntity, mapExpr, type LowerOptions } from './sql/lower-entity.js';
 export { compileChecks, checkName } from './sql/checks.js';
 export { buildPlan, type StatementPlan, type TableStatements, type CheckStatement, type PlanOptions } from './sql/plan.js';
 export * from './run/engine.js';
+export { canonicalSelect, canonicalText, canonicalRowText, outputTypes } from './sql/canonical.js';

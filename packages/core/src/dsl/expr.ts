@@ -386,8 +386,12 @@ export class CaseBuilder<T> {
  * when(c.col('age').lt(25), 'young').when(c.col('age').lt(65), 'adult').otherwise('senior')
  * ```
  */
-export function when<T>(cond: In<boolean>, then: In<T>): CaseBuilder<T> {
-  return new CaseBuilder<T>([{ when: node(cond as X<boolean>), then: node(then as X<unknown>) }]);
+export function when(cond: In<boolean>, then: string): CaseBuilder<string>;
+export function when(cond: In<boolean>, then: number): CaseBuilder<number>;
+export function when(cond: In<boolean>, then: boolean): CaseBuilder<boolean>;
+export function when<T>(cond: In<boolean>, then: X<T>): CaseBuilder<T>;
+export function when(cond: In<boolean>, then: X<unknown> | LiteralValue): CaseBuilder<unknown> {
+  return new CaseBuilder<unknown>([{ when: node(cond as X<boolean>), then: node(then) }]);
 }
 
 /**
@@ -424,11 +428,14 @@ export function coalesce<T>(...args: In<T>[]): X<T> {
   return call<T>('coalesce', ...(args as (X<unknown> | LiteralValue)[]));
 }
 /** An array of expressions. */
-export function array<T>(...items: In<T>[]): X<readonly T[]> {
-  return new X<readonly T[]>({ kind: 'array', items: items.map((i) => node(i as X<unknown>)) });
+export function array(...items: (X<string> | string)[]): X<readonly string[]>;
+export function array(...items: (X<number> | number)[]): X<readonly number[]>;
+export function array<T>(...items: X<T>[]): X<readonly T[]>;
+export function array(...items: (X<unknown> | LiteralValue)[]): X<readonly unknown[]> {
+  return new X<readonly unknown[]>({ kind: 'array', items: items.map((i) => node(i)) });
 }
 /** A map from string keys to values. */
-export function mapOf<V>(entries: readonly (readonly [In<string>, In<V>])[]): X<Readonly<Record<string, V>>> {
+export function mapOf<V>(entries: readonly (readonly [X<string> | string, X<V> | (V & LiteralValue)])[]): X<Readonly<Record<string, V>>> {
   return new X({ kind: 'map', keys: entries.map(([k]) => node(k as X<unknown>)), values: entries.map(([, v]) => node(v as X<unknown>)) });
 }
 /** Whether an array contains a value. */

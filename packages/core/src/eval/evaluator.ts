@@ -77,6 +77,21 @@ export class Evaluator {
     return out;
   }
 
+  /**
+   * Rows in the internal representation (timestamps as epoch micros, dates as epoch days,
+   * decimals as scaled integers), output columns in IR order — for conformance checks.
+   */
+  internalRows(entity: string, options: RowsOptions = {}): unknown[][] {
+    const c = this.#compile(entity);
+    const out: unknown[][] = [];
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    for (const vals of this.#iterVals(entity, options.offset ?? 0)) {
+      if (out.length >= limit) break;
+      out.push(c.output.map((o) => vals[o.slot] ?? null));
+    }
+    return out;
+  }
+
   /** Rows as an async iterator of batches. */
   async *batches(entity: string, options: RowsOptions & { readonly batchSize?: number; readonly signal?: AbortSignal } = {}): AsyncGenerator<Row[]> {
     const size = options.batchSize ?? 10_000;
