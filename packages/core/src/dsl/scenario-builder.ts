@@ -9,6 +9,10 @@ import { validateIR } from '../ir/validate.js';
 import type { AnyTypeDesc, OutputOf, TypeDesc, ValueOf } from './column-types.js';
 import { X, node, type In } from './expr.js';
 
+/** The empty row shape / scope (no columns yet). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is the identity of `&`, which row inference builds on
+export type Empty = {};
+
 /** A row shape: column name → type descriptor. */
 export type RowShape = Readonly<Record<string, AnyTypeDesc>>;
 /** The output row type of a row shape. */
@@ -184,28 +188,28 @@ const empty = (name: string, source: RowSource): EntityProps => ({ name, comment
 /** Chooses how an entity's rows come about. */
 export interface SourcePicker<E extends Record<string, RowShape>> {
   /** `n` rows (keys `keyOffset .. keyOffset + n - 1`). */
-  rows(n: number, options?: { keyOffset?: number }): EntityBuilder<E, {}, {}>;
+  rows(n: number, options?: { keyOffset?: number }): EntityBuilder<E, Empty, Empty>;
   /** For each parent row, `count` children (clamped to [0, max]). */
   childrenOf<P extends keyof E & string>(
     parent: P,
-    options: { count: (p: ColumnCtx<E, E[P], {}>) => In<number>; max: number },
-  ): EntityBuilder<E, {}, { parent: E[P] }>;
+    options: { count: (p: ColumnCtx<E, E[P], Empty>) => In<number>; max: number },
+  ): EntityBuilder<E, Empty, { parent: E[P] }>;
   /** Every (left, right) pair for which `keep` holds. */
   crossOf<L extends keyof E & string, Rt extends keyof E & string>(
     left: L,
     right: Rt,
-    options: { keep: (c: ColumnCtx<E, {}, { left: E[L]; right: E[Rt] }>) => In<boolean> },
-  ): EntityBuilder<E, {}, { left: E[L]; right: E[Rt] }>;
+    options: { keep: (c: ColumnCtx<E, Empty, { left: E[L]; right: E[Rt] }>) => In<boolean> },
+  ): EntityBuilder<E, Empty, { left: E[L]; right: E[Rt] }>;
   /** One row per distinct `by` value of `from`; columns aggregate the source rows. */
   groupOf<F extends keyof E & string>(
     from: F,
-    options: { by: keyof E[F] & string; where?: (c: ColumnCtx<E, E[F], {}>) => In<boolean> },
-  ): EntityBuilder<E, {}, { row: E[F] }>;
+    options: { by: keyof E[F] & string; where?: (c: ColumnCtx<E, E[F], Empty>) => In<boolean> },
+  ): EntityBuilder<E, Empty, { row: E[F] }>;
   /** One row per row of `from` (kept by `where`), with window functions over partitions. */
   windowOf<F extends keyof E & string>(
     from: F,
-    options: { partitionBy: readonly (keyof E[F] & string)[]; orderBy: readonly (keyof E[F] & string)[]; where?: (c: ColumnCtx<E, E[F], {}>) => In<boolean> },
-  ): EntityBuilder<E, {}, { row: E[F] }>;
+    options: { partitionBy: readonly (keyof E[F] & string)[]; orderBy: readonly (keyof E[F] & string)[]; where?: (c: ColumnCtx<E, E[F], Empty>) => In<boolean> },
+  ): EntityBuilder<E, Empty, { row: E[F] }>;
 }
 
 function picker(name: string): SourcePicker<Record<string, RowShape>> {
@@ -271,7 +275,7 @@ export interface ToIROptions {
  * const ir = s.toIR({ seed: 42 });
  * ```
  */
-export class ScenarioBuilder<E extends Record<string, RowShape> = {}> {
+export class ScenarioBuilder<E extends Record<string, RowShape> = Empty> {
   /** Phantom: entity name → row shape. */
   declare readonly __entities?: E;
   readonly #props: ScenarioProps;
@@ -435,7 +439,7 @@ function resolveDerivedFields(entities: EntityIR[]): EntityIR[] {
  * const s = scenario('demo').entity('people', (e) => e.rows(10).key('person_id'));
  * ```
  */
-export function scenario(name: string): ScenarioBuilder<{}> {
+export function scenario(name: string): ScenarioBuilder<Empty> {
   return new ScenarioBuilder({ name, entities: [], pools: [], meta: {} });
 }
 

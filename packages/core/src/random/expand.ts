@@ -151,7 +151,7 @@ function expandDraw(d: Dist, stream: string, ctx: ExpandContext, rec: (x: Expr) 
     case 'poisson': {
       const values: number[] = [];
       const weights: number[] = [];
-      let p = Math.exp(-d.lambda);
+      let p: number;
       let cdf = 0;
       // log-space recursion keeps large lambdas finite
       let logp = -d.lambda;
