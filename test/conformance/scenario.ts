@@ -39,7 +39,7 @@ export const CONFORMANCE_ENTITIES = ['households', 'individuals', 'devices', 'of
 export const DERIVED_ENTITIES = ['household_stats', 'device_ranks'] as const;
 
 /** The conformance scenario with `households` rows. */
-export function conformanceScenario(households = 3000) {
+export function conformanceScenario(households = 3000, batch = 0) {
   return scenario('conformance')
     .pool({
       name: 'cities',
@@ -59,7 +59,7 @@ export function conformanceScenario(households = 3000) {
     })
     .entity('households', (e) =>
       e
-        .rows(households)
+        .rows(households, { keyOffset: batch * 1_000_000 })
         .key('household_id')
         .column('size', t.int(), () => intBetween(1, 6))
         .column('place', t.bigint(), () => poolRowOf('cities'), { hidden: true })
@@ -114,7 +114,7 @@ export function conformanceScenario(households = 3000) {
     )
     .entity('offers', (e) =>
       e
-        .rows(7)
+        .rows(7, { keyOffset: batch * 100 })
         .key('offer_id')
         .column('channel', t.string(), () => pick(['email', 'ctv', 'social']))
         .column('budget', t.decimal(14, 2), () => toScaled(uniform(1000, 50000), 2)),

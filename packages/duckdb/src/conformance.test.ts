@@ -124,6 +124,37 @@ describe('DuckDB engine conformance', () => {
     expect(Number(n[0]?.['n'])).toBe(3000);
   });
 
+  it('appends a batch with disjoint keys and checks the union', async () => {
+    const out = path.join(dir, 'append');
+    const first = await generate(conformanceScenario(1000, 0).toIR({ seed: 42 }), duckdb({ out }));
+    const second = await generate(conformanceScenario(1000, 1).toIR({ seed: 42 }), duckdb({ out, mode: 'append' }));
+    expect(second.batches.map((b) => b.index)).toEqual([0, 1]);
+    expect(second.checks.filter((c) => c.violations !== 0)).toEqual([]);
+    for (const t of Object.keys(first.tables)) {
+      expect(second.tables[t]?.rows, t).toBe((first.tables[t]?.rows ?? 0) + (second.batches[1]?.rows[t] ?? 0));
+      expect(second.tables[t]?.files, t).toEqual([`${t}/part-00000.parquet`, `${t}/part-00001.parquet`]);
+    }
+    const r = await DuckdbReader.open(out);
+    const dup = await r.query('SELECT count(*) - count(DISTINCT individual_id) AS d, count(*) AS n FROM individuals');
+    r.close();
+    expect(Number(dup[0]?.['d'])).toBe(0);
+    expect(Number(dup[0]?.['n'])).toBe(second.tables['individuals']?.rows);
+    expect((await readdir(out)).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('an append whose keys collide with an earlier batch is reported by the checks', async () => {
+    const out = path.join(dir, 'collide');
+    await generate(conformanceScenario(500, 0).toIR({ seed: 1 }), duckdb({ out }));
+    const again = await generate(conformanceScenario(500, 0).toIR({ seed: 2 }), duckdb({ out, mode: 'append' }));
+    const pk = again.checks.find((c) => c.name === 'households.primaryKey(household_id)');
+    expect(pk?.violations).toBe(500);
+  });
+
+  it('append needs an existing output of the same format', async () => {
+    await expect(generate(ir, duckdb({ out: path.join(dir, 'nothing-here'), mode: 'append' }))).rejects.toBeInstanceOf(ConfigError);
+    expect(existsSync(path.join(dir, 'nothing-here'))).toBe(false);
+  });
+
   it('rejects invalid options with every problem named', () => {
     try {
       duckdb({ out: '', format: 'xml' as never, threads: 0, memoryLimit: 'lots' });

@@ -23,7 +23,7 @@ export class DuckdbReader {
   /** Opens an output directory written by the DuckDB engine (any format). */
   static async open(dir: string, tables?: readonly string[]): Promise<DuckdbReader> {
     const { readFile } = await import('node:fs/promises');
-    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { format: string; tables: Record<string, unknown> };
+    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { format: string; tables: Record<string, { files: string[] }> };
     const names = tables ?? Object.keys(manifest.tables);
     if (manifest.format === 'duckdb') {
       const instance = await DuckDBInstance.create(path.join(dir, 'synthgraph.duckdb'), { access_mode: 'READ_ONLY' });
@@ -31,10 +31,11 @@ export class DuckdbReader {
     }
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
+    // The manifest lists the files that make up each table (files of an unfinished append are not part of it).
     for (const t of names) {
-      const glob = path.join(dir, t, manifest.format === 'csv' ? '*.csv' : '*.parquet').replace(/'/g, "''");
+      const files = (manifest.tables[t]?.files ?? []).map((f) => `'${path.join(dir, f).replace(/'/g, "''")}'`).join(', ');
       const fn = manifest.format === 'csv' ? 'read_csv_auto' : 'read_parquet';
-      await conn.run(`CREATE VIEW "${t.replace(/"/g, '""')}" AS SELECT * FROM ${fn}('${glob}')`);
+      await conn.run(`CREATE VIEW "${t.replace(/"/g, '""')}" AS SELECT * FROM ${fn}([${files}])`);
     }
     return new DuckdbReader(instance, conn);
   }

@@ -67,6 +67,21 @@ export interface Manifest {
   readonly elapsedMs: number;
   /** Extra engine- or preset-specific sections (distribution checks, key ranges, …). */
   readonly extra: Readonly<Record<string, unknown>>;
+  /** The batches the output holds, oldest first (one for a plain run; more after appends). */
+  readonly batches: readonly BatchRecord[];
+}
+
+/** One generated batch of an output (FR-015 incremental generation). */
+export interface BatchRecord {
+  readonly index: number;
+  readonly seed: number;
+  readonly irHash: string;
+  /** Rows this batch added per table. */
+  readonly rows: Readonly<Record<string, number>>;
+  /** Files this batch added per table (relative to the output directory). */
+  readonly files: Readonly<Record<string, readonly string[]>>;
+  /** Preset-specific batch metadata (e.g. key ranges). */
+  readonly extra: Readonly<Record<string, unknown>>;
 }
 
 /** An engine: runs an IR and returns the manifest. */
