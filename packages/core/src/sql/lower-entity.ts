@@ -305,7 +305,9 @@ export function lowerEntity(ir: ScenarioIR, name: string, options: LowerOptions 
         },
       ]);
       const keep = ['__pk', ...[...parentCols].sort().map((c) => sideCol('parent', c))];
-      layers.project([{ alias: '__index', expr: { kind: 'explodeRange', count: col('__n') } }], keep, { kind: 'sbin', op: '>', left: col('__n'), right: { kind: 'sint', value: 0 } });
+      // No WHERE here: engines push filters below projections and would inline the mixing
+      // layers (exponential text); a generator over 0 … n-1 yields nothing for n = 0.
+      layers.project([{ alias: '__index', expr: { kind: 'explodeRange', count: col('__n') } }], keep);
       layers.project([{ alias: '__key', expr: { kind: 'sbin', op: '+', left: { kind: 'sbin', op: '*', left: col('__pk'), right: { kind: 'sint', value: src.fanout } }, right: col('__index') } }]);
       break;
     }
@@ -321,7 +323,11 @@ export function lowerEntity(ir: ScenarioIR, name: string, options: LowerOptions 
       ];
       layers = baseSelect(items, { kind: 'join', type: 'cross', left: { kind: 'table', entity: src.left, alias: 'a' }, right: { kind: 'table', entity: src.right, alias: 'b' }, on: null });
       compute(ctx, layers, '__key', [{ name: '__keep', expr: refsToCols(keep) }], 'k');
-      layers.project([], layers.cols.filter((c) => !c.startsWith('__kr') && c !== '__keep'), { kind: 'sbin', op: '=', left: col('__keep'), right: { kind: 'lit', value: true, type: 'boolean' } });
+      // Keep the pair through a generator of 0 or 1 rows rather than a WHERE (see children).
+      layers.project(
+        [{ alias: '__kept', expr: { kind: 'explodeRange', count: { kind: 'scase', when: { kind: 'sbin', op: '=', left: col('__keep'), right: { kind: 'lit', value: true, type: 'boolean' } }, then: { kind: 'sint', value: 1 }, else: { kind: 'sint', value: 0 } } } }],
+        layers.cols.filter((c) => c !== '__keep' && !/^__k(r|lk|lkk|h)[0-9]+$/.test(c)),
+      );
       break;
     }
     case 'group': {

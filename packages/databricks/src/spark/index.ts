@@ -1,0 +1,1 @@
+export { sparkDialect, sparkString, sparkIdent, type SparkTableOptions } from './spark-dialect.js';
