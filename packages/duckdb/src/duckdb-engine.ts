@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
+  assertReplaceable,
   buildPlan,
   CancelledError,
   ConfigError,
@@ -95,16 +96,6 @@ async function dirBytes(dir: string): Promise<{ files: string[]; bytes: number }
   return { files, bytes };
 }
 
-/** Refuses to replace a non-empty directory that synthgraph did not write. */
-async function checkReplaceable(out: string): Promise<void> {
-  if (!existsSync(out)) return;
-  const st = await stat(out);
-  if (!st.isDirectory()) throw new ConfigError([{ path: 'out', message: 'exists and is not a directory', value: out, fix: 'choose another --out' }]);
-  const entries = await readdir(out);
-  if (entries.length && !entries.includes('manifest.json'))
-    throw new ConfigError([{ path: 'out', message: 'is a non-empty directory that synthgraph did not write (no manifest.json); refusing to replace it', value: out, fix: 'choose an empty or new directory' }]);
-}
-
 /**
  * Creates the DuckDB engine.
  *
@@ -151,7 +142,7 @@ async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Pro
   const append = o.mode === 'append';
   const out = path.resolve(o.out);
   const previous = append ? await readPrevious(out, format, ir) : undefined;
-  if (!append) await checkReplaceable(out);
+  if (!append) await assertReplaceable(out);
   // Replace: a sibling directory swapped in when complete. Append: a directory inside the
   // output whose files are moved into place when complete; manifest.json is the commit point.
   const staging = append ? path.join(out, `.synthgraph-append-${process.pid}`) : `${out}.synthgraph-tmp-${process.pid}`;
