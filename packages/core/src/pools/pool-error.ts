@@ -1,0 +1,53 @@
+/**
+ * The error thrown for an invalid pool definition or invalid weights.
+ *
+ * Local to `pools/` for now; it is meant to be re-parented onto core's root error class
+ * (`SynthgraphError`, code `POOL_INVALID`) when the folder is wired into the package index.
+ */
+
+/**
+ * A value pool (or the weights given to one) is invalid. `path` names the offending option
+ * (e.g. `columns.first`, `weights[3]`, `states.PR`), `value` holds what was given and `fix`
+ * says how to correct it. The message repeats all three.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   cumulativeThresholds([1, -1]);
+ * } catch (e) {
+ *   if (e instanceof PoolError) console.error(e.path, e.fix); // "weights[1]" "…"
+ * }
+ * ```
+ */
+export class PoolError extends Error {
+  /** Stable code users can branch on. */
+  readonly code = 'POOL_INVALID' as const;
+  /** Dotted path of the offending option, e.g. `columns.first` or `weights[3]`. */
+  readonly path: string;
+  /** What is wrong, without the path and fix. */
+  readonly problem: string;
+  /** How to fix it. */
+  readonly fix: string;
+  /** The offending value, when there is one. */
+  readonly value?: unknown;
+
+  constructor(problem: string, details: { readonly path: string; readonly fix: string; readonly value?: unknown; readonly cause?: unknown }) {
+    const got = 'value' in details ? ` (got ${describe(details.value)})` : '';
+    super(`${details.path || '(pool)'}: ${problem}${got} — fix: ${details.fix}`, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'PoolError';
+    this.path = details.path;
+    this.problem = problem;
+    this.fix = details.fix;
+    if ('value' in details) this.value = details.value;
+  }
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'number') return String(v); // JSON.stringify would print NaN as null
+  try {
+    const s = JSON.stringify(v) ?? String(v);
+    return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+  } catch {
+    return String(v);
+  }
+}
