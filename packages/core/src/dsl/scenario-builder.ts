@@ -3,7 +3,7 @@
  * `toIR({ seed })` lowers the spec to the frozen, validated IR.
  */
 import { SpecError, type Issue } from '../errors.js';
-import { deepFreeze } from '../ir/schema.js';
+import { deepFreeze, scenarioIRSchema, zodIssues } from '../ir/schema.js';
 import { IR_VERSION, type ColumnIR, type Constraint, type EntityIR, type Expr, type LiteralValue, type PoolIR, type RowSource, type ScenarioIR } from '../ir/types.js';
 import { validateIR } from '../ir/validate.js';
 import type { AnyTypeDesc, OutputOf, TypeDesc, ValueOf } from './column-types.js';
@@ -336,7 +336,17 @@ export class ScenarioBuilder<E extends Record<string, RowShape> = Empty> {
     const resolved = resolveDerivedFields(entities).map(assignSlotsInEntity);
     const ir: ScenarioIR = { irVersion: IR_VERSION, name: this.#props.name, seed: options.seed, fakerVersion, pools, entities: resolved, meta: this.#props.meta };
     const cloned = JSON.parse(JSON.stringify(ir)) as ScenarioIR;
-    validateIR(cloned);
+    // The same shape check parseIR applies, so every IR toIR returns survives a JSON round trip
+    // through parseIR (identifiers, parameter ranges, non-finite numbers); then the semantic checks.
+    const shape = scenarioIRSchema.safeParse(cloned);
+    const problems: Issue[] = shape.success ? [] : zodIssues(shape.error);
+    try {
+      validateIR(cloned);
+    } catch (e) {
+      if (!(e instanceof SpecError)) throw e;
+      problems.push(...e.issues);
+    }
+    if (problems.length) throw new SpecError(problems);
     return deepFreeze(cloned);
   }
 }
@@ -424,8 +434,9 @@ function resolveDerivedFields(entities: EntityIR[]): EntityIR[] {
       const fanout = right && right.source.kind === 'sequence' ? pow2AtLeast(right.source.keyOffset + right.source.rows) : 0;
       source = { ...source, fanout };
     }
+    // An unknown target keeps its own name as a placeholder: validation reports the unknown entity.
     const constraints = e.constraints.map((c) =>
-      c.kind === 'foreignKey' && c.references === '' ? { ...c, references: byName.get(c.entity)?.keyColumn ?? '' } : c,
+      c.kind === 'foreignKey' && c.references === '' ? { ...c, references: byName.get(c.entity)?.keyColumn ?? c.entity } : c,
     );
     return { ...e, source, constraints };
   });
