@@ -77,7 +77,7 @@ export function draw32(keys: StreamKeys, key: number): number {
  *
  * @example
  * ```ts
- * streamOf('individuals.age#0');
+ * streamOf('individuals.age.0'); // 6582064220382092
  * ```
  */
 export function streamOf(name: string): number {
