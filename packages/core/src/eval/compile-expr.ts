@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { InternalError, UnsupportedError } from '../errors.js';
 import type { Expr } from '../ir/types.js';
-import { draw32, streamKeys } from '../random/mixer.js';
+import { TWO_32, lowbias32, streamKeys } from '../random/mixer.js';
 import { upperBound } from '../random/quantiles.js';
 
 /** A value inside the evaluator. */
@@ -84,8 +84,12 @@ export function compileExpr(e: Expr, env: CompileEnv): Fn {
       return (c) => (c[side] as Value[])[s] as Value;
     }
     case 'rand': {
-      const keys = streamKeys(env.seed, e.stream);
-      return (c) => draw32(keys, c.key);
+      const { k0, k1 } = streamKeys(env.seed, e.stream);
+      // draw32 inlined: lowbias32(lowbias32(lo ^ k0) ^ hi ^ k1)
+      return (c) => {
+        const key = c.key;
+        return lowbias32((lowbias32((key ^ k0) >>> 0) ^ Math.floor(key / TWO_32) ^ k1) >>> 0);
+      };
     }
     case 'unary': {
       const a = rec(e.arg);
@@ -145,14 +149,8 @@ export function compileExpr(e: Expr, env: CompileEnv): Fn {
             if (y === true) return true;
             return x === null || y === null ? null : false;
           };
-        default: {
-          const op = binaryOp(e.op);
-          return (c) => {
-            const x = l(c);
-            const y = r(c);
-            return x === null || y === null ? null : op(x as never, y as never);
-          };
-        }
+        default:
+          return compileBinary(e.op, e.left, e.right, l, r);
       }
     }
     case 'call':
@@ -183,6 +181,27 @@ export function compileExpr(e: Expr, env: CompileEnv): Fn {
     case 'bucket': {
       const arg = rec(e.arg);
       const th = e.thresholds;
+      const find = e.arg.kind === 'rand' ? drawUpperBound(th) : (x: number): number => upperBound(th, x);
+      // Weighted choices: every value a literal — index a constant array.
+      if (e.values.every((v) => v.kind === 'lit')) {
+        const consts = e.values.map((v) => (v as Extract<Expr, { kind: 'lit' }>).value);
+        const lastConst = consts[consts.length - 1] as Value;
+        return (c) => {
+          const x = arg(c);
+          return x === null ? lastConst : (consts[find(x as number)] as Value);
+        };
+      }
+      // Inverse-CDF tables: value j is `base[j] + (arg - bound[j]) * slope[j]` over the same draw.
+      const table = piecewiseCells(e);
+      if (table) {
+        const { base, bound, slope } = table;
+        return (c) => {
+          const x = arg(c) as number | null;
+          if (x === null) return null;
+          const j = find(x);
+          return (base[j] as number) + (x - (bound[j] as number)) * (slope[j] as number);
+        };
+      }
       const vals = e.values.map(rec);
       const last = vals[vals.length - 1] as Fn;
       return (c) => {
@@ -233,7 +252,151 @@ export function compileExpr(e: Expr, env: CompileEnv): Fn {
   throw new InternalError(`unhandled expression ${(e as { kind: string }).kind}`);
 }
 
-function binaryOp(op: Exclude<Extract<Expr, { kind: 'binary' }>['op'], 'and' | 'or'>): (a: number & string, b: number & string) => Value {
+const GUIDE_BITS = 10;
+const GUIDE_SHIFT = 32 - GUIDE_BITS;
+
+/**
+ * `upperBound(th, x)` for a 32-bit draw x, through a guide table on the top bits of x: within the
+ * range of draws sharing those bits the answer lies between the answers at its two ends, which
+ * are precomputed, so most lookups need no search at all. Same result as `upperBound`.
+ */
+function drawUpperBound(th: readonly number[]): (x: number) => number {
+  const n = 1 << GUIDE_BITS;
+  const lo = new Int32Array(n);
+  const hi = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    lo[i] = upperBound(th, i * 2 ** GUIDE_SHIFT);
+    hi[i] = upperBound(th, (i + 1) * 2 ** GUIDE_SHIFT - 1);
+  }
+  return (x) => {
+    const i = x >>> GUIDE_SHIFT;
+    let a = lo[i] as number;
+    let b = hi[i] as number;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if ((th[mid] as number) <= x) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+}
+
+/**
+ * Recognises a bucket whose values are `lit + (arg - lit) * lit` over a `rand` argument (the
+ * piecewise inverse-CDF tables of draw expansion) and returns its columns of constants.
+ */
+function piecewiseCells(e: Extract<Expr, { kind: 'bucket' }>): { base: number[]; bound: number[]; slope: number[] } | null {
+  if (e.arg.kind !== 'rand') return null;
+  const stream = e.arg.stream;
+  const base: number[] = [];
+  const bound: number[] = [];
+  const slope: number[] = [];
+  for (const v of e.values) {
+    if (v.kind !== 'binary' || v.op !== '+' || v.left.kind !== 'lit' || typeof v.left.value !== 'number') return null;
+    const m = v.right;
+    if (m.kind !== 'binary' || m.op !== '*' || m.right.kind !== 'lit' || typeof m.right.value !== 'number') return null;
+    const d = m.left;
+    if (d.kind !== 'binary' || d.op !== '-' || d.right.kind !== 'lit' || typeof d.right.value !== 'number') return null;
+    if (d.left.kind !== 'rand' || d.left.stream !== stream) return null;
+    base.push(v.left.value);
+    bound.push(d.right.value);
+    slope.push(m.right.value);
+  }
+  return { base, bound, slope };
+}
+
+type Op = Exclude<Extract<Expr, { kind: 'binary' }>['op'], 'and' | 'or'>;
+
+/**
+ * A binary operator with NULL propagation, specialised when one side is a literal (as draw
+ * expansion produces everywhere) so the hot arithmetic runs without indirect calls. Operands and
+ * operations are exactly those of {@link binaryOp}; expressions are pure, so skipping the right
+ * side when the left is NULL changes no value.
+ */
+function compileBinary(op: Op, left: Expr, right: Expr, l: Fn, r: Fn): Fn {
+  const lLit = left.kind === 'lit';
+  const rLit = right.kind === 'lit';
+  const lv = left.kind === 'lit' ? (left.value as number & string) : (0 as never);
+  const rv = right.kind === 'lit' ? (right.value as number & string) : (0 as never);
+  if ((lLit && lv === null) || (rLit && rv === null)) return () => null;
+  const a = l as (c: RowCtx) => number & string;
+  switch (op) {
+    case '+':
+      if (rLit)
+        return (c) => {
+          const x = a(c);
+          return x === null ? null : x + rv;
+        };
+      if (lLit)
+        return (c) => {
+          const y = r(c) as number & string;
+          return y === null ? null : lv + y;
+        };
+      return (c) => {
+        const x = a(c);
+        if (x === null) return null;
+        const y = r(c) as number & string;
+        return y === null ? null : x + y;
+      };
+    case '-':
+      if (rLit)
+        return (c) => {
+          const x = a(c);
+          return x === null ? null : x - rv;
+        };
+      return (c) => {
+        const x = a(c);
+        if (x === null) return null;
+        const y = r(c) as number;
+        return y === null ? null : x - y;
+      };
+    case '*':
+      if (rLit)
+        return (c) => {
+          const x = a(c);
+          return x === null ? null : x * rv;
+        };
+      if (lLit)
+        return (c) => {
+          const y = r(c) as number;
+          return y === null ? null : lv * y;
+        };
+      return (c) => {
+        const x = a(c);
+        if (x === null) return null;
+        const y = r(c) as number;
+        return y === null ? null : x * y;
+      };
+    case 'idiv':
+      // Division by a power of two ≤ 2^32 of an integer below 2^53 is exact, so trunc is the exact quotient.
+      if (rLit && typeof rv === 'number' && rv > 0 && rv <= TWO_32 && Number.isInteger(Math.log2(rv)))
+        return (c) => {
+          const x = a(c);
+          if (x === null) return null;
+          if (x === 0) return 0; // idiv gives +0 for ±0
+          return Number.isSafeInteger(x) ? Math.trunc(x / rv) : idiv(x, rv);
+        };
+      break;
+    case '<':
+      if (rLit)
+        return (c) => {
+          const x = a(c);
+          return x === null ? null : x < rv;
+        };
+      break;
+    default:
+      break;
+  }
+  const f = binaryOp(op);
+  return (c) => {
+    const x = l(c);
+    if (x === null) return null;
+    const y = r(c);
+    return y === null ? null : f(x as never, y as never);
+  };
+}
+
+function binaryOp(op: Op): (a: number & string, b: number & string) => Value {
   switch (op) {
     case '+':
       return (a, b) => a + b;

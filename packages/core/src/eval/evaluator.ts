@@ -2,7 +2,7 @@
  * The in-process evaluator: rows of any non-derived entity, by offset/limit or as an async
  * iterator, with no native dependency — equal to what the engines produce.
  */
-import { SpecError, UnsupportedError } from '../errors.js';
+import { SpecError, UnsupportedError, throwIfAborted } from '../errors.js';
 import type { ColumnType, EntityIR, Expr, ScenarioIR } from '../ir/types.js';
 import { columnOrder } from '../ir/validate.js';
 import { children, expandExpr } from '../random/expand.js';
@@ -17,7 +17,10 @@ interface CompiledEntity {
   /** Column names in evaluation order; slot i holds order[i]. */
   readonly order: readonly string[];
   readonly fns: readonly ((c: RowCtx) => Value)[];
-  readonly output: readonly { name: string; slot: number; type: ColumnType }[];
+  /** Output columns; `convert` is null where the internal value is the output value. */
+  readonly output: readonly { name: string; slot: number; type: ColumnType; convert: ((v: Value) => unknown) | null }[];
+  /** An output row with every column set to null: copying it gives rows one stable shape. */
+  readonly rowTemplate: Row;
   /** Children: parent-scope count. */
   readonly count?: (c: RowCtx) => Value;
   /** Cross: keep predicate. */
@@ -70,8 +73,9 @@ export class Evaluator {
     const out: Row[] = [];
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     if (limit <= 0) return out;
-    for (const r of this.#iterate(entity, options.offset ?? 0)) {
-      out.push(r);
+    const c = this.#compile(entity);
+    for (const vals of this.#iterVals(entity, options.offset ?? 0)) {
+      out.push(this.#toRow(c, vals));
       if (out.length >= limit) break;
     }
     return out;
@@ -97,17 +101,22 @@ export class Evaluator {
     const size = options.batchSize ?? 10_000;
     let batch: Row[] = [];
     let left = options.limit ?? Number.POSITIVE_INFINITY;
-    for (const r of this.#iterate(entity, options.offset ?? 0)) {
-      if (left-- <= 0) break;
-      batch.push(r);
+    if (left <= 0) return;
+    const c = this.#compile(entity);
+    for (const vals of this.#iterVals(entity, options.offset ?? 0)) {
+      batch.push(this.#toRow(c, vals));
+      if (--left <= 0) break;
       if (batch.length >= size) {
-        options.signal?.throwIfAborted();
+        throwIfAborted(options.signal, `Evaluating '${entity}'`);
         yield batch;
         batch = [];
         await new Promise<void>((res) => setImmediate(res));
       }
     }
-    if (batch.length) yield batch;
+    if (batch.length) {
+      throwIfAborted(options.signal, `Evaluating '${entity}'`);
+      yield batch;
+    }
   }
 
   /** Rows as an async iterator of single rows. */
@@ -122,14 +131,12 @@ export class Evaluator {
     return vals ? this.#toRow(c, vals) : null;
   }
 
-  *#iterate(entity: string, offset: number): Generator<Row> {
-    const c = this.#compile(entity);
-    for (const vals of this.#iterVals(entity, offset)) yield this.#toRow(c, vals);
-  }
-
   #toRow(c: CompiledEntity, vals: Value[]): Row {
-    const row: Row = {};
-    for (const o of c.output) row[o.name] = toOutput(o.type, vals[o.slot]);
+    const row: Row = { ...c.rowTemplate };
+    for (const o of c.output) {
+      const v = vals[o.slot];
+      row[o.name] = o.convert === null ? (v === undefined ? null : v) : o.convert(v as Value);
+    }
     return row;
   }
 
@@ -140,7 +147,11 @@ export class Evaluator {
     const ctx: RowCtx = { key: 0, index: 0, vals: [], parent: null, left: null, right: null, row: null };
     switch (src.kind) {
       case 'sequence':
-        for (let i = offset; i < src.rows; i++) yield this.#evalRow(c, { ...ctx, key: src.keyOffset + i, vals: [] });
+        // One context object per scan, updated in place: expressions only read it while a row is evaluated.
+        for (let i = offset; i < src.rows; i++) {
+          ctx.key = src.keyOffset + i;
+          yield this.#evalRow(c, ctx);
+        }
         return;
       case 'children': {
         let skip = offset;
@@ -152,7 +163,12 @@ export class Evaluator {
             continue;
           }
           const pkey = parent[pc.keySlot] as number;
-          for (let i = skip; i < n; i++) yield this.#evalRow(c, { ...ctx, key: pkey * src.fanout + i, index: i, parent, vals: [] });
+          for (let i = skip; i < n; i++) {
+            ctx.key = pkey * src.fanout + i;
+            ctx.index = i;
+            ctx.parent = parent;
+            yield this.#evalRow(c, ctx);
+          }
           skip = 0;
         }
         return;
@@ -166,13 +182,16 @@ export class Evaluator {
           const lkey = left[lc.keySlot] as number;
           for (const right of rights) {
             const key = lkey * src.fanout + (right[rc.keySlot] as number);
-            const kctx: RowCtx = { ...ctx, key, left, right, vals: [] };
-            if (c.keep?.(kctx) !== true) continue;
+            ctx.key = key;
+            ctx.left = left;
+            ctx.right = right;
+            ctx.vals = [];
+            if (c.keep?.(ctx) !== true) continue;
             if (skip > 0) {
               skip--;
               continue;
             }
-            yield this.#evalRow(c, kctx);
+            yield this.#evalRow(c, ctx);
           }
         }
         return;
@@ -285,9 +304,27 @@ export class Evaluator {
       children(x).forEach(walk);
     };
     ir.columns.forEach((c) => walk(c.expr));
-    const output = ir.columns.filter((c) => c.output).map((c) => ({ name: c.name, slot: slot.get(c.name) as number, type: c.type }));
-    const compiled: CompiledEntity = { ir, order, fns, output, count, keep, keySlot: slot.get(ir.keyColumn) as number };
+    const output = ir.columns.filter((c) => c.output).map((c) => ({ name: c.name, slot: slot.get(c.name) as number, type: c.type, convert: outputConverter(c.type) }));
+    const rowTemplate: Row = Object.fromEntries(output.map((o) => [o.name, null]));
+    const compiled: CompiledEntity = { ir, order, fns, output, rowTemplate, count, keep, keySlot: slot.get(ir.keyColumn) as number };
     this.#compiled.set(name, compiled);
     return compiled;
+  }
+}
+
+/** The conversion from an internal value to the output value, or null where they are the same. */
+function outputConverter(type: ColumnType): ((v: Value) => unknown) | null {
+  switch (type.kind) {
+    case 'bigint':
+    case 'int':
+    case 'double':
+    case 'boolean':
+    case 'string':
+      return null;
+    case 'timestamp':
+      // as toOutput: epoch microseconds → Date (milliseconds, floored)
+      return (v) => (v === null || v === undefined ? null : new Date(Math.floor((v as number) / 1000)));
+    default:
+      return (v) => toOutput(type, v);
   }
 }
