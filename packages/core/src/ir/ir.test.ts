@@ -307,6 +307,43 @@ describe('semantic validation lists every problem with a path', () => {
     expect(e.issues, problems.join('\n')).toHaveLength(expected.length);
   });
 
+  it('hidden columns (not written) can be read only by their own entity, never by checks or other entities', () => {
+    const e = specError(() =>
+      scenario('hidden')
+        .entity('households', (x) =>
+          x
+            .rows(10)
+            .key('household_id')
+            .column('size', t.int(), () => intBetween(1, 4), { hidden: true })
+            .column('twice', t.int(), (c) => c.col('size').times(2)) // fine: own entity
+            .range('size', 1, 4)
+            .rule('too_big', (c) => c.col('size').gt(4)),
+        )
+        .entity('individuals', (x) =>
+          x
+            .childrenOf('households', { count: (p) => p.col('size'), max: 4 })
+            .key('individual_id')
+            .column('household_id', t.bigint(), (c) => c.parent.col('household_id'))
+            .column('hh_size', t.int(), (c) => c.parent.col('size'))
+            .column('looked_up', t.int(), (c) => c.lookup('households', c.col('household_id'), 'size')),
+        )
+        .entity('by_size', (x) => x.groupOf('households', { by: 'size' }).key('size').column('n', t.bigint(), () => aggs.count()))
+        .toIR({ seed: 1 }),
+    );
+    const problems = e.issues.map((i) => `${i.path}: ${i.message}`);
+    const expected = [
+      /^entities\.households\.constraints: 'households\.size' is a hidden column \(not written\), so the range check cannot read it/,
+      /^entities\.households\.constraints\.too_big: 'households\.size' is a hidden column/,
+      /^entities\.individuals\.source\.count: 'households\.size' is a hidden column/,
+      /^entities\.individuals\.columns\.hh_size: 'households\.size' is a hidden column/,
+      /^entities\.individuals\.columns\.looked_up: 'households\.size' is a hidden column/,
+      /^entities\.by_size\.source: 'households\.size' is a hidden column/,
+    ];
+    for (const re of expected) expect(problems.some((p) => re.test(p)), `${re} in\n${problems.join('\n')}`).toBe(true);
+    expect(e.issues, problems.join('\n')).toHaveLength(expected.length);
+    expect(e.issues.every((i) => i.fix === "remove { hidden: true } from 'size'")).toBe(true);
+  });
+
   it('toIR also applies the IR schema, so its output always survives parseIR', () => {
     const e = specError(() =>
       scenario('s')

@@ -1,5 +1,5 @@
 import { SpecError, type Issue } from '../errors.js';
-import { children } from '../random/expand.js';
+import { children, visit } from '../random/expand.js';
 import type { EntityIR, Expr, RefSide, ScenarioIR } from './types.js';
 
 /** Largest key (exclusive) each entity can produce, derived from row counts and fan-outs. */
@@ -62,6 +62,15 @@ export function validateIR(ir: ScenarioIR): void {
     if (p.weights && p.weights.length !== p.rows.length) issues.push({ path: `pools.${p.name}.weights`, message: 'needs one weight per row' });
   }
   const all = new Map(ir.entities.map((e) => [e.name, e]));
+  // Hidden columns are not written, and engines read other entities and run checks over the
+  // written tables: only the entity's own columns may read a hidden column.
+  const hidden = (e: EntityIR | undefined, column: string): boolean => e?.columns.find((c) => c.name === column)?.output === false;
+  const hiddenIssue = (path: string, entity: string, column: string, reader: string): Issue => ({
+    path,
+    message: `'${entity}.${column}' is a hidden column (not written), so ${reader} cannot read it`,
+    value: column,
+    fix: `remove { hidden: true } from '${column}'`,
+  });
   for (const e of ir.entities) {
     const path = `entities.${e.name}`;
     if (seen.has(e.name)) issues.push({ path, message: 'is declared twice', fix: 'give each entity a unique name' });
@@ -88,7 +97,10 @@ export function validateIR(ir: ScenarioIR): void {
     if (src.kind === 'group' || src.kind === 'window') {
       sides.row = need(src.from, 'from');
       const cs = src.kind === 'group' ? [src.by] : [...src.partitionBy, ...src.orderBy];
-      for (const c of cs) if (sides.row && !sides.row.columns.some((x) => x.name === c)) issues.push({ path: `${path}.source`, message: `'${src.from}' has no column '${c}'`, value: c });
+      for (const c of cs) {
+        if (sides.row && !sides.row.columns.some((x) => x.name === c)) issues.push({ path: `${path}.source`, message: `'${src.from}' has no column '${c}'`, value: c });
+        else if (hidden(sides.row, c)) issues.push(hiddenIssue(`${path}.source`, src.from, c, `a ${src.kind} entity`));
+      }
     }
 
     const checkExpr = (x: Expr, where: string, ctx: { scope: 'own' | 'parentScope' | 'crossScope'; inAgg: boolean }): void => {
@@ -97,6 +109,7 @@ export function validateIR(ir: ScenarioIR): void {
         case 'col':
           if (ctx.scope === 'parentScope') {
             if (sides.parent && !sides.parent.columns.some((c) => c.name === x.name)) issues.push({ path: p, message: `parent '${sides.parent.name}' has no column '${x.name}'`, value: x.name });
+            else if (sides.parent && hidden(sides.parent, x.name)) issues.push(hiddenIssue(p, sides.parent.name, x.name, 'the child count'));
           } else if (!cols.has(x.name)) issues.push({ path: p, message: `unknown column '${x.name}'`, value: x.name, fix: `use one of ${[...cols.keys()].join(', ')}` });
           break;
         case 'ref': {
@@ -107,6 +120,7 @@ export function validateIR(ir: ScenarioIR): void {
           if (src.kind === 'group' && !ctx.inAgg) issues.push({ path: p, message: 'source rows of a group entity can only be read inside an aggregate', fix: 'wrap it in aggs.count/sum/min/max/…' });
           const t = sides[x.side];
           if (t && !t.columns.some((c) => c.name === x.name)) issues.push({ path: p, message: `'${t.name}' has no column '${x.name}'`, value: x.name });
+          else if (t && hidden(t, x.name)) issues.push(hiddenIssue(p, t.name, x.name, `'${e.name}'`));
           break;
         }
         case 'index':
@@ -116,6 +130,7 @@ export function validateIR(ir: ScenarioIR): void {
           const t = seen.get(x.entity);
           if (!t) issues.push({ path: p, message: `lookup into '${x.entity}', which is not an earlier entity`, value: x.entity });
           else if (!t.columns.some((c) => c.name === x.column)) issues.push({ path: p, message: `'${x.entity}' has no column '${x.column}'`, value: x.column });
+          else if (hidden(t, x.column)) issues.push(hiddenIssue(p, x.entity, x.column, 'a lookup'));
           break;
         }
         case 'agg':
@@ -149,6 +164,7 @@ export function validateIR(ir: ScenarioIR): void {
       const srcCols = sides.row ? new Set(sides.row.columns.map((c) => c.name)) : new Set<string>();
       const walk = (x: Expr): void => {
         if (x.kind === 'col' && !srcCols.has(x.name)) issues.push({ path: `${path}.source.where`, message: `'${src.from}' has no column '${x.name}'`, value: x.name });
+        else if (x.kind === 'col' && hidden(sides.row, x.name)) issues.push(hiddenIssue(`${path}.source.where`, src.from, x.name, `a ${src.kind} entity`));
         children(x).forEach(walk);
       };
       walk(src.where);
@@ -158,7 +174,14 @@ export function validateIR(ir: ScenarioIR): void {
 
     for (const c of e.constraints) {
       const colsOf = c.kind === 'unique' ? c.columns : c.kind === 'temporal' ? [c.before, c.after] : c.kind === 'rule' ? [] : [c.column];
-      for (const n of colsOf) if (!cols.has(n)) issues.push({ path: `${path}.constraints`, message: `${c.kind} names unknown column '${n}'`, value: n });
+      for (const n of colsOf) {
+        if (!cols.has(n)) issues.push({ path: `${path}.constraints`, message: `${c.kind} names unknown column '${n}'`, value: n });
+        else if (hidden(e, n)) issues.push(hiddenIssue(`${path}.constraints`, e.name, n, `the ${c.kind} check`));
+      }
+      if (c.kind === 'rule')
+        visit(c.violation, (x) => {
+          if (x.kind === 'col' && hidden(e, x.name)) issues.push(hiddenIssue(`${path}.constraints.${c.name}`, e.name, x.name, 'a rule check'));
+        });
       if (c.kind === 'rule') checkExpr(c.violation, `constraints.${c.name}`, { scope: 'own', inAgg: false });
       if (c.kind === 'foreignKey' || c.kind === 'childCount') {
         const t = all.get(c.entity);
@@ -166,6 +189,7 @@ export function validateIR(ir: ScenarioIR): void {
         else if (c.kind === 'foreignKey' && c.references !== t.keyColumn)
           issues.push({ path: `${path}.constraints`, message: `foreign key ${c.column} must reference the key column '${t.keyColumn}' of '${c.entity}'`, value: c.references });
         else if (c.kind === 'childCount' && !t.columns.some((x) => x.name === c.foreignKey)) issues.push({ path: `${path}.constraints`, message: `'${c.entity}' has no column '${c.foreignKey}'` });
+        else if (c.kind === 'childCount' && hidden(t, c.foreignKey)) issues.push(hiddenIssue(`${path}.constraints`, c.entity, c.foreignKey, 'the childCount check'));
       }
     }
     seen.set(e.name, e);
