@@ -1,0 +1,323 @@
+/**
+ * The identity-graph configuration: six steps (run, households, demographics, engagement,
+ * audience, campaigns), each a strict zod object whose fields carry their allowed range and a
+ * description (also exported as JSON Schema). Defaults describe a realistic US market.
+ *
+ * Rules that involve several fields (weights summing to 1, min ≤ max, segments naming existing
+ * categories, age plausibility) live in `config-validation.ts`, which reports them as issues
+ * with path, value, allowed range and fix.
+ */
+import { z } from 'zod';
+import {
+  ATTRIBUTION_MODELS,
+  CHANNELS,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_STATUSES,
+  GENDERS,
+  HOUSING_TYPES,
+  IDENTIFIER_TYPES,
+  INCOME_BRACKETS,
+  PERSONAL_TYPES,
+  TEMPORAL_PATTERNS,
+  US_REGIONS,
+} from './vocabulary.js';
+
+/** Metadata attached to every config field (also emitted into the JSON Schema). */
+export interface FieldMeta {
+  readonly description: string;
+  /** Human-readable allowed values, e.g. `an integer from 1 to 100`. */
+  readonly allowed: string;
+}
+
+const meta = <S extends z.ZodType>(s: S, description: string, allowed: string): S => s.meta({ description, allowed } satisfies FieldMeta);
+
+/** Largest number of households of one batch (each batch owns a key range of this size). */
+export const MAX_HOUSEHOLDS_PER_BATCH = 2 ** 28;
+/** Largest batch index (keys of every entity stay below 2^53). */
+export const MAX_BATCH = 126;
+/** Largest configurable number of events per person (the fan-out bound of content_engagements). */
+export const MAX_EVENTS_PER_PERSON = 4096;
+
+const int = (min: number, max: number, def: number, description: string) =>
+  meta(z.int().min(min).max(max).default(def), description, `an integer from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
+const num = (min: number, max: number, def: number, description: string) => meta(z.number().min(min).max(max).default(def), description, `a number from ${min} to ${max}`);
+const weight = (description: string) => meta(z.number().min(0).max(1).optional(), description, 'a weight from 0 to 1 (missing = 0)');
+
+/** A strict object of optional weights over fixed names, defaulting as a whole. */
+function weights<K extends string>(names: readonly K[], defaults: Readonly<Record<K, number>>, description: string) {
+  const shape = Object.fromEntries(names.map((n) => [n, weight(`weight of ${n}`)])) as Record<K, ReturnType<typeof weight>>;
+  return meta(z.strictObject(shape).default({ ...defaults } as never), description, `weights for ${names.join(', ')} summing to 1 (±1e-6) unless normalize_weights is true`);
+}
+
+const normalizeWeights = meta(z.boolean().default(false), 'rescale the weights of this step to sum to 1 instead of rejecting sums other than 1', 'true or false');
+const NAME = /^[a-z][a-z0-9_]{0,39}$/;
+const name = (description: string) => meta(z.string().regex(NAME, 'must be lower_snake_case'), description, 'lower_snake_case, 1–40 characters, starting with a letter');
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// ---------------------------------------------------------------- run
+
+/** Step 1 — how and where to run. */
+export const runStep = z.strictObject({
+  seed: meta(z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(), 'the seed: same seed and config ⇒ identical tables (the CLI picks and prints one when absent)', 'an integer from 0 to 2^53-1'),
+  target: meta(
+    z
+      .string()
+      .regex(/^(local|[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)$/, "must be 'local' or catalog.schema")
+      .default('local'),
+    "where tables go: 'local' (DuckDB / Parquet files) or a Databricks 'catalog.schema'",
+    "'local' or catalog.schema",
+  ),
+  table_prefix: meta(
+    z
+      .string()
+      .regex(/^([a-z][a-z0-9_]{0,29})?$/, 'must be empty or lower_snake_case')
+      .default(''),
+    'prefix of every table name, to keep several runs apart in one schema (applied by the engine / CLI)',
+    'empty or lower_snake_case, up to 30 characters',
+  ),
+  mode: meta(z.enum(['replace', 'append']).default('replace'), "'replace' writes new tables; 'append' adds this run as a new batch to existing ones", "'replace' or 'append'"),
+  batch: int(0, MAX_BATCH, 0, 'batch index: batch b owns its own household and campaign key ranges, so appended batches never collide (use a new index for every append)'),
+});
+
+// ---------------------------------------------------------------- households
+
+/** Step 2 — households. */
+export const householdsStep = z.strictObject({
+  num_households: int(1, Number.MAX_SAFE_INTEGER, 10_000, 'number of households of this batch (1,000–10,000,000 is the supported range; smaller runs are for tests, larger ones are warned about)'),
+  household_size: meta(
+    z
+      .strictObject({
+        mean: num(1, 10, 2.5, 'mean household size (adults per household)'),
+        std_dev: num(0, 5, 1.4, 'standard deviation of the household size'),
+        min: int(1, 10, 1, 'smallest household'),
+        max: int(1, 10, 8, 'largest household'),
+      })
+      .default({ mean: 2.5, std_dev: 1.4, min: 1, max: 8 }),
+    'household size distribution: a rounded normal clamped to [min, max] whose mean is matched exactly',
+    'mean 1–10, std_dev 0–5, 1 ≤ min ≤ mean ≤ max ≤ 10',
+  ),
+  income_brackets: weights(INCOME_BRACKETS, { '<25k': 0.18, '25k-50k': 0.2, '50k-100k': 0.29, '100k-150k': 0.15, '150k+': 0.18 }, 'share of households in each annual income bracket (US ACS 2022 by default)'),
+  housing_types: weights(HOUSING_TYPES, { single_family: 0.63, apartment: 0.26, townhouse: 0.06, mobile_home: 0.05 }, 'share of households by housing type (tilted by income and size, marginal kept)'),
+  location: meta(
+    z
+      .strictObject({
+        states: meta(z.record(z.string(), z.number().min(0).max(1)).optional(), 'weights by state code (e.g. { "CA": 0.5, "NY": 0.5 })', 'US state codes (and DC) with weights summing to 1'),
+        regions: meta(
+          z.strictObject(Object.fromEntries(Object.keys(US_REGIONS).map((r) => [r, weight(`weight of the ${r} region`)])) as Record<keyof typeof US_REGIONS, ReturnType<typeof weight>>).optional(),
+          'weights by census region (northeast, midwest, south, west)',
+          'weights summing to 1',
+        ),
+      })
+      .default({}),
+    'where households are: by default every US ZIP weighted by its population; states or regions reweight it (not both)',
+    'at most one of states / regions',
+  ),
+  normalize_weights: normalizeWeights,
+});
+
+// ---------------------------------------------------------------- demographics
+
+/** Step 3 — demographics of individuals and their identifiers. */
+export const demographicsStep = z.strictObject({
+  age: meta(
+    z
+      .strictObject({
+        min: int(18, 100, 18, 'youngest adult'),
+        max: int(18, 100, 95, 'oldest adult'),
+        distribution: meta(z.enum(['census', 'uniform', 'normal']).default('census'), "householder age shape: US census adults, uniform, or normal(mean, std_dev)", "'census', 'uniform' or 'normal'"),
+        mean: num(18, 100, 47, "mean age when distribution is 'normal'"),
+        std_dev: num(1, 40, 17, "standard deviation when distribution is 'normal'"),
+      })
+      .default({ min: 18, max: 95, distribution: 'census', mean: 47, std_dev: 17 }),
+    'age range (within 18–100) and distribution of the householder; other members follow (partners of similar age, adult children 20–38 years younger)',
+    '18 ≤ min < max ≤ 100',
+  ),
+  gender: weights(GENDERS, { female: 0.508, male: 0.482, non_binary: 0.007, undisclosed: 0.003 }, 'share of individuals by gender'),
+  education: weights(
+    EDUCATION_LEVELS,
+    { less_than_high_school: 0.09, high_school: 0.27, some_college: 0.16, associate: 0.1, bachelor: 0.23, master: 0.11, doctorate: 0.04 },
+    'share of individuals by highest education (correlated with age and income; marginal kept)',
+  ),
+  employment: weights(
+    EMPLOYMENT_STATUSES,
+    { full_time: 0.48, part_time: 0.11, self_employed: 0.07, unemployed: 0.04, student: 0.05, retired: 0.21, not_in_labor_force: 0.04 },
+    'share of individuals by employment status (correlated with age; marginal kept)',
+  ),
+  identifiers_per_person: meta(
+    z
+      .strictObject({
+        mean: num(2, 15, 6, 'mean number of identifiers per individual'),
+        min: int(2, 15, 2, 'fewest identifiers per individual'),
+        max: int(2, 15, 15, 'most identifiers per individual'),
+      })
+      .default({ mean: 6, min: 2, max: 15 }),
+    'identifiers per individual: min + Poisson, clamped to [min, max], mean matched exactly',
+    '2 ≤ min ≤ mean ≤ max ≤ 15',
+  ),
+  identifier_types: weights(
+    IDENTIFIER_TYPES,
+    { email_hash: 0.17, cookie_id: 0.3, mobile_ad_id: 0.14, device_id: 0.14, ctv_id: 0.08, ip_address: 0.11, phone_hash: 0.06 },
+    'share of identity mappings by identifier type (ctv_id and ip_address are shared within a household)',
+  ),
+  primary_identifier: meta(z.enum(PERSONAL_TYPES).default('email_hash'), 'type of the one primary identifier of every individual', PERSONAL_TYPES.join(', ')),
+  normalize_weights: normalizeWeights,
+});
+
+// ---------------------------------------------------------------- engagement
+
+/** Step 4 — content engagement. */
+export const engagementStep = z.strictObject({
+  end_date: meta(z.string().regex(DATE, 'must be YYYY-MM-DD').default('2026-01-01'), 'reference date (UTC midnight, exclusive end of the window): never the wall clock, so runs are reproducible', 'a date YYYY-MM-DD from 2000-01-01 to 2100-01-01'),
+  time_period_days: int(7, 730, 90, 'length of the engagement window ending at end_date'),
+  events_per_person: meta(
+    z
+      .strictObject({
+        mean: num(1, 500, 25, 'mean engagement events per individual'),
+        distribution: meta(z.enum(['poisson', 'normal', 'power_law']).default('power_law'), 'shape of events per individual', "'poisson', 'normal' or 'power_law'"),
+        std_dev: num(0, 500, 15, "standard deviation when distribution is 'normal'"),
+        max: int(1, MAX_EVENTS_PER_PERSON, 2000, 'most events of one individual (heavy-tail cap)'),
+      })
+      .default({ mean: 25, distribution: 'power_law', std_dev: 15, max: 2000 }),
+    'events per individual: at least 1, at most max, mean matched exactly',
+    `mean 1–500, max ≥ mean, max ≤ ${MAX_EVENTS_PER_PERSON}`,
+  ),
+  content_categories: meta(
+    z
+      .record(z.string(), z.number().min(0).max(1))
+      .default({ news: 0.14, sports: 0.13, entertainment: 0.2, music: 0.1, gaming: 0.08, lifestyle: 0.1, technology: 0.08, food: 0.07, travel: 0.05, finance: 0.05 }),
+    'content categories and their share of engagements',
+    '1–30 lower_snake_case names with weights summing to 1',
+  ),
+  engagement_types: weights(['view', 'click', 'share', 'like', 'comment'] as const, { view: 0.55, click: 0.2, share: 0.05, like: 0.13, comment: 0.07 }, 'share of engagements by type'),
+  temporal_pattern: meta(
+    z.enum(TEMPORAL_PATTERNS).default('seasonal'),
+    "'uniform' (flat), 'daily' (diurnal), 'weekly' (diurnal + weekend lift), 'seasonal' (diurnal + weekly + holiday peak)",
+    TEMPORAL_PATTERNS.join(', '),
+  ),
+  interest_strength: num(0, 0.95, 0.45, "share of an individual's events in their primary interest (the rest follows the category weights)"),
+  content_catalog_size: int(10, 1_000_000, 2_000, 'content items per category (popularity is power-law)'),
+  normalize_weights: normalizeWeights,
+});
+
+/** A segment definition. */
+export const segmentSchema = z.strictObject({
+  name: name('segment name'),
+  categories: meta(z.array(z.string()).default([]), 'content categories whose affinity qualifies (empty: demographics only)', 'names of configured content categories'),
+  min_affinity: num(0, 1, 0.5, 'smallest affinity (share of engagements relative to the top category) in one of the categories'),
+  age_min: meta(z.int().min(18).max(100).optional(), 'youngest member', 'an integer from 18 to 100'),
+  age_max: meta(z.int().min(18).max(100).optional(), 'oldest member', 'an integer from 18 to 100'),
+  income_brackets: meta(z.array(z.enum(INCOME_BRACKETS)).optional(), 'household income brackets that qualify', INCOME_BRACKETS.join(', ')),
+  genders: meta(z.array(z.enum(GENDERS)).optional(), 'genders that qualify', GENDERS.join(', ')),
+});
+/** A segment definition. */
+export type SegmentConfig = z.output<typeof segmentSchema>;
+
+/** The default segments (evaluated in order; the first match is the primary segment). */
+export const DEFAULT_SEGMENTS: readonly z.input<typeof segmentSchema>[] = [
+  { name: 'sports_fans', categories: ['sports'], min_affinity: 0.6 },
+  { name: 'gamers', categories: ['gaming'], min_affinity: 0.5, age_max: 44 },
+  { name: 'news_junkies', categories: ['news', 'finance'], min_affinity: 0.6, age_min: 30 },
+  { name: 'affluent_travelers', categories: ['travel', 'food', 'lifestyle'], min_affinity: 0.4, income_brackets: ['100k-150k', '150k+'] },
+  { name: 'tech_enthusiasts', categories: ['technology'], min_affinity: 0.5 },
+  { name: 'entertainment_seekers', categories: ['entertainment', 'music'], min_affinity: 0.6 },
+  { name: 'young_professionals', categories: [], age_min: 25, age_max: 39, income_brackets: ['50k-100k', '100k-150k', '150k+'] },
+];
+
+// ---------------------------------------------------------------- audience
+
+/** Step 5 — audience segments, behaviour classes and the propensity model. */
+export const audienceStep = z.strictObject({
+  segments: meta(
+    z.array(segmentSchema).default(() => DEFAULT_SEGMENTS.map((s) => segmentSchema.parse(s))),
+    "segments in priority order; an individual's primary segment is the first that matches ('general' when none), the others it matches are secondary",
+    '1–30 segments with unique names (not general / all)',
+  ),
+  behavioral_thresholds: meta(
+    z
+      .strictObject({
+        heavy_daily_events: num(0, 100, 1, 'events per day from which an individual is heavy'),
+        regular_daily_events: num(0, 100, 0.2, 'events per day from which an individual is regular (below: light)'),
+        lapsed_after_days: int(1, 730, 30, 'days without engagement before the end date after which an individual is lapsed'),
+      })
+      .default({ heavy_daily_events: 1, regular_daily_events: 0.2, lapsed_after_days: 30 }),
+    'behavioural classification: lapsed, else heavy / regular / light by daily events',
+    'heavy_daily_events > regular_daily_events',
+  ),
+  propensity_weights: weights(
+    ['engagement', 'recency', 'income', 'age', 'affinity'] as const,
+    { engagement: 0.3, recency: 0.2, income: 0.2, age: 0.1, affinity: 0.2 },
+    'weights of the features of propensity_to_convert (each feature is scaled to 0–1)',
+  ),
+  propensity_noise: num(0, 1, 0.2, 'share of propensity that is individual noise rather than features'),
+  normalize_weights: normalizeWeights,
+});
+
+// ---------------------------------------------------------------- campaigns
+
+/** Step 6 — campaigns, exposures, responses and attribution. */
+export const campaignsStep = z.strictObject({
+  num_campaigns: int(1, 100, 20, 'number of campaigns of this batch'),
+  duration_days: meta(
+    z
+      .strictObject({ min: int(1, 730, 7, 'shortest flight in days'), max: int(1, 730, 45, 'longest flight in days') })
+      .default({ min: 7, max: 45 }),
+    'campaign flight length in days (flights lie inside the engagement window)',
+    '1 ≤ min ≤ max ≤ engagement.time_period_days',
+  ),
+  channels: meta(z.array(z.enum(CHANNELS)).default([...CHANNELS]), 'channels campaigns may use', `a non-empty subset of ${CHANNELS.join(', ')} without repeats`),
+  reach_percentage: num(1, 100, 30, 'percentage of a campaign’s targeted audience that is exposed'),
+  broad_targeting_share: num(0, 1, 0.15, "share of campaigns that target every audience member ('all') instead of segments"),
+  frequency: meta(
+    z.strictObject({ mean: num(1, 10, 3, 'mean impressions per exposed individual'), cap: int(1, 10, 10, 'frequency cap') }).default({ mean: 3, cap: 10 }),
+    'impressions per exposure row: 1 + Poisson, capped',
+    '1 ≤ mean ≤ cap ≤ 10',
+  ),
+  response_rate: meta(
+    z.strictObject({ min: num(0, 1, 0.01, 'response rate of the least likely exposure'), max: num(0, 1, 0.08, 'response rate of the most likely exposure') }).default({ min: 0.01, max: 0.08 }),
+    'per-exposure response probability, rising with propensity_to_convert and frequency inside [min, max]',
+    '0 ≤ min ≤ max ≤ 1',
+  ),
+  response_types: weights(['click', 'engagement', 'conversion'] as const, { click: 0.55, engagement: 0.3, conversion: 0.15 }, 'share of responses by type'),
+  attribution_models: meta(
+    z.array(z.enum(ATTRIBUTION_MODELS)).default([...ATTRIBUTION_MODELS]),
+    "attribution models; each individual's journey is scored with one of them",
+    `a non-empty subset of ${ATTRIBUTION_MODELS.join(', ')} without repeats`,
+  ),
+  normalize_weights: normalizeWeights,
+});
+
+/** The whole configuration. */
+export const identityGraphConfigSchema = z.strictObject({
+  run: runStep.prefault({}),
+  households: householdsStep.prefault({}),
+  demographics: demographicsStep.prefault({}),
+  engagement: engagementStep.prefault({}),
+  audience: audienceStep.prefault({}),
+  campaigns: campaignsStep.prefault({}),
+});
+
+/** The six step names, in wizard order. */
+export const STEP_NAMES = ['run', 'households', 'demographics', 'engagement', 'audience', 'campaigns'] as const;
+/** A step name. */
+export type StepName = (typeof STEP_NAMES)[number];
+/** The schema of each step. */
+export const STEP_SCHEMAS = { run: runStep, households: householdsStep, demographics: demographicsStep, engagement: engagementStep, audience: audienceStep, campaigns: campaignsStep } as const;
+
+/** A resolved (validated, defaulted) configuration. */
+export type IdentityGraphConfig = z.output<typeof identityGraphConfigSchema>;
+/** What users write: every field optional, defaults fill the rest. */
+export type IdentityGraphConfigInput = z.input<typeof identityGraphConfigSchema>;
+/** A resolved step. */
+export type StepConfig<S extends StepName> = z.output<(typeof STEP_SCHEMAS)[S]>;
+/** A step as users write it. */
+export type StepInput<S extends StepName> = z.input<(typeof STEP_SCHEMAS)[S]>;
+
+/** Weight-map fields checked to sum to 1, per step (path inside the step). */
+export const WEIGHT_FIELDS: Readonly<Record<StepName, readonly string[]>> = {
+  run: [],
+  households: ['income_brackets', 'housing_types', 'location.states', 'location.regions'],
+  demographics: ['gender', 'education', 'employment', 'identifier_types'],
+  engagement: ['content_categories', 'engagement_types'],
+  audience: ['propensity_weights'],
+  campaigns: ['response_types'],
+};

@@ -1,0 +1,355 @@
+/**
+ * Distribution targets (FR-012): what the configuration says the output should look like —
+ * category shares, means, rates, temporal shapes — with tolerances scaled to the expected sample
+ * sizes, and an evaluator that measures the output through any SQL query function (e.g. a
+ * `DuckdbReader`) and returns a verdict per target.
+ */
+import { dayWeights } from '@synthgraph/core';
+import type { IdentityGraphConfig, IdentityGraphConfigInput } from './config-schema.js';
+import { resolveConfig } from './config-validation.js';
+import { buildModel, weightsOf, type IdentityGraphModel } from './model.js';
+import { massMean, massSd, normalize, shiftedPoissonMass } from './numeric.js';
+import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HOUSING_TYPES, IDENTIFIER_TYPES, INCOME_BRACKETS, RESPONSE_TYPES } from './vocabulary.js';
+
+/** Something measured on one column, optionally transformed (hour of day, weekday 0 = Monday, month 1–12). */
+export interface MeasuredColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly transform?: 'hour' | 'weekday' | 'month';
+}
+
+/** A distribution target. Shares and rates use absolute tolerances; means use relative ones. */
+export type DistributionTarget =
+  | (MeasuredColumn & {
+      readonly kind: 'share';
+      readonly id: string;
+      readonly description: string;
+      /** Expected share of each value (values absent here are expected at 0). */
+      readonly expected: Readonly<Record<string, number>>;
+      /** Largest allowed |observed − expected| for any value. */
+      readonly tolerance: number;
+    })
+  | {
+      readonly kind: 'mean';
+      readonly id: string;
+      readonly description: string;
+      readonly table: string;
+      /** Mean of this column, or (when absent) of the row count per `perGroup` value. */
+      readonly column?: string;
+      readonly perGroup?: string;
+      readonly expected: number;
+      /** Largest allowed |observed − expected| / expected. */
+      readonly tolerance: number;
+    }
+  | {
+      readonly kind: 'rate';
+      readonly id: string;
+      readonly description: string;
+      /** rows(numerator) / rows(denominator). */
+      readonly numerator: string;
+      readonly denominator: string;
+      readonly min: number;
+      readonly max: number;
+    }
+  | {
+      readonly kind: 'reach';
+      readonly id: string;
+      readonly description: string;
+      /** Exposed pairs / targeted (audience member, campaign) pairs. */
+      readonly expected: number;
+      readonly tolerance: number;
+    }
+  | {
+      readonly kind: 'responseLift';
+      readonly id: string;
+      readonly description: string;
+      /** Response rate of the top propensity quartile over the bottom one must be at least this. */
+      readonly minLift: number;
+    }
+  | {
+      readonly kind: 'attributionSums';
+      readonly id: string;
+      readonly description: string;
+      /** Largest allowed |Σ weights − 1| over a converting journey. */
+      readonly tolerance: number;
+    };
+
+/** The measurement of one target. */
+export interface DistributionResult {
+  readonly id: string;
+  readonly description: string;
+  readonly pass: boolean;
+  readonly expected: unknown;
+  readonly observed: unknown;
+  /** The tolerance or range the verdict used. */
+  readonly tolerance: unknown;
+  /** The largest deviation found (shares: max absolute; means: relative). */
+  readonly deviation: number;
+}
+
+/** A query function: runs SQL (DuckDB dialect) over the output tables and returns rows. */
+export type QueryFn = (sql: string) => Promise<readonly Record<string, unknown>[]>;
+
+const share = (names: readonly string[], probs: readonly number[]): Record<string, number> => Object.fromEntries(names.map((n, i) => [n, probs[i] as number]));
+/** Absolute share tolerance for a sample of n (4.5 σ of the worst case p = ½, with a floor). */
+const shareTol = (n: number, floor = 0.01, design = 1): number => Math.max(floor, 4.5 * Math.sqrt(0.25 / Math.max(1, n)) * design);
+/** Relative mean tolerance for a sample of n with the given coefficient of variation. */
+const meanTol = (cv: number, n: number, floor = 0.01): number => Math.max(floor, (4.5 * cv) / Math.sqrt(Math.max(1, n)));
+
+/**
+ * The distribution targets of a configuration, with tolerances stated for its expected sizes.
+ * Recorded in the run manifest (`extra.distributionTargets`).
+ *
+ * @example
+ * ```ts
+ * const targets = distributionTargets(resolveConfig({ households: { num_households: 10_000 } }));
+ * targets.find((t) => t.id === 'households.income_bracket');
+ * ```
+ */
+export function distributionTargets(config: IdentityGraphConfig, model: IdentityGraphModel = buildModel(config)): DistributionTarget[] {
+  const nh = config.households.num_households;
+  const size = model.householdSize;
+  const ni = nh * massMean(size.mass, size.min);
+  const ids = model.identifiers;
+  const ev = model.events;
+  const nEvents = ni * ev.mean;
+  const out: DistributionTarget[] = [
+    { kind: 'share', id: 'households.income_bracket', description: 'households by income bracket', table: 'households', column: 'income_bracket', expected: share(INCOME_BRACKETS, model.brackets), tolerance: shareTol(nh) },
+    { kind: 'share', id: 'households.housing_type', description: 'households by housing type', table: 'households', column: 'housing_type', expected: share(HOUSING_TYPES, model.housing.marginal), tolerance: shareTol(nh) },
+    {
+      kind: 'mean',
+      id: 'households.household_size',
+      description: 'mean household size',
+      table: 'households',
+      column: 'household_size',
+      expected: massMean(size.mass, size.min),
+      tolerance: meanTol(massSd(size.mass, size.min) / massMean(size.mass, size.min), nh, 0.005),
+    },
+    { kind: 'share', id: 'individuals.gender', description: 'individuals by gender', table: 'individuals', column: 'gender', expected: share(GENDERS, model.gender), tolerance: shareTol(ni) },
+    {
+      kind: 'share',
+      id: 'individuals.education_level',
+      description: 'individuals by education (marginal kept under age and income correlation)',
+      table: 'individuals',
+      column: 'education_level',
+      expected: share(EDUCATION_LEVELS, weightsOf(EDUCATION_LEVELS, config.demographics.education)),
+      tolerance: shareTol(ni, 0.015, 1.3),
+    },
+    {
+      kind: 'share',
+      id: 'individuals.employment_status',
+      description: 'individuals by employment status (marginal kept under age correlation)',
+      table: 'individuals',
+      column: 'employment_status',
+      expected: share(EMPLOYMENT_STATUSES, weightsOf(EMPLOYMENT_STATUSES, config.demographics.employment)),
+      tolerance: shareTol(ni, 0.015, 1.3),
+    },
+    {
+      kind: 'mean',
+      id: 'identity_mappings.per_individual',
+      description: 'mean identifiers per individual',
+      table: 'identity_mappings',
+      perGroup: 'individual_id',
+      expected: ids.mean,
+      tolerance: meanTol(massSd(ids.mass, ids.min) / ids.mean, ni, 0.005),
+    },
+    { kind: 'share', id: 'identity_mappings.identifier_type', description: 'identity mappings by identifier type', table: 'identity_mappings', column: 'identifier_type', expected: share(IDENTIFIER_TYPES, ids.shares), tolerance: shareTol(ni * ids.mean, 0.01, 1.5) },
+    {
+      kind: 'mean',
+      id: 'content_engagements.per_individual',
+      description: `mean engagement events per individual (${ev.kind})`,
+      table: 'content_engagements',
+      perGroup: 'individual_id',
+      expected: ev.mean,
+      tolerance: meanTol(massSd(ev.mass, 1) / ev.mean, ni, 0.01),
+    },
+    {
+      kind: 'share',
+      id: 'content_engagements.engagement_type',
+      description: 'engagements by type',
+      table: 'content_engagements',
+      column: 'engagement_type',
+      expected: share(['view', 'click', 'share', 'like', 'comment'], model.engagementTypes),
+      tolerance: shareTol(nEvents, 0.006),
+    },
+    {
+      kind: 'share',
+      id: 'content_engagements.content_category',
+      description: 'engagements by content category (interests cluster events by individual)',
+      table: 'content_engagements',
+      column: 'content_category',
+      expected: share(model.categories, model.categoryWeights),
+      // events are clustered by individual (shared interest, heavy-tailed counts): the effective sample is individuals
+      tolerance: shareTol(ni, 0.015, 2 * Math.max(1, massSd(ev.mass, 1) / ev.mean)),
+    },
+  ];
+  if (model.temporal.hourly) {
+    out.push({
+      kind: 'share',
+      id: 'content_engagements.hour_of_day',
+      description: 'engagements by hour of day (diurnal pattern)',
+      table: 'content_engagements',
+      column: 'event_ts',
+      transform: 'hour',
+      expected: share(
+        Array.from({ length: 24 }, (_, h) => String(h)),
+        normalize(model.temporal.hourly),
+      ),
+      tolerance: shareTol(nEvents, 0.006),
+    });
+  }
+  if (model.temporal.weekly) {
+    const w = model.window;
+    const dw = dayWeights({ kind: 'timestamp', start: w.startMicros, days: w.days, hourWeights: null, weekdayWeights: model.temporal.weekly, monthWeights: model.temporal.monthly ?? null, within: null });
+    const byDow = new Array<number>(7).fill(0);
+    dw.forEach((x, i) => {
+      const dow = (new Date((w.startMicros / 1000) + i * 86_400_000).getUTCDay() + 6) % 7;
+      byDow[dow] = (byDow[dow] as number) + x;
+    });
+    out.push({
+      kind: 'share',
+      id: 'content_engagements.weekday',
+      description: 'engagements by weekday, Monday = 0 (weekly pattern)',
+      table: 'content_engagements',
+      column: 'event_ts',
+      transform: 'weekday',
+      expected: share(
+        Array.from({ length: 7 }, (_, d) => String(d)),
+        normalize(byDow),
+      ),
+      tolerance: shareTol(nEvents, 0.008),
+    });
+  }
+  const k = config.campaigns;
+  const freqMass = shiftedPoissonMass(k.frequency.mean - 1, 1, 1, k.frequency.cap);
+  out.push(
+    { kind: 'reach', id: 'campaign_exposures.reach', description: 'exposed share of targeted (audience member, campaign) pairs', expected: k.reach_percentage / 100, tolerance: 0.02 },
+    {
+      kind: 'mean',
+      id: 'campaign_exposures.frequency',
+      description: 'mean impressions per exposure (capped)',
+      table: 'campaign_exposures',
+      column: 'frequency',
+      expected: massMean(freqMass, 1),
+      tolerance: 0.03,
+    },
+    { kind: 'rate', id: 'response_events.rate', description: 'responses per exposure, inside the configured range', numerator: 'response_events', denominator: 'campaign_exposures', min: k.response_rate.min, max: k.response_rate.max },
+    {
+      kind: 'share',
+      id: 'response_events.response_type',
+      description: 'responses by type',
+      table: 'response_events',
+      column: 'response_type',
+      expected: share(
+        RESPONSE_TYPES,
+        normalize(RESPONSE_TYPES.map((r) => k.response_types[r] ?? 0)),
+      ),
+      tolerance: 0.04,
+    },
+    { kind: 'attributionSums', id: 'outcome_metrics.attribution_sums', description: 'attribution weights sum to 1 over every converting journey', tolerance: 1e-9 },
+  );
+  if (k.response_rate.max > k.response_rate.min * 1.5) out.push({ kind: 'responseLift', id: 'response_events.propensity_lift', description: 'response rate rises with propensity (top vs bottom quartile)', minLift: 1.15 });
+  return out;
+}
+
+/** The distribution targets of a configuration input (validated first). */
+export function distributionChecks(config: IdentityGraphConfigInput | IdentityGraphConfig = {}): DistributionTarget[] {
+  return distributionTargets(resolveConfig(config));
+}
+
+const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(v as string));
+
+function valueExpr(t: MeasuredColumn): string {
+  const c = q(t.column);
+  switch (t.transform) {
+    case 'hour':
+      return `CAST(hour(${c}) AS VARCHAR)`;
+    case 'weekday':
+      return `CAST((isodow(${c}) - 1) AS VARCHAR)`;
+    case 'month':
+      return `CAST(month(${c}) AS VARCHAR)`;
+    default:
+      return `CAST(${c} AS VARCHAR)`;
+  }
+}
+
+/** SQL (DuckDB) deciding whether an audience member is targeted by a campaign. */
+export const TARGETED_SQL = `(c.target_segment[1] = 'all' OR list_contains(c.target_segment, a.segment_primary) OR list_has_any(c.target_segment, a.segment_secondary))`;
+
+/**
+ * Measures each target through `query` and returns the verdicts.
+ *
+ * @example
+ * ```ts
+ * const reader = await DuckdbReader.open('./out');
+ * const results = await evaluateDistributions(distributionChecks(config), (sql) => reader.query(sql));
+ * for (const r of results) if (!r.pass) console.log(r.id, r.expected, r.observed);
+ * ```
+ */
+export async function evaluateDistributions(targets: readonly DistributionTarget[], query: QueryFn): Promise<DistributionResult[]> {
+  const out: DistributionResult[] = [];
+  for (const t of targets) {
+    switch (t.kind) {
+      case 'share': {
+        const rows = await query(`SELECT ${valueExpr(t)} AS v, count(*) AS n FROM ${q(t.table)} GROUP BY 1`);
+        const total = rows.reduce((a, r) => a + num(r['n']), 0);
+        const observed: Record<string, number> = {};
+        for (const r of rows) observed[String(r['v'])] = total ? num(r['n']) / total : 0;
+        const keys = new Set([...Object.keys(t.expected), ...Object.keys(observed)]);
+        let deviation = 0;
+        for (const key of keys) deviation = Math.max(deviation, Math.abs((observed[key] ?? 0) - (t.expected[key] ?? 0)));
+        out.push({ id: t.id, description: t.description, pass: total > 0 && deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation });
+        break;
+      }
+      case 'mean': {
+        const sql = t.column ? `SELECT avg(${q(t.column)}) AS m FROM ${q(t.table)}` : `SELECT avg(n) AS m FROM (SELECT count(*) AS n FROM ${q(t.table)} GROUP BY ${q(t.perGroup ?? '')})`;
+        const observed = num((await query(sql))[0]?.['m']);
+        const deviation = Math.abs(observed - t.expected) / t.expected;
+        out.push({ id: t.id, description: t.description, pass: deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation });
+        break;
+      }
+      case 'rate': {
+        const r = (await query(`SELECT (SELECT count(*) FROM ${q(t.numerator)}) AS a, (SELECT count(*) FROM ${q(t.denominator)}) AS b`))[0] ?? {};
+        const observed = num(r['b']) ? num(r['a']) / num(r['b']) : NaN;
+        const deviation = observed < t.min ? t.min - observed : observed > t.max ? observed - t.max : 0;
+        out.push({ id: t.id, description: t.description, pass: deviation === 0, expected: [t.min, t.max], observed, tolerance: [t.min, t.max], deviation });
+        break;
+      }
+      case 'reach': {
+        const r =
+          (
+            await query(
+              `SELECT (SELECT count(*) FROM campaign_exposures) AS exposed, (SELECT count(*) FROM audience_attributes a CROSS JOIN campaigns c WHERE ${TARGETED_SQL} AND a.attribute_id // 4294967296 = c.campaign_id // 128) AS targeted`,
+            )
+          )[0] ?? {};
+        const observed = num(r['targeted']) ? num(r['exposed']) / num(r['targeted']) : NaN;
+        const deviation = Math.abs(observed - t.expected);
+        out.push({ id: t.id, description: t.description, pass: deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation });
+        break;
+      }
+      case 'responseLift': {
+        const rows = await query(
+          `WITH e AS (SELECT x.exposure_id, ntile(4) OVER (ORDER BY a.propensity_to_convert, x.exposure_id) AS quartile FROM campaign_exposures x JOIN audience_attributes a ON a.individual_id = x.individual_id)
+           SELECT quartile, count(r.response_id)::DOUBLE / count(*) AS rate FROM e LEFT JOIN response_events r ON r.exposure_id = e.exposure_id GROUP BY quartile ORDER BY quartile`,
+        );
+        const rates = rows.map((r) => num(r['rate']));
+        const lift = (rates[rates.length - 1] ?? 0) / (rates[0] || Number.EPSILON);
+        out.push({ id: t.id, description: t.description, pass: lift >= t.minLift, expected: `≥ ${t.minLift}`, observed: { quartileRates: rates, lift }, tolerance: t.minLift, deviation: lift });
+        break;
+      }
+      case 'attributionSums': {
+        const r =
+          (
+            await query(
+              `SELECT count(*) AS journeys, coalesce(max(abs(s - 1)), 0) AS worst FROM (SELECT individual_id, sum(attribution_weight) AS s FROM outcome_metrics GROUP BY individual_id HAVING sum(CASE WHEN conversion_status = 'converted' THEN 1 ELSE 0 END) > 0)`,
+            )
+          )[0] ?? {};
+        const worst = num(r['worst']);
+        out.push({ id: t.id, description: t.description, pass: worst <= t.tolerance, expected: 1, observed: { convertingJourneys: num(r['journeys']), worstDeviation: worst }, tolerance: t.tolerance, deviation: worst });
+        break;
+      }
+    }
+  }
+  return out;
+}

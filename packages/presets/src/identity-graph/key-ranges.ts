@@ -1,0 +1,47 @@
+/**
+ * Key ranges of each table for a batch (FR-015): batch b owns household keys from b·2^28 and
+ * campaign keys from b·128; every other key derives from them through fixed fan-outs, so the
+ * ranges of different batches never overlap and appended batches keep every key unique.
+ */
+import { pow2AtLeast } from '@synthgraph/core';
+import type { IdentityGraphConfig } from './config-schema.js';
+import { CAMPAIGN_KEY_STRIDE, FANOUT, HOUSEHOLD_KEY_STRIDE } from './model.js';
+
+/** A half-open key range [start, end). */
+export interface KeyRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The key range each table of a batch can use (keys actually used are a subset).
+ *
+ * @example
+ * ```ts
+ * keyRanges(resolveConfig({ run: { batch: 1 } })).households; // { start: 268435456, end: 268445456 }
+ * ```
+ */
+export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, KeyRange>> {
+  const h0 = config.run.batch * HOUSEHOLD_KEY_STRIDE;
+  const h1 = h0 + config.households.num_households;
+  const c0 = config.run.batch * CAMPAIGN_KEY_STRIDE;
+  const c1 = c0 + config.campaigns.num_campaigns;
+  const fi = pow2AtLeast(FANOUT.individuals);
+  const fm = pow2AtLeast(FANOUT.identifiers);
+  const fe = pow2AtLeast(FANOUT.events);
+  const fc = pow2AtLeast(c1);
+  const individuals = { start: h0 * fi, end: h1 * fi };
+  const exposures = { start: individuals.start * fc, end: individuals.end * fc };
+  return {
+    households: { start: h0, end: h1 },
+    individuals,
+    identity_mappings: { start: individuals.start * fm, end: individuals.end * fm },
+    content_engagements: { start: individuals.start * fe, end: individuals.end * fe },
+    viewership_patterns: individuals,
+    audience_attributes: individuals,
+    campaigns: { start: c0, end: c1 },
+    campaign_exposures: exposures,
+    response_events: exposures,
+    outcome_metrics: exposures,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * @synthgraph/presets — ready-made scenarios written only with core's public DSL: the
+ * identity graph (ten tables) with its six-step configuration schema, distribution targets and
+ * the preset registry the CLI uses.
+ *
+ * @packageDocumentation
+ */
+export { presets, getPreset, identityGraphPreset, UnknownPresetError, type Preset, type PresetName } from './preset-registry.js';
+export { identityGraph, IDENTITY_GRAPH_TABLES, type IdentityGraphScenario, type IdentityGraphEntities, type IdentityGraphTable } from './identity-graph/identity-graph.js';
+export {
+  identityGraphConfigSchema,
+  runStep,
+  householdsStep,
+  demographicsStep,
+  engagementStep,
+  audienceStep,
+  campaignsStep,
+  segmentSchema,
+  DEFAULT_SEGMENTS,
+  STEP_NAMES,
+  STEP_SCHEMAS,
+  MAX_BATCH,
+  MAX_HOUSEHOLDS_PER_BATCH,
+  MAX_EVENTS_PER_PERSON,
+  type IdentityGraphConfig,
+  type IdentityGraphConfigInput,
+  type StepName,
+  type StepConfig,
+  type StepInput,
+  type SegmentConfig,
+  type FieldMeta,
+} from './identity-graph/config-schema.js';
+export { validateConfig, validateStep, resolveConfig, WEIGHT_SUM_TOLERANCE, type ValidationResult } from './identity-graph/config-validation.js';
+export { identityGraphJsonSchema, JSON_SCHEMA_PATH } from './identity-graph/json-schema.js';
+export {
+  distributionTargets,
+  distributionChecks,
+  evaluateDistributions,
+  type DistributionTarget,
+  type DistributionResult,
+  type MeasuredColumn,
+  type QueryFn,
+} from './identity-graph/distribution-checks.js';
+export { keyRanges, type KeyRange } from './identity-graph/key-ranges.js';
+export { buildModel, HOUSEHOLD_KEY_STRIDE, CAMPAIGN_KEY_STRIDE, type IdentityGraphModel } from './identity-graph/model.js';
+export * from './identity-graph/vocabulary.js';
