@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CancelledError, SpecError, UnsupportedError } from '../errors.js';
 import { t } from '../dsl/column-types.js';
-import { aggs, bernoulli, dayOfWeek, hourOfDay, intBetween, normal, timestampIn } from '../dsl/expr.js';
+import { aggs, bernoulli, dayOfWeek, hourOfDay, intBetween, normal, pick, timestampIn } from '../dsl/expr.js';
+import { draw32, streamKeys, streamOf } from '../random/mixer.js';
 import { scenario } from '../dsl/scenario-builder.js';
 import { Evaluator, type Row } from './evaluator.js';
 
@@ -79,6 +80,26 @@ describe('row sources', () => {
     expect(Object.keys(rows[0] as Row)).toEqual(['household_id', 'size', 'shown']);
     const internal = new Evaluator(IR).internalRows('households');
     expect(internal[0]).toHaveLength(3);
+  });
+});
+
+describe('docs/determinism.md', () => {
+  it('the worked example: seed 42, entity people, row key 19', () => {
+    const ir = scenario('w')
+      .entity('people', (e) =>
+        e
+          .rows(20)
+          .key('person_id')
+          .column('age', t.int(), () => intBetween(0, 90))
+          .column('height', t.double(), () => normal(170, 10))
+          .column('tier', t.string(), () => pick({ gold: 1, silver: 3, bronze: 6 })),
+      )
+      .toIR({ seed: 42 });
+    expect(streamOf('people.age.0')).toBe(3755963996139341);
+    expect(streamKeys(42, 3755963996139341)).toEqual({ k0: 2152664643, k1: 2972939423 });
+    expect(draw32(streamKeys(42, streamOf('people.height.0')), 19)).toBe(4164844086);
+    expect(draw32(streamKeys(42, streamOf('people.tier.0')), 19)).toBe(3147155118);
+    expect(new Evaluator(ir).rowByKey('people', 19)).toEqual({ person_id: 19, age: 90, height: 188.7794804064687, tier: 'bronze' });
   });
 });
 
