@@ -44,3 +44,4 @@ export {
 export { keyRanges, type KeyRange } from './identity-graph/key-ranges.js';
 export { buildModel, HOUSEHOLD_KEY_STRIDE, CAMPAIGN_KEY_STRIDE, type IdentityGraphModel } from './identity-graph/model.js';
 export * from './identity-graph/vocabulary.js';
+export { identityGraphInvariants, type InvariantQuery } from './identity-graph/invariants.js';

@@ -25,14 +25,14 @@ import {
 /** Metadata attached to every config field (also emitted into the JSON Schema). */
 export interface FieldMeta {
   readonly description: string;
-  /** Human-readable allowed values, e.g. `an integer from 1 to 100`. */
-  readonly allowed: string;
+  /** Human-readable allowed values, e.g. `an integer from 1 to 100` (JSON Schema keyword `x-allowed`). */
+  readonly 'x-allowed': string;
 }
 
-const meta = <S extends z.ZodType>(s: S, description: string, allowed: string): S => s.meta({ description, allowed } satisfies FieldMeta);
+const meta = <S extends z.ZodType>(s: S, description: string, allowed: string): S => s.meta({ description, 'x-allowed': allowed } satisfies FieldMeta);
 
 /** Largest number of households of one batch (each batch owns a key range of this size). */
-export const MAX_HOUSEHOLDS_PER_BATCH = 2 ** 28;
+export const MAX_HOUSEHOLDS_PER_BATCH = 2 ** 26;
 /** Largest batch index (keys of every entity stay below 2^53). */
 export const MAX_BATCH = 126;
 /** Largest configurable number of events per person (the fan-out bound of content_engagements). */
@@ -41,7 +41,7 @@ export const MAX_EVENTS_PER_PERSON = 4096;
 const int = (min: number, max: number, def: number, description: string) =>
   meta(z.int().min(min).max(max).default(def), description, `an integer from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`);
 const num = (min: number, max: number, def: number, description: string) => meta(z.number().min(min).max(max).default(def), description, `a number from ${min} to ${max}`);
-const weight = (description: string) => meta(z.number().min(0).max(1).optional(), description, 'a weight from 0 to 1 (missing = 0)');
+const weight = (description: string) => meta(z.number().min(0).optional(), description, 'a non-negative weight (missing = 0)');
 
 /** A strict object of optional weights over fixed names, defaulting as a whole. */
 function weights<K extends string>(names: readonly K[], defaults: Readonly<Record<K, number>>, description: string) {
@@ -101,7 +101,7 @@ export const householdsStep = z.strictObject({
   location: meta(
     z
       .strictObject({
-        states: meta(z.record(z.string(), z.number().min(0).max(1)).optional(), 'weights by state code (e.g. { "CA": 0.5, "NY": 0.5 })', 'US state codes (and DC) with weights summing to 1'),
+        states: meta(z.record(z.string(), z.number().min(0)).optional(), 'weights by state code (e.g. { "CA": 0.5, "NY": 0.5 })', 'US state codes (and DC) with weights summing to 1'),
         regions: meta(
           z.strictObject(Object.fromEntries(Object.keys(US_REGIONS).map((r) => [r, weight(`weight of the ${r} region`)])) as Record<keyof typeof US_REGIONS, ReturnType<typeof weight>>).optional(),
           'weights by census region (northeast, midwest, south, west)',
@@ -183,7 +183,7 @@ export const engagementStep = z.strictObject({
   ),
   content_categories: meta(
     z
-      .record(z.string(), z.number().min(0).max(1))
+      .record(z.string(), z.number().min(0))
       .default({ news: 0.14, sports: 0.13, entertainment: 0.2, music: 0.1, gaming: 0.08, lifestyle: 0.1, technology: 0.08, food: 0.07, travel: 0.05, finance: 0.05 }),
     'content categories and their share of engagements',
     '1–30 lower_snake_case names with weights summing to 1',

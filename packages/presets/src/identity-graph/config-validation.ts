@@ -57,11 +57,11 @@ function schemaAt(schema: AnySchema, path: readonly PropertyKey[]): AnySchema | 
 }
 
 /** The field metadata (description, allowed range) at a path. */
-function metaAt(schema: AnySchema, path: readonly PropertyKey[]): Partial<FieldMeta> {
+function metaAt(schema: AnySchema, path: readonly PropertyKey[]): { description?: string; allowed?: string } {
   let s = schemaAt(schema, path);
   for (let i = 0; s && i < 10; i++) {
     const m = z.globalRegistry.get(s) as Partial<FieldMeta> | undefined;
-    if (m?.allowed) return m;
+    if (m?.['x-allowed']) return { description: m.description, allowed: m['x-allowed'] };
     const def = s._zod.def as { type: string; innerType?: AnySchema };
     s = def.innerType;
   }

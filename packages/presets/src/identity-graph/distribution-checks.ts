@@ -7,7 +7,7 @@
 import { dayWeights } from '@synthgraph/core';
 import type { IdentityGraphConfig, IdentityGraphConfigInput } from './config-schema.js';
 import { resolveConfig } from './config-validation.js';
-import { buildModel, weightsOf, type IdentityGraphModel } from './model.js';
+import { buildModel, CAMPAIGN_KEY_STRIDE, HOUSEHOLD_KEY_STRIDE, weightsOf, type IdentityGraphModel } from './model.js';
 import { massMean, massSd, normalize, shiftedPoissonMass } from './numeric.js';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HOUSING_TYPES, IDENTIFIER_TYPES, INCOME_BRACKETS, RESPONSE_TYPES } from './vocabulary.js';
 
@@ -45,9 +45,10 @@ export type DistributionTarget =
       readonly kind: 'rate';
       readonly id: string;
       readonly description: string;
-      /** rows(numerator) / rows(denominator). */
+      /** rows(numerator) / rows(denominator), or / sum(denominatorSum) when given. */
       readonly numerator: string;
       readonly denominator: string;
+      readonly denominatorSum?: string;
       readonly min: number;
       readonly max: number;
     }
@@ -233,7 +234,16 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
       expected: massMean(freqMass, 1),
       tolerance: 0.03,
     },
-    { kind: 'rate', id: 'response_events.rate', description: 'responses per exposure, inside the configured range', numerator: 'response_events', denominator: 'campaign_exposures', min: k.response_rate.min, max: k.response_rate.max },
+    {
+      kind: 'rate',
+      id: 'response_events.rate',
+      description: 'responses per impression (exposure frequency), inside the configured range',
+      numerator: 'response_events',
+      denominator: 'campaign_exposures',
+      denominatorSum: 'frequency',
+      min: k.response_rate.min,
+      max: k.response_rate.max,
+    },
     {
       kind: 'share',
       id: 'response_events.response_type',
@@ -310,7 +320,8 @@ export async function evaluateDistributions(targets: readonly DistributionTarget
         break;
       }
       case 'rate': {
-        const r = (await query(`SELECT (SELECT count(*) FROM ${q(t.numerator)}) AS a, (SELECT count(*) FROM ${q(t.denominator)}) AS b`))[0] ?? {};
+        const den = t.denominatorSum ? `sum(${q(t.denominatorSum)})` : 'count(*)';
+        const r = (await query(`SELECT (SELECT count(*) FROM ${q(t.numerator)}) AS a, (SELECT ${den} FROM ${q(t.denominator)}) AS b`))[0] ?? {};
         const observed = num(r['b']) ? num(r['a']) / num(r['b']) : NaN;
         const deviation = observed < t.min ? t.min - observed : observed > t.max ? observed - t.max : 0;
         out.push({ id: t.id, description: t.description, pass: deviation === 0, expected: [t.min, t.max], observed, tolerance: [t.min, t.max], deviation });
@@ -320,7 +331,7 @@ export async function evaluateDistributions(targets: readonly DistributionTarget
         const r =
           (
             await query(
-              `SELECT (SELECT count(*) FROM campaign_exposures) AS exposed, (SELECT count(*) FROM audience_attributes a CROSS JOIN campaigns c WHERE ${TARGETED_SQL} AND a.attribute_id // 4294967296 = c.campaign_id // 128) AS targeted`,
+              `SELECT (SELECT count(*) FROM campaign_exposures) AS exposed, (SELECT count(*) FROM audience_attributes a CROSS JOIN campaigns c WHERE ${TARGETED_SQL} AND a.attribute_id // ${HOUSEHOLD_KEY_STRIDE * 16} = c.campaign_id // ${CAMPAIGN_KEY_STRIDE}) AS targeted`,
             )
           )[0] ?? {};
         const observed = num(r['targeted']) ? num(r['exposed']) / num(r['targeted']) : NaN;

@@ -1,11 +1,12 @@
 /**
- * Key ranges of each table for a batch (FR-015): batch b owns household keys from b·2^28 and
+ * Key ranges of each table for a batch (FR-015): batch b owns household keys from b·2^26 and
  * campaign keys from b·128; every other key derives from them through fixed fan-outs, so the
  * ranges of different batches never overlap and appended batches keep every key unique.
  */
 import { pow2AtLeast } from '@synthgraph/core';
 import type { IdentityGraphConfig } from './config-schema.js';
 import { CAMPAIGN_KEY_STRIDE, FANOUT, HOUSEHOLD_KEY_STRIDE } from './model.js';
+import { MAX_RESPONSES_PER_EXPOSURE } from './scenario/campaigns.js';
 
 /** A half-open key range [start, end). */
 export interface KeyRange {
@@ -18,7 +19,7 @@ export interface KeyRange {
  *
  * @example
  * ```ts
- * keyRanges(resolveConfig({ run: { batch: 1 } })).households; // { start: 268435456, end: 268445456 }
+ * keyRanges(resolveConfig({ run: { batch: 1 } })).households; // { start: 67108864, end: 67118864 }
  * ```
  */
 export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, KeyRange>> {
@@ -32,6 +33,8 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
   const fc = pow2AtLeast(c1);
   const individuals = { start: h0 * fi, end: h1 * fi };
   const exposures = { start: individuals.start * fc, end: individuals.end * fc };
+  const fr = pow2AtLeast(MAX_RESPONSES_PER_EXPOSURE);
+  const responses = { start: exposures.start * fr, end: exposures.end * fr };
   return {
     households: { start: h0, end: h1 },
     individuals,
@@ -41,7 +44,7 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
     audience_attributes: individuals,
     campaigns: { start: c0, end: c1 },
     campaign_exposures: exposures,
-    response_events: exposures,
-    outcome_metrics: exposures,
+    response_events: responses,
+    outcome_metrics: responses,
   };
 }

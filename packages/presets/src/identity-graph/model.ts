@@ -37,8 +37,8 @@ import {
   type PersonalType,
 } from './vocabulary.js';
 
-/** Household key stride of a batch: batch b owns household keys [b·2^28, b·2^28 + n). */
-export const HOUSEHOLD_KEY_STRIDE = 2 ** 28;
+/** Household key stride of a batch: batch b owns household keys [b·2^26, b·2^26 + n). */
+export const HOUSEHOLD_KEY_STRIDE = 2 ** 26;
 /** Campaign key stride of a batch: batch b owns campaign keys [b·128, b·128 + n). */
 export const CAMPAIGN_KEY_STRIDE = 128;
 /** Fan-out bounds (child key = parent key × fan-out + index). Fixed, so batches never overlap. */

@@ -42,6 +42,8 @@ type AudienceEntities = ReturnType<typeof audienceStage> extends ScenarioBuilder
 const DAY = days(1);
 /** Half-life scale of the time-decay model, in hours (a touch one week older weighs less). */
 export const TIME_DECAY_HOURS = 168;
+/** Most responses one exposure row (up to 10 impressions) can produce. */
+export const MAX_RESPONSES_PER_EXPOSURE = 3;
 /** Per-model weight rules (documented in docs/tables/outcome_metrics.md). */
 const ADJECTIVES = ['Bold', 'Bright', 'Fresh', 'Prime', 'Spring', 'Summer', 'Autumn', 'Holiday', 'Evergreen', 'Golden', 'Rapid', 'Smart', 'Urban', 'Pure', 'True', 'Next'];
 const NOUNS = ['Reach', 'Push', 'Spotlight', 'Boost', 'Journey', 'Wave', 'Drive', 'Momentum', 'Launch', 'Pulse', 'Horizon', 'Spark', 'Rally', 'Signal', 'Surge', 'Bridge'];
@@ -153,15 +155,18 @@ export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityG
     .entity('response_events', (e) =>
       e
         .childrenOf('campaign_exposures', {
+          // each impression responds independently with a rate inside the configured range,
+          // rising with the individual's propensity and with the exposure's frequency
           count: (p) => {
             const propensity = p.lookup('audience_attributes', p.col('individual_id'), 'propensity_to_convert');
             const rate = propensity.times(0.7).plus(p.col('frequency').minus(1).div(freqScale).times(0.3)).times(span).plus(k.response_rate.min);
-            return firstOf([[uniform().lt(rate), lit(1)]], lit(0));
+            const hits = Array.from({ length: Math.min(10, k.frequency.cap) }, (_, j) => firstOf([[p.col('frequency').gt(j).and(uniform().lt(rate)), lit(1)]], lit(0)));
+            return hits.reduce((a, b) => a.plus(b));
           },
-          max: 1,
+          max: MAX_RESPONSES_PER_EXPOSURE,
         })
-        .comment('Responses to exposures (at most one per exposure); more likely for higher propensity and frequency.')
-        .key('response_id', { comment: 'Equal to the exposure key' })
+        .comment(`Responses to exposures (one per responding impression, at most ${MAX_RESPONSES_PER_EXPOSURE} per exposure); more likely for higher propensity and frequency.`)
+        .key('response_id', { comment: 'Response key = exposure_id · 4 + index' })
         .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'))
         .column('campaign_id', t.bigint(), (c) => c.parent.col('campaign_id'))
         .column('exposure_id', t.bigint(), (c) => c.parent.col('exposure_id'))
@@ -179,7 +184,10 @@ export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityG
           ),
           { hidden: true },
         )
-        .column('response_ts', t.timestamp(), (c) => greatest<Micros>(c.col('exposure_ts'), least<Micros>(c.col('exposure_ts').plus(c.col('delay')), w.endMicros - 1)), { comment: 'When the individual responded (≥ exposure_ts)' })
+        .column('response_ts', t.timestamp(), (c) =>
+          greatest<Micros>(c.col('exposure_ts'), least<Micros>(c.col('exposure_ts').plus(c.col('delay')).plus(c.index().times(least(lomax(days(2)), days(20))).floor()), w.endMicros - 1)),
+          { comment: 'When the individual responded (≥ exposure_ts; later impressions respond later)' },
+        )
         .column('time_to_conversion_hours', t.double(), (c) => c.col('response_ts').minus(c.col('exposure_ts')).div(hours(1)), { comment: 'Hours from exposure to response' })
         .column('value', t.decimal(12, 2), (c) => firstOf([[c.col('response_type').eq('conversion'), toScaled(greatest(1, lognormal(Math.log(55), 0.8)), 2)]], nullOf(t.decimal(12, 2))), {
           comment: 'Order value in dollars: > 0 for conversions, NULL otherwise',

@@ -109,13 +109,17 @@ export function logLogistic(median: number | X<number>): X<number> {
 }
 
 /**
- * A power-law rank in 1..n with P(rank ≥ k) ≈ 1/k (Pareto of exponent 2 in closed form).
+ * A popularity rank in 1..n with P(rank ≥ k) ≈ k^(−1/4) (a Zipf-like head with a long tail), in
+ * closed form: `⌊(1 − u·c)^(−4)⌋` with `c = 1 − (n + 1)^(−1/4)`.
  *
  * @example
  * ```ts
- * paretoRank(2000); // content popularity rank
+ * popularityRank(2000); // content item rank, about 16% on rank 1
  * ```
  */
-export function paretoRank(n: number): X<number> {
-  return least(n, lit(1).div(lit(1).minus(uniform().times(1 - 1 / (n + 1)))).floor());
+export function popularityRank(n: number): X<number> {
+  const c = 1 - (n + 1) ** -0.25;
+  const inv = lit(1).div(lit(1).minus(uniform().times(c)));
+  const sq = inv.times(inv);
+  return least(n, greatest(1, sq.times(sq).floor()));
 }

@@ -30,7 +30,7 @@ import {
 import type { IdentityGraphModel } from '../model.js';
 import { FANOUT } from '../model.js';
 import { DEVICE_BY_IDENTIFIER, DEVICE_TYPES, IDENTIFIER_LIFECYCLE, IDENTIFIER_TYPES, PERSONAL_TYPES, VIEW_SECONDS_MEDIAN, type IdentifierType } from '../vocabulary.js';
-import { choose, clamp, firstOf, hashIndex, logLogistic, lomax, paretoRank, saltHex } from './expressions.js';
+import { choose, clamp, firstOf, hashIndex, logLogistic, lomax, popularityRank, saltHex } from './expressions.js';
 import type { peopleStage } from './people.js';
 import { NAME_POOL_SIZE } from './pools.js';
 
@@ -39,7 +39,7 @@ type PeopleEntities = ReturnType<typeof peopleStage> extends ScenarioBuilder<inf
 const DAY = days(1);
 /** IPv4 addresses are a permutation of [1.0.0.0, 223.0.0.0) (222 · 2^24 addresses). */
 const IP_SPACE = 222 * 2 ** 24;
-/** Household keys folded into the IP space (keeps IPs unique across 13 batches of up to 2^28 households). */
+/** Household keys folded into the IP space (keeps IPs unique across 52 batches of up to 2^26 households). */
 const IP_FOLD = 13 * 2 ** 28;
 
 /** A constant per identifier type (CASE over the type). */
@@ -177,7 +177,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
           { comment: 'When it happened: inside the window and inside the identifier’s active span, shaped by the temporal pattern' },
         )
         .column('content_category', t.string(), (c) => firstOf([[bernoulli(cfg.engagement.interest_strength), c.parent.col('primary_interest')]], pick(m.categories, m.categoryWeights)))
-        .column('content_rank', t.bigint(), () => paretoRank(cfg.engagement.content_catalog_size), { hidden: true })
+        .column('content_rank', t.bigint(), () => popularityRank(cfg.engagement.content_catalog_size), { hidden: true })
         .column('content_id', t.string(), (c) => concat(c.col('content_category'), '_', c.col('content_rank').str().lpad(String(cfg.engagement.content_catalog_size).length, '0')), {
           comment: 'Content item (popularity is power-law within a category)',
         })

@@ -4,7 +4,7 @@
 import {
   days,
   greatest,
-  exponential,
+  least,
   lit,
   normal,
   pick,
@@ -17,7 +17,6 @@ import {
   timestampIn,
   toScaled,
   uniform,
-  type Micros,
   type X,
 } from '@synthgraph/core';
 import type { Conditional, IdentityGraphModel } from '../model.js';
@@ -73,7 +72,7 @@ export function peopleStage(m: IdentityGraphModel) {
       e
         .rows(cfg.households.num_households, { keyOffset: m.keys.householdOffset })
         .comment('One row per household: location, income and size (the number of individuals living in it).')
-        .key('household_id', { comment: 'Household key; batch b owns keys from b·2^28.' })
+        .key('household_id', { comment: 'Household key; batch b owns keys from b·2^26.' })
         .column('place', t.bigint(), () => poolRow('places'), { hidden: true })
         .column('location_city', t.string(), (c) => poolValue('places', 'city', c.col('place')), { comment: 'Real US city (consistent with state and ZIP)' })
         .column('location_state', t.string(), (c) => poolValue('places', 'state', c.col('place')), { comment: 'USPS state code' })
@@ -182,7 +181,7 @@ export function peopleStage(m: IdentityGraphModel) {
           );
         }, { hidden: true })
         .column('employment_factor', t.double(), (c) => firstOf(Object.entries(EMPLOYMENT_INCOME_FACTOR).map(([s, f]) => [c.col('employment_status').eq(s), lit(f)] as const), lit(0)), { hidden: true })
-        .column('income_individual', t.decimal(12, 2), (c) => toScaled(c.parent.col('household_income').div(100).times(c.col('income_share')).times(c.col('employment_factor')), 2), {
+        .column('income_individual', t.decimal(12, 2), (c) => toScaled(c.parent.col('household_income').div(100).times(c.col('income_share')).times(c.col('employment_factor')).times(uniform(0.75, 1)), 2), {
           comment: "The individual's share of household income (never above it; members' incomes sum to at most it)",
         })
         .column('u_interest', t.double(), () => uniform(), { hidden: true })
@@ -193,7 +192,7 @@ export function peopleStage(m: IdentityGraphModel) {
           comment: 'Number of identity mappings of the individual',
         })
         .column('created_at', t.timestamp(), (c) =>
-          firstOf([[c.col('member').eq(0), c.parent.col('created_at')]], clamp<Micros>(c.parent.col('created_at').plus(exponential(1).times(days(90)).floor()), 0, w.startMicros - 1)),
+          firstOf([[c.col('member').eq(0), c.parent.col('created_at')]], c.parent.col('created_at').plus(least(lit(w.startMicros - 1).minus(c.parent.col('created_at')), days(180)).times(uniform()).floor())),
           { comment: 'When the individual entered the graph (not before the household)' },
         )
         .foreignKey('household_id', 'households')
