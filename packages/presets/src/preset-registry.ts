@@ -27,7 +27,14 @@ export interface Preset<C> {
   jsonSchema(): Record<string, unknown>;
 }
 
-/** The identity-graph preset. */
+/**
+ * The identity-graph preset.
+ *
+ * @example
+ * ```ts
+ * identityGraphPreset.validateConfig({}).ok; // true
+ * ```
+ */
 export const identityGraphPreset: Preset<IdentityGraphConfig> = {
   name: 'identity-graph',
   description: 'Households, individuals, cross-device identity mappings, content engagement, audiences, campaigns, responses and attribution (ten tables)',
@@ -79,8 +86,6 @@ export class UnknownPresetError extends SynthgraphError {
  * const preset = getPreset('identity-graph');
  * ```
  */
-export function getPreset(name: 'identity-graph'): Preset<IdentityGraphConfig>;
-export function getPreset(name: string): Preset<IdentityGraphConfig>;
 export function getPreset(name: string): Preset<IdentityGraphConfig> {
   if (Object.hasOwn(presets, name)) return presets[name as PresetName];
   throw new UnknownPresetError(name, Object.keys(presets));

@@ -31,11 +31,32 @@ export interface FieldMeta {
 
 const meta = <S extends z.ZodType>(s: S, description: string, allowed: string): S => s.meta({ description, 'x-allowed': allowed } satisfies FieldMeta);
 
-/** Largest number of households of one batch (each batch owns a key range of this size). */
+/**
+ * Largest number of households of one batch (each batch owns a key range of this size).
+ *
+ * @example
+ * ```ts
+ * MAX_HOUSEHOLDS_PER_BATCH; // 67108864
+ * ```
+ */
 export const MAX_HOUSEHOLDS_PER_BATCH = 2 ** 26;
-/** Largest batch index (keys of every entity stay below 2^53). */
+/**
+ * Largest batch index (keys of every entity stay below 2^53).
+ *
+ * @example
+ * ```ts
+ * MAX_BATCH; // 126
+ * ```
+ */
 export const MAX_BATCH = 126;
-/** Largest configurable number of events per person (the fan-out bound of content_engagements). */
+/**
+ * Largest configurable number of events per person (the fan-out bound of content_engagements).
+ *
+ * @example
+ * ```ts
+ * MAX_EVENTS_PER_PERSON; // 4096
+ * ```
+ */
 export const MAX_EVENTS_PER_PERSON = 4096;
 
 const int = (min: number, max: number, def: number, description: string) =>
@@ -56,7 +77,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // ---------------------------------------------------------------- run
 
-/** Step 1 — how and where to run. */
+/**
+ * Step 1 — how and where to run.
+ *
+ * @example
+ * ```ts
+ * runStep.parse({ batch: 1 }).mode; // 'replace'
+ * ```
+ */
 export const runStep = z.strictObject({
   seed: meta(z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(), 'the seed: same seed and config ⇒ identical tables (the CLI picks and prints one when absent)', 'an integer from 0 to 2^53-1'),
   target: meta(
@@ -81,7 +109,14 @@ export const runStep = z.strictObject({
 
 // ---------------------------------------------------------------- households
 
-/** Step 2 — households. */
+/**
+ * Step 2 — households.
+ *
+ * @example
+ * ```ts
+ * householdsStep.parse({}).num_households; // 10000
+ * ```
+ */
 export const householdsStep = z.strictObject({
   num_households: int(1, Number.MAX_SAFE_INTEGER, 10_000, 'number of households of this batch (1,000–10,000,000 is the supported range; smaller runs are for tests, larger ones are warned about)'),
   household_size: meta(
@@ -117,7 +152,14 @@ export const householdsStep = z.strictObject({
 
 // ---------------------------------------------------------------- demographics
 
-/** Step 3 — demographics of individuals and their identifiers. */
+/**
+ * Step 3 — demographics of individuals and their identifiers.
+ *
+ * @example
+ * ```ts
+ * demographicsStep.parse({}).age.max; // 95
+ * ```
+ */
 export const demographicsStep = z.strictObject({
   age: meta(
     z
@@ -165,7 +207,14 @@ export const demographicsStep = z.strictObject({
 
 // ---------------------------------------------------------------- engagement
 
-/** Step 4 — content engagement. */
+/**
+ * Step 4 — content engagement.
+ *
+ * @example
+ * ```ts
+ * engagementStep.parse({}).end_date; // '2026-01-01'
+ * ```
+ */
 export const engagementStep = z.strictObject({
   end_date: meta(z.string().regex(DATE, 'must be YYYY-MM-DD').default('2026-01-01'), 'reference date (UTC midnight, exclusive end of the window): never the wall clock, so runs are reproducible', 'a date YYYY-MM-DD from 2000-01-01 to 2100-01-01'),
   time_period_days: int(7, 730, 90, 'length of the engagement window ending at end_date'),
@@ -199,7 +248,14 @@ export const engagementStep = z.strictObject({
   normalize_weights: normalizeWeights,
 });
 
-/** A segment definition. */
+/**
+ * A segment definition.
+ *
+ * @example
+ * ```ts
+ * segmentSchema.parse({ name: 'fans', categories: ['sports'] }).min_affinity; // 0.5
+ * ```
+ */
 export const segmentSchema = z.strictObject({
   name: name('segment name'),
   categories: meta(z.array(z.string()).default([]), 'content categories whose affinity qualifies (empty: demographics only)', 'names of configured content categories'),
@@ -212,7 +268,14 @@ export const segmentSchema = z.strictObject({
 /** A segment definition. */
 export type SegmentConfig = z.output<typeof segmentSchema>;
 
-/** The default segments (evaluated in order; the first match is the primary segment). */
+/**
+ * The default segments (evaluated in order; the first match is the primary segment).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_SEGMENTS[0]; // {"name":"sports_fans","categories":["sports"],"min_affinity":0.6}
+ * ```
+ */
 export const DEFAULT_SEGMENTS: readonly z.input<typeof segmentSchema>[] = [
   { name: 'sports_fans', categories: ['sports'], min_affinity: 0.6 },
   { name: 'gamers', categories: ['gaming'], min_affinity: 0.5, age_max: 44 },
@@ -225,7 +288,14 @@ export const DEFAULT_SEGMENTS: readonly z.input<typeof segmentSchema>[] = [
 
 // ---------------------------------------------------------------- audience
 
-/** Step 5 — audience segments, behaviour classes and the propensity model. */
+/**
+ * Step 5 — audience segments, behaviour classes and the propensity model.
+ *
+ * @example
+ * ```ts
+ * audienceStep.parse({}).segments.length; // 7
+ * ```
+ */
 export const audienceStep = z.strictObject({
   segments: meta(
     z.array(segmentSchema).default(() => DEFAULT_SEGMENTS.map((s) => segmentSchema.parse(s))),
@@ -254,7 +324,14 @@ export const audienceStep = z.strictObject({
 
 // ---------------------------------------------------------------- campaigns
 
-/** Step 6 — campaigns, exposures, responses and attribution. */
+/**
+ * Step 6 — campaigns, exposures, responses and attribution.
+ *
+ * @example
+ * ```ts
+ * campaignsStep.parse({}).channels; // ['email', 'social', 'display', 'video', 'ctv']
+ * ```
+ */
 export const campaignsStep = z.strictObject({
   num_campaigns: int(1, 100, 20, 'number of campaigns of this batch'),
   duration_days: meta(
@@ -286,7 +363,14 @@ export const campaignsStep = z.strictObject({
   normalize_weights: normalizeWeights,
 });
 
-/** The whole configuration. */
+/**
+ * The whole configuration.
+ *
+ * @example
+ * ```ts
+ * identityGraphConfigSchema.parse({}).campaigns.num_campaigns; // 20
+ * ```
+ */
 export const identityGraphConfigSchema = z.strictObject({
   run: runStep.prefault({}),
   households: householdsStep.prefault({}),
@@ -296,11 +380,25 @@ export const identityGraphConfigSchema = z.strictObject({
   campaigns: campaignsStep.prefault({}),
 });
 
-/** The six step names, in wizard order. */
+/**
+ * The six step names, in wizard order.
+ *
+ * @example
+ * ```ts
+ * STEP_NAMES[0]; // "run"
+ * ```
+ */
 export const STEP_NAMES = ['run', 'households', 'demographics', 'engagement', 'audience', 'campaigns'] as const;
 /** A step name. */
 export type StepName = (typeof STEP_NAMES)[number];
-/** The schema of each step. */
+/**
+ * The schema of each step.
+ *
+ * @example
+ * ```ts
+ * STEP_SCHEMAS.households.safeParse({ num_households: 0 }).success; // false
+ * ```
+ */
 export const STEP_SCHEMAS = { run: runStep, households: householdsStep, demographics: demographicsStep, engagement: engagementStep, audience: audienceStep, campaigns: campaignsStep } as const;
 
 /** A resolved (validated, defaulted) configuration. */
@@ -312,7 +410,14 @@ export type StepConfig<S extends StepName> = z.output<(typeof STEP_SCHEMAS)[S]>;
 /** A step as users write it. */
 export type StepInput<S extends StepName> = z.input<(typeof STEP_SCHEMAS)[S]>;
 
-/** Weight-map fields checked to sum to 1, per step (path inside the step). */
+/**
+ * Weight-map fields checked to sum to 1, per step (path inside the step).
+ *
+ * @example
+ * ```ts
+ * WEIGHT_FIELDS["run"]; // []
+ * ```
+ */
 export const WEIGHT_FIELDS: Readonly<Record<StepName, readonly string[]>> = {
   run: [],
   households: ['income_brackets', 'housing_types', 'location.states', 'location.regions'],

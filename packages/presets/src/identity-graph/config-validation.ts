@@ -20,9 +20,23 @@ import { ageModel, eventsModel, householdSizeModel, shareAtLeast, weightsOf } fr
 import { sum } from './numeric.js';
 import { EDUCATION_LEVELS, EDUCATION_MIN_AGE, EMPLOYMENT_MIN_AGE, EMPLOYMENT_STATUSES, INCOME_BRACKETS, US_STATES } from './vocabulary.js';
 
-/** Tolerance of "weights sum to 1". */
+/**
+ * Tolerance of "weights sum to 1".
+ *
+ * @example
+ * ```ts
+ * WEIGHT_SUM_TOLERANCE; // 0.000001
+ * ```
+ */
 export const WEIGHT_SUM_TOLERANCE = 1e-6;
-/** Households above which a local run is warned about. */
+/**
+ * Households above which a local run is warned about.
+ *
+ * @example
+ * ```ts
+ * LOCAL_HOUSEHOLDS_WARNING; // 10000000
+ * ```
+ */
 export const LOCAL_HOUSEHOLDS_WARNING = 10_000_000;
 
 /** The result of a validation: the resolved value, or the issues; warnings either way. */

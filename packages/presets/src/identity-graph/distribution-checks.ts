@@ -262,7 +262,14 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
   return out;
 }
 
-/** The distribution targets of a configuration input (validated first). */
+/**
+ * The distribution targets of a configuration input (validated first).
+ *
+ * @example
+ * ```ts
+ * distributionChecks({ households: { num_households: 10_000 } }).map((t) => t.id);
+ * ```
+ */
 export function distributionChecks(config: IdentityGraphConfigInput | IdentityGraphConfig = {}): DistributionTarget[] {
   return distributionTargets(resolveConfig(config));
 }
@@ -284,7 +291,14 @@ function valueExpr(t: MeasuredColumn): string {
   }
 }
 
-/** SQL (DuckDB) deciding whether an audience member is targeted by a campaign. */
+/**
+ * SQL (DuckDB) deciding whether an audience member is targeted by a campaign.
+ *
+ * @example
+ * ```ts
+ * TARGETED_SQL; // "(c.target_segment[1] = 'all' OR list_contains(c.target_segment, a.segment_primary) OR list_has_any(c.target_segment, a.segment_secondary))"
+ * ```
+ */
 export const TARGETED_SQL = `(c.target_segment[1] = 'all' OR list_contains(c.target_segment, a.segment_primary) OR list_has_any(c.target_segment, a.segment_secondary))`;
 
 /**

@@ -13,7 +13,14 @@ import { campaignStage } from './scenario/campaigns.js';
 import { identityStage } from './scenario/identity.js';
 import { peopleStage } from './scenario/people.js';
 
-/** The ten tables, in generation order. */
+/**
+ * The ten tables, in generation order.
+ *
+ * @example
+ * ```ts
+ * IDENTITY_GRAPH_TABLES[0]; // "households"
+ * ```
+ */
 export const IDENTITY_GRAPH_TABLES = [
   'households',
   'individuals',

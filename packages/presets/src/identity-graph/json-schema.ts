@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import { identityGraphConfigSchema } from './config-schema.js';
 
-/** Where the committed schema lives (relative to the package root). */
+/**
+ * Where the committed schema lives (relative to the package root).
+ *
+ * @example
+ * ```ts
+ * JSON_SCHEMA_PATH; // "schema/identity-graph.schema.json"
+ * ```
+ */
 export const JSON_SCHEMA_PATH = 'schema/identity-graph.schema.json';
 
 /**

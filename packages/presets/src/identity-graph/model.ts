@@ -37,14 +37,42 @@ import {
   type PersonalType,
 } from './vocabulary.js';
 
-/** Household key stride of a batch: batch b owns household keys [b·2^26, b·2^26 + n). */
+/**
+ * Household key stride of a batch: batch b owns household keys [b·2^26, b·2^26 + n).
+ *
+ * @example
+ * ```ts
+ * HOUSEHOLD_KEY_STRIDE; // 67108864
+ * ```
+ */
 export const HOUSEHOLD_KEY_STRIDE = 2 ** 26;
-/** Campaign key stride of a batch: batch b owns campaign keys [b·128, b·128 + n). */
+/**
+ * Campaign key stride of a batch: batch b owns campaign keys [b·128, b·128 + n).
+ *
+ * @example
+ * ```ts
+ * CAMPAIGN_KEY_STRIDE; // 128
+ * ```
+ */
 export const CAMPAIGN_KEY_STRIDE = 128;
-/** Fan-out bounds (child key = parent key × fan-out + index). Fixed, so batches never overlap. */
+/**
+ * Fan-out bounds (child key = parent key × fan-out + index). Fixed, so batches never overlap.
+ *
+ * @example
+ * ```ts
+ * FANOUT["individuals"]; // 10
+ * ```
+ */
 export const FANOUT = { individuals: 10, identifiers: 15, events: MAX_EVENTS_PER_PERSON } as const;
 
-/** Probability of each value of a weight map, in vocabulary order. */
+/**
+ * Probability of each value of a weight map, in vocabulary order.
+ *
+ * @example
+ * ```ts
+ * weightsOf(['a', 'b'], { a: 3 }); // [1, 0]
+ * ```
+ */
 export function weightsOf<K extends string>(names: readonly K[], w: Readonly<Partial<Record<K, number | undefined>>>): number[] {
   return normalize(names.map((n) => w[n] ?? 0));
 }
@@ -87,7 +115,14 @@ const INTEREST_BANDS: readonly AgeBand[] = [
   { from: 55, to: 100 },
 ];
 
-/** Role probabilities of members after the householder. */
+/**
+ * Role probabilities of members after the householder.
+ *
+ * @example
+ * ```ts
+ * ROLE_MODEL["secondPartner"]; // 0.7
+ * ```
+ */
 export const ROLE_MODEL = { secondPartner: 0.7, secondChild: 0.12, laterChild: 0.75, childGap: [20, 38] as const, partnerAgeSd: 4 } as const;
 
 /** A conditional categorical: one probability vector per group. */
@@ -150,7 +185,14 @@ export interface IdentityGraphModel {
   readonly engagementTypes: readonly number[];
 }
 
-/** Base adult age weights over min..max for the configured shape. */
+/**
+ * Base adult age weights over min..max for the configured shape.
+ *
+ * @example
+ * ```ts
+ * adultAgeWeights({ min: 18, max: 95, distribution: 'census', mean: 47, std_dev: 17 }, true).length; // 78
+ * ```
+ */
 export function adultAgeWeights(age: IdentityGraphConfig['demographics']['age'], householder: boolean): number[] {
   const out: number[] = [];
   for (let a = age.min; a <= age.max; a++) {
@@ -177,13 +219,27 @@ function ageIncomeEffect(a: number): number {
   return -1;
 }
 
-/** Household size mass for the configured mean (location parameter solved for an exact mean). */
+/**
+ * Household size mass for the configured mean (location parameter solved for an exact mean).
+ *
+ * @example
+ * ```ts
+ * householdSizeModel({ mean: 2.5, std_dev: 1.4, min: 1, max: 8 }).mu; // location of the rounded normal
+ * ```
+ */
 export function householdSizeModel(hs: IdentityGraphConfig['households']['household_size']): IdentityGraphModel['householdSize'] {
   const mu = solveIncreasing((m) => massMean(roundedNormalMass(m, hs.std_dev, hs.min, hs.max), hs.min), hs.mean, hs.min - 6 * hs.std_dev - 10, hs.max + 6 * hs.std_dev + 10);
   return { mu, sd: hs.std_dev, min: hs.min, max: hs.max, mass: roundedNormalMass(mu, hs.std_dev, hs.min, hs.max) };
 }
 
-/** Age model: householder per bracket, other adults, population mixture. */
+/**
+ * Age model: householder per bracket, other adults, population mixture.
+ *
+ * @example
+ * ```ts
+ * ageModel(config, householdSizeModel(config.households.household_size).mass, [0.2, 0.2, 0.2, 0.2, 0.2]).population;
+ * ```
+ */
 export function ageModel(config: IdentityGraphConfig, sizeMass: readonly number[], brackets: readonly number[]): IdentityGraphModel['ages'] {
   const age = config.demographics.age;
   const list = Array.from({ length: age.max - age.min + 1 }, (_, i) => age.min + i);
@@ -233,7 +289,14 @@ export function ageModel(config: IdentityGraphConfig, sizeMass: readonly number[
   return { min: age.min, max: age.max, list, householderByBracket, householder, otherAdult, populationByBracket, population };
 }
 
-/** Share of the population aged at least `a`. */
+/**
+ * Share of the population aged at least `a`.
+ *
+ * @example
+ * ```ts
+ * shareAtLeast(buildModel(resolveConfig({})).ages, 26); // ≈ 0.88
+ * ```
+ */
 export function shareAtLeast(ages: IdentityGraphModel['ages'], a: number): number {
   return sum(ages.population.filter((_, i) => (ages.list[i] as number) >= a));
 }
@@ -356,7 +419,14 @@ function housingModel(config: IdentityGraphConfig, brackets: readonly number[], 
   return { probs: brackets.map((_, i) => pSize.map((_, sg) => fit.conditional[i * 3 + sg] as number[])), marginal: fit.marginal };
 }
 
-/** Identifier-count and identifier-type model. */
+/**
+ * Identifier-count and identifier-type model.
+ *
+ * @example
+ * ```ts
+ * identifierModel(resolveConfig({})).lambda; // Poisson mean of identifiers above the minimum
+ * ```
+ */
 export function identifierModel(config: IdentityGraphConfig): IdentityGraphModel['identifiers'] {
   const ip = config.demographics.identifiers_per_person;
   const massOf = (l: number): number[] => shiftedPoissonMass(l, ip.min, ip.min, ip.max);
@@ -381,7 +451,14 @@ export function identifierModel(config: IdentityGraphConfig): IdentityGraphModel
   return { lambda, min: ip.min, max: ip.max, mass, mean: m, primary, ctvAtSlot1, ipAtSlot2, personal, shares };
 }
 
-/** Events-per-person model (parameters solved so the clamped mean equals the configured mean). */
+/**
+ * Events-per-person model (parameters solved so the clamped mean equals the configured mean).
+ *
+ * @example
+ * ```ts
+ * eventsModel({ mean: 25, distribution: 'poisson', std_dev: 0, max: 200 });
+ * ```
+ */
 export function eventsModel(e: IdentityGraphConfig['engagement']['events_per_person']): IdentityGraphModel['events'] | { error: string } {
   const max = e.max;
   if (e.distribution === 'poisson') {
@@ -407,7 +484,14 @@ export function eventsModel(e: IdentityGraphConfig['engagement']['events_per_per
   return { kind: 'power_law', param: alpha, sd: 0, max, mass, mean: massMean(mass, 1) };
 }
 
-/** The window: [end − days, end) in microseconds and epoch days. */
+/**
+ * The window: [end − days, end) in microseconds and epoch days.
+ *
+ * @example
+ * ```ts
+ * windowOf(resolveConfig({})).startDate; // '2025-10-03'
+ * ```
+ */
 export function windowOf(config: IdentityGraphConfig): IdentityGraphModel['window'] {
   const endMicros = dateToMicros(config.engagement.end_date);
   const startMicros = endMicros - daysUs(config.engagement.time_period_days);

@@ -5,14 +5,28 @@
  */
 import { piecewiseTable, standardNormalTable, TWO_32, type PiecewiseTable } from '@synthgraph/core';
 
-/** Sum of an array. */
+/**
+ * Sum of an array.
+ *
+ * @example
+ * ```ts
+ * sum([1, 2, 3]); // 6
+ * ```
+ */
 export function sum(xs: readonly number[]): number {
   let s = 0;
   for (const x of xs) s += x;
   return s;
 }
 
-/** Scales non-negative weights to sum to 1 (all-zero input stays zero). */
+/**
+ * Scales non-negative weights to sum to 1 (all-zero input stays zero).
+ *
+ * @example
+ * ```ts
+ * normalize([1, 3]); // [0.25, 0.75]
+ * ```
+ */
 export function normalize(xs: readonly number[]): number[] {
   const s = sum(xs);
   return s > 0 ? xs.map((x) => x / s) : xs.map(() => 0);
@@ -59,14 +73,28 @@ export function floorMass(t: PiecewiseTable, a: number, b: number, lo: number, h
   return mass;
 }
 
-/** Mean of a mass function over lo..hi. */
+/**
+ * Mean of a mass function over lo..hi.
+ *
+ * @example
+ * ```ts
+ * massMean([0.5, 0.5], 1); // 1.5
+ * ```
+ */
 export function massMean(mass: readonly number[], lo: number): number {
   let m = 0;
   mass.forEach((p, i) => (m += p * (lo + i)));
   return m;
 }
 
-/** Standard deviation of a mass function over lo..hi. */
+/**
+ * Standard deviation of a mass function over lo..hi.
+ *
+ * @example
+ * ```ts
+ * massSd([0.5, 0.5], 1); // 0.5
+ * ```
+ */
 export function massSd(mass: readonly number[], lo: number): number {
   const mean = massMean(mass, lo);
   let v = 0;
@@ -95,7 +123,14 @@ export function solveIncreasing(f: (x: number) => number, target: number, lo: nu
   return (a + b) / 2;
 }
 
-/** Poisson probabilities for k = 0, 1, … as core expands `poisson(lambda)` (same truncation). */
+/**
+ * Poisson probabilities for k = 0, 1, … as core expands `poisson(lambda)` (same truncation).
+ *
+ * @example
+ * ```ts
+ * poissonPmf(2)[0]; // ≈ 0.135
+ * ```
+ */
 export function poissonPmf(lambda: number): number[] {
   if (lambda <= 0) return [1];
   const out: number[] = [];
@@ -112,7 +147,14 @@ export function poissonPmf(lambda: number): number[] {
   return normalize(out);
 }
 
-/** Mass of `clamp(offset + poisson(lambda), lo, hi)` over lo..hi. */
+/**
+ * Mass of `clamp(offset + poisson(lambda), lo, hi)` over lo..hi.
+ *
+ * @example
+ * ```ts
+ * shiftedPoissonMass(4, 2, 2, 15); // identifiers per person 2..15
+ * ```
+ */
 export function shiftedPoissonMass(lambda: number, offset: number, lo: number, hi: number): number[] {
   const mass = new Array<number>(hi - lo + 1).fill(0);
   poissonPmf(lambda).forEach((p, k) => {
@@ -122,7 +164,14 @@ export function shiftedPoissonMass(lambda: number, offset: number, lo: number, h
   return mass;
 }
 
-/** Mass of `clamp(round(normal(mu, sd)), lo, hi)` as the engines compute it. */
+/**
+ * Mass of `clamp(round(normal(mu, sd)), lo, hi)` as the engines compute it.
+ *
+ * @example
+ * ```ts
+ * roundedNormalMass(2.5, 1.4, 1, 8); // household sizes 1..8
+ * ```
+ */
 export function roundedNormalMass(mu: number, sd: number, lo: number, hi: number): number[] {
   if (sd === 0) {
     const mass = new Array<number>(hi - lo + 1).fill(0);
@@ -132,7 +181,14 @@ export function roundedNormalMass(mu: number, sd: number, lo: number, hi: number
   return floorMass(standardNormalTable(), sd, mu + 0.5, lo, hi);
 }
 
-/** The quantile function core uses for `powerLaw(alpha, min, max)`. */
+/**
+ * The quantile function core uses for `powerLaw(alpha, min, max)`.
+ *
+ * @example
+ * ```ts
+ * powerLawQuantile(2, 1, 100)(0.5); // ≈ 1.98
+ * ```
+ */
 export function powerLawQuantile(alpha: number, min: number, max: number): (u: number) => number {
   const a = alpha - 1;
   const tail = 1 - (min / max) ** a;
@@ -140,7 +196,14 @@ export function powerLawQuantile(alpha: number, min: number, max: number): (u: n
 }
 
 const powerCache = new Map<string, number[]>();
-/** Mass of `clamp(floor(powerLaw(alpha, 1, max + 1)), 1, max)`. */
+/**
+ * Mass of `clamp(floor(powerLaw(alpha, 1, max + 1)), 1, max)`.
+ *
+ * @example
+ * ```ts
+ * powerLawFloorMass(1.8, 2000); // events per person 1..2000
+ * ```
+ */
 export function powerLawFloorMass(alpha: number, max: number): number[] {
   const key = `${alpha}:${max}`;
   let m = powerCache.get(key);
@@ -151,7 +214,14 @@ export function powerLawFloorMass(alpha: number, max: number): number[] {
   return m;
 }
 
-/** The power-law exponents a configured mean can be matched with. */
+/**
+ * The power-law exponents a configured mean can be matched with.
+ *
+ * @example
+ * ```ts
+ * POWER_LAW_ALPHA_RANGE[0]; // 1.05
+ * ```
+ */
 export const POWER_LAW_ALPHA_RANGE = [1.05, 6] as const;
 
 /**
@@ -193,7 +263,14 @@ export function fitConditional(
   return { conditional: cond, marginal: marginalOf(cond) };
 }
 
-/** Cumulative thresholds in [0, 1] for `steps(u, thresholds, values)`: zero-weight tails never chosen. */
+/**
+ * Cumulative thresholds in [0, 1] for `steps(u, thresholds, values)`: zero-weight tails never chosen.
+ *
+ * @example
+ * ```ts
+ * cumulative([1, 1, 2]); // [0.25, 0.5]
+ * ```
+ */
 export function cumulative(probs: readonly number[]): number[] {
   const p = normalize(probs);
   const out: number[] = [];
@@ -209,7 +286,14 @@ export function cumulative(probs: readonly number[]): number[] {
   return out;
 }
 
-/** Standard normal density (compile time only). */
+/**
+ * Standard normal density (compile time only).
+ *
+ * @example
+ * ```ts
+ * normalPdf(0, 0, 1); // ≈ 0.399
+ * ```
+ */
 export function normalPdf(x: number, mean: number, sd: number): number {
   return Math.exp(-0.5 * ((x - mean) / sd) ** 2) / (sd * Math.sqrt(2 * Math.PI));
 }

@@ -3,12 +3,26 @@
  * plausibility rules attached to them and the US reference distributions the defaults use.
  */
 
-/** The five household income brackets (annual household income, USD). */
+/**
+ * The five household income brackets (annual household income, USD).
+ *
+ * @example
+ * ```ts
+ * INCOME_BRACKETS[0]; // "<25k"
+ * ```
+ */
 export const INCOME_BRACKETS = ['<25k', '25k-50k', '50k-100k', '100k-150k', '150k+'] as const;
 /** An income bracket name. */
 export type IncomeBracket = (typeof INCOME_BRACKETS)[number];
 
-/** Household income range of each bracket in dollars (the top bracket is a power-law tail up to `max`). */
+/**
+ * Household income range of each bracket in dollars (the top bracket is a power-law tail up to `max`).
+ *
+ * @example
+ * ```ts
+ * BRACKET_INCOME["<25k"]; // {"min":8000,"max":25000}
+ * ```
+ */
 export const BRACKET_INCOME: Readonly<Record<IncomeBracket, { readonly min: number; readonly max: number }>> = {
   '<25k': { min: 8_000, max: 25_000 },
   '25k-50k': { min: 25_000, max: 50_000 },
@@ -17,21 +31,49 @@ export const BRACKET_INCOME: Readonly<Record<IncomeBracket, { readonly min: numb
   '150k+': { min: 150_000, max: 2_000_000 },
 };
 
-/** Housing types. */
+/**
+ * Housing types.
+ *
+ * @example
+ * ```ts
+ * HOUSING_TYPES[0]; // "single_family"
+ * ```
+ */
 export const HOUSING_TYPES = ['single_family', 'apartment', 'townhouse', 'mobile_home'] as const;
 /** A housing type. */
 export type HousingType = (typeof HOUSING_TYPES)[number];
 
-/** The four gender values. */
+/**
+ * The four gender values.
+ *
+ * @example
+ * ```ts
+ * GENDERS[0]; // "female"
+ * ```
+ */
 export const GENDERS = ['female', 'male', 'non_binary', 'undisclosed'] as const;
 /** A gender value. */
 export type Gender = (typeof GENDERS)[number];
 
-/** Education levels, lowest first, with the youngest plausible age of each. */
+/**
+ * Education levels, lowest first, with the youngest plausible age of each.
+ *
+ * @example
+ * ```ts
+ * EDUCATION_LEVELS[0]; // "less_than_high_school"
+ * ```
+ */
 export const EDUCATION_LEVELS = ['less_than_high_school', 'high_school', 'some_college', 'associate', 'bachelor', 'master', 'doctorate'] as const;
 /** An education level. */
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-/** Youngest plausible age for each education level (no 19-year-old doctorate). */
+/**
+ * Youngest plausible age for each education level (no 19-year-old doctorate).
+ *
+ * @example
+ * ```ts
+ * EDUCATION_MIN_AGE["less_than_high_school"]; // 18
+ * ```
+ */
 export const EDUCATION_MIN_AGE: Readonly<Record<EducationLevel, number>> = {
   less_than_high_school: 18,
   high_school: 18,
@@ -42,11 +84,25 @@ export const EDUCATION_MIN_AGE: Readonly<Record<EducationLevel, number>> = {
   doctorate: 26,
 };
 
-/** Employment statuses. */
+/**
+ * Employment statuses.
+ *
+ * @example
+ * ```ts
+ * EMPLOYMENT_STATUSES[0]; // "full_time"
+ * ```
+ */
 export const EMPLOYMENT_STATUSES = ['full_time', 'part_time', 'self_employed', 'unemployed', 'student', 'retired', 'not_in_labor_force'] as const;
 /** An employment status. */
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
-/** Youngest plausible age for each employment status (no retired 25-year-old). */
+/**
+ * Youngest plausible age for each employment status (no retired 25-year-old).
+ *
+ * @example
+ * ```ts
+ * EMPLOYMENT_MIN_AGE["full_time"]; // 18
+ * ```
+ */
 export const EMPLOYMENT_MIN_AGE: Readonly<Record<EmploymentStatus, number>> = {
   full_time: 18,
   part_time: 18,
@@ -56,7 +112,14 @@ export const EMPLOYMENT_MIN_AGE: Readonly<Record<EmploymentStatus, number>> = {
   retired: 50,
   not_in_labor_force: 18,
 };
-/** Share of the earner's slice of household income each status brings in. */
+/**
+ * Share of the earner's slice of household income each status brings in.
+ *
+ * @example
+ * ```ts
+ * EMPLOYMENT_INCOME_FACTOR["full_time"]; // 1
+ * ```
+ */
 export const EMPLOYMENT_INCOME_FACTOR: Readonly<Record<EmploymentStatus, number>> = {
   full_time: 1,
   part_time: 0.5,
@@ -67,13 +130,34 @@ export const EMPLOYMENT_INCOME_FACTOR: Readonly<Record<EmploymentStatus, number>
   not_in_labor_force: 0,
 };
 
-/** Identifier types of identity mappings. */
+/**
+ * Identifier types of identity mappings.
+ *
+ * @example
+ * ```ts
+ * IDENTIFIER_TYPES[0]; // "email_hash"
+ * ```
+ */
 export const IDENTIFIER_TYPES = ['email_hash', 'cookie_id', 'mobile_ad_id', 'device_id', 'ctv_id', 'ip_address', 'phone_hash'] as const;
 /** An identifier type. */
 export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
-/** Identifier types whose values are shared by the members of one household. */
+/**
+ * Identifier types whose values are shared by the members of one household.
+ *
+ * @example
+ * ```ts
+ * HOUSEHOLD_SHARED_TYPES[0]; // "ctv_id"
+ * ```
+ */
 export const HOUSEHOLD_SHARED_TYPES = ['ctv_id', 'ip_address'] as const satisfies readonly IdentifierType[];
-/** Identifier types a person owns alone (the primary identifier must be one of them). */
+/**
+ * Identifier types a person owns alone (the primary identifier must be one of them).
+ *
+ * @example
+ * ```ts
+ * PERSONAL_TYPES[0]; // "email_hash"
+ * ```
+ */
 export const PERSONAL_TYPES = ['email_hash', 'cookie_id', 'mobile_ad_id', 'device_id', 'phone_hash'] as const satisfies readonly IdentifierType[];
 /** A personal identifier type. */
 export type PersonalType = (typeof PERSONAL_TYPES)[number];
@@ -81,7 +165,12 @@ export type PersonalType = (typeof PERSONAL_TYPES)[number];
 /**
  * Observation span of each identifier type around an anchor time inside the window: mean days
  * observed before and after it (exponential), and the confidence range of a match.
- */
+  *
+  * @example
+  * ```ts
+  * IDENTIFIER_LIFECYCLE["email_hash"]; // {"backDays":900,"forwardDays":900,"confidence":[0.95,1]}
+  * ```
+  */
 export const IDENTIFIER_LIFECYCLE: Readonly<Record<IdentifierType, { readonly backDays: number; readonly forwardDays: number; readonly confidence: readonly [number, number] }>> = {
   email_hash: { backDays: 900, forwardDays: 900, confidence: [0.95, 1] },
   phone_hash: { backDays: 1200, forwardDays: 1200, confidence: [0.93, 1] },
@@ -92,16 +181,37 @@ export const IDENTIFIER_LIFECYCLE: Readonly<Record<IdentifierType, { readonly ba
   cookie_id: { backDays: 6, forwardDays: 12, confidence: [0.5, 0.85] },
 };
 
-/** Engagement types. */
+/**
+ * Engagement types.
+ *
+ * @example
+ * ```ts
+ * ENGAGEMENT_TYPES[0]; // "view"
+ * ```
+ */
 export const ENGAGEMENT_TYPES = ['view', 'click', 'share', 'like', 'comment'] as const;
 /** An engagement type. */
 export type EngagementType = (typeof ENGAGEMENT_TYPES)[number];
 
-/** Device types of engagements. */
+/**
+ * Device types of engagements.
+ *
+ * @example
+ * ```ts
+ * DEVICE_TYPES[0]; // "desktop"
+ * ```
+ */
 export const DEVICE_TYPES = ['desktop', 'mobile', 'tablet', 'ctv'] as const;
 /** A device type. */
 export type DeviceType = (typeof DEVICE_TYPES)[number];
-/** Which device an event on each identifier type comes from (relative weights). */
+/**
+ * Which device an event on each identifier type comes from (relative weights).
+ *
+ * @example
+ * ```ts
+ * DEVICE_BY_IDENTIFIER["email_hash"]; // {"desktop":0.5,"mobile":0.4,"tablet":0.1}
+ * ```
+ */
 export const DEVICE_BY_IDENTIFIER: Readonly<Record<IdentifierType, Readonly<Partial<Record<DeviceType, number>>>>> = {
   email_hash: { desktop: 0.5, mobile: 0.4, tablet: 0.1 },
   cookie_id: { desktop: 0.55, mobile: 0.35, tablet: 0.1 },
@@ -111,16 +221,44 @@ export const DEVICE_BY_IDENTIFIER: Readonly<Record<IdentifierType, Readonly<Part
   ip_address: { desktop: 0.3, mobile: 0.3, tablet: 0.15, ctv: 0.25 },
   phone_hash: { mobile: 1 },
 };
-/** Median view duration in seconds per device. */
+/**
+ * Median view duration in seconds per device.
+ *
+ * @example
+ * ```ts
+ * VIEW_SECONDS_MEDIAN["desktop"]; // 210
+ * ```
+ */
 export const VIEW_SECONDS_MEDIAN: Readonly<Record<DeviceType, number>> = { desktop: 210, mobile: 75, tablet: 240, ctv: 1500 };
 
-/** Campaign channels. */
+/**
+ * Campaign channels.
+ *
+ * @example
+ * ```ts
+ * CHANNELS[0]; // "email"
+ * ```
+ */
 export const CHANNELS = ['email', 'social', 'display', 'video', 'ctv'] as const;
 /** A campaign channel. */
 export type Channel = (typeof CHANNELS)[number];
-/** Cost per thousand impressions by channel, in dollars. */
+/**
+ * Cost per thousand impressions by channel, in dollars.
+ *
+ * @example
+ * ```ts
+ * CHANNEL_CPM["email"]; // 1.5
+ * ```
+ */
 export const CHANNEL_CPM: Readonly<Record<Channel, number>> = { email: 1.5, social: 8, display: 4, video: 18, ctv: 32 };
-/** Placements offered by each channel. */
+/**
+ * Placements offered by each channel.
+ *
+ * @example
+ * ```ts
+ * CHANNEL_PLACEMENTS["email"]; // ["newsletter","dedicated_send"]
+ * ```
+ */
 export const CHANNEL_PLACEMENTS: Readonly<Record<Channel, readonly string[]>> = {
   email: ['newsletter', 'dedicated_send'],
   social: ['feed', 'stories', 'reels'],
@@ -129,43 +267,120 @@ export const CHANNEL_PLACEMENTS: Readonly<Record<Channel, readonly string[]>> = 
   ctv: ['ctv_preroll', 'ctv_midroll', 'ctv_pause'],
 };
 
-/** Campaign goals. */
+/**
+ * Campaign goals.
+ *
+ * @example
+ * ```ts
+ * CAMPAIGN_GOALS[0]; // "awareness"
+ * ```
+ */
 export const CAMPAIGN_GOALS = ['awareness', 'consideration', 'conversion', 'retention'] as const;
 
-/** Response types. */
+/**
+ * Response types.
+ *
+ * @example
+ * ```ts
+ * RESPONSE_TYPES[0]; // "click"
+ * ```
+ */
 export const RESPONSE_TYPES = ['click', 'engagement', 'conversion'] as const;
 /** A response type. */
 export type ResponseType = (typeof RESPONSE_TYPES)[number];
 
-/** Attribution models. */
+/**
+ * Attribution models.
+ *
+ * @example
+ * ```ts
+ * ATTRIBUTION_MODELS[0]; // "last_touch"
+ * ```
+ */
 export const ATTRIBUTION_MODELS = ['last_touch', 'first_touch', 'linear', 'time_decay', 'position_based'] as const;
 /** An attribution model. */
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
 
-/** Behavioural classifications of audience members. */
+/**
+ * Behavioural classifications of audience members.
+ *
+ * @example
+ * ```ts
+ * BEHAVIORAL_CLASSES[0]; // "heavy"
+ * ```
+ */
 export const BEHAVIORAL_CLASSES = ['heavy', 'regular', 'light', 'lapsed'] as const;
 
-/** Conversion statuses of outcome rows. */
+/**
+ * Conversion statuses of outcome rows.
+ *
+ * @example
+ * ```ts
+ * CONVERSION_STATUSES[0]; // "converted"
+ * ```
+ */
 export const CONVERSION_STATUSES = ['converted', 'assisted', 'not_converted'] as const;
 
-/** Household roles of individuals. */
+/**
+ * Household roles of individuals.
+ *
+ * @example
+ * ```ts
+ * HOUSEHOLD_ROLES[0]; // "householder"
+ * ```
+ */
 export const HOUSEHOLD_ROLES = ['householder', 'partner', 'adult_child', 'other_adult'] as const;
 
-/** Temporal patterns of engagement timestamps. */
+/**
+ * Temporal patterns of engagement timestamps.
+ *
+ * @example
+ * ```ts
+ * TEMPORAL_PATTERNS[0]; // "uniform"
+ * ```
+ */
 export const TEMPORAL_PATTERNS = ['uniform', 'daily', 'weekly', 'seasonal'] as const;
 /** A temporal pattern. */
 export type TemporalPattern = (typeof TEMPORAL_PATTERNS)[number];
 
-/** Relative engagement by hour of day (UTC-agnostic local time; evening prime time peak). */
+/**
+ * Relative engagement by hour of day (UTC-agnostic local time; evening prime time peak).
+ *
+ * @example
+ * ```ts
+ * DIURNAL_WEIGHTS[0]; // 0.9
+ * ```
+ */
 export const DIURNAL_WEIGHTS: readonly number[] = [
   0.9, 0.55, 0.35, 0.25, 0.22, 0.3, 0.55, 0.9, 1.15, 1.2, 1.2, 1.25, 1.35, 1.3, 1.25, 1.25, 1.35, 1.55, 1.85, 2.15, 2.35, 2.3, 1.9, 1.35,
 ];
-/** Relative engagement by weekday, Monday first (weekend lift). */
+/**
+ * Relative engagement by weekday, Monday first (weekend lift).
+ *
+ * @example
+ * ```ts
+ * WEEKLY_WEIGHTS[0]; // 0.93
+ * ```
+ */
 export const WEEKLY_WEIGHTS: readonly number[] = [0.93, 0.92, 0.94, 0.97, 1.05, 1.17, 1.12];
-/** Relative engagement by month, January first (holiday peak, summer dip). */
+/**
+ * Relative engagement by month, January first (holiday peak, summer dip).
+ *
+ * @example
+ * ```ts
+ * MONTHLY_WEIGHTS[0]; // 1.05
+ * ```
+ */
 export const MONTHLY_WEIGHTS: readonly number[] = [1.05, 0.98, 1.0, 0.96, 0.95, 0.9, 0.88, 0.9, 0.97, 1.02, 1.12, 1.27];
 
-/** US census regions and their states (with DC). */
+/**
+ * US census regions and their states (with DC).
+ *
+ * @example
+ * ```ts
+ * US_REGIONS["northeast"]; // ["CT","ME","MA","NH","RI","VT","NJ","NY","PA"]
+ * ```
+ */
 export const US_REGIONS = {
   northeast: ['CT', 'ME', 'MA', 'NH', 'RI', 'VT', 'NJ', 'NY', 'PA'],
   midwest: ['IL', 'IN', 'MI', 'OH', 'WI', 'IA', 'KS', 'MN', 'MO', 'NE', 'ND', 'SD'],
@@ -174,13 +389,25 @@ export const US_REGIONS = {
 } as const satisfies Record<string, readonly string[]>;
 /** A US census region. */
 export type UsRegion = keyof typeof US_REGIONS;
-/** The 50 states and DC. */
+/**
+ * The 50 states and DC.
+ *
+ * @example
+ * ```ts
+ * US_STATES[0]; // "AK"
+ * ```
+ */
 export const US_STATES: readonly string[] = Object.values(US_REGIONS).flat().sort();
 
 /**
  * US adults by age band (share of the 18+ population, Census 2020): the default shape of the
  * householder's age before it is tilted by household income.
- */
+  *
+  * @example
+  * ```ts
+  * US_ADULT_AGE_BANDS[0]; // {"from":18,"to":24,"share":0.119}
+  * ```
+  */
 export const US_ADULT_AGE_BANDS: readonly { readonly from: number; readonly to: number; readonly share: number }[] = [
   { from: 18, to: 24, share: 0.119 },
   { from: 25, to: 34, share: 0.175 },
@@ -191,7 +418,14 @@ export const US_ADULT_AGE_BANDS: readonly { readonly from: number; readonly to: 
   { from: 75, to: 84, share: 0.066 },
   { from: 85, to: 100, share: 0.029 },
 ];
-/** Relative likelihood that a person of a given age heads a household (fewer 18–24 householders). */
+/**
+ * Relative likelihood that a person of a given age heads a household (fewer 18–24 householders).
+ *
+ * @example
+ * ```ts
+ * householderPropensity(19); // 0.15
+ * ```
+ */
 export function householderPropensity(age: number): number {
   if (age < 20) return 0.15;
   if (age < 25) return 0.45;

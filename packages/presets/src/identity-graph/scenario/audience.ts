@@ -36,7 +36,7 @@ export function audienceStage(s: ScenarioBuilder<IdentityEntities>, m: IdentityG
         .groupOf('content_engagements', { by: 'individual_id' })
         .comment('Per-individual viewing behaviour, aggregated from content_engagements.')
         .key('pattern_id', { comment: 'Equal to individual_id' })
-        .column('individual_id', t.bigint(), (c) => c.key())
+        .column('individual_id', t.bigint(), (c) => c.key(), { comment: 'The individual' })
         .column('total_engagements', t.bigint(), () => aggs.count(), { comment: 'Number of engagement events (equals the count in content_engagements)' })
         .column('frequency_daily_avg', t.double(), (c) => c.col('total_engagements').div(w.days), { comment: 'Events per day of the window' })
         .column('recency_last_engagement', t.timestamp(), (c) => aggs.max(c.row.col('event_ts')), { comment: 'Time of the latest event' })
@@ -58,7 +58,7 @@ export function audienceStage(s: ScenarioBuilder<IdentityEntities>, m: IdentityG
         .groupOf('content_engagements', { by: 'individual_id' })
         .comment('Segments, affinities, behaviour class and propensity, derived from engagements, viewership_patterns and demographics.')
         .key('attribute_id', { comment: 'Equal to individual_id' })
-        .column('individual_id', t.bigint(), (c) => c.key())
+        .column('individual_id', t.bigint(), (c) => c.key(), { comment: 'The individual' })
         .column('household_id', t.bigint(), (c) => c.lookup('individuals', c.key(), 'household_id'), { comment: 'Household of the individual' })
         .column('events', t.bigint(), () => aggs.count(), { hidden: true });
       cats.forEach((cat, i) => {

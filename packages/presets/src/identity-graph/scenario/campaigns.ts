@@ -40,9 +40,23 @@ import type { audienceStage } from './audience.js';
 type AudienceEntities = ReturnType<typeof audienceStage> extends ScenarioBuilder<infer E> ? E : never;
 
 const DAY = days(1);
-/** Half-life scale of the time-decay model, in hours (a touch one week older weighs less). */
+/**
+ * Half-life scale of the time-decay model, in hours (a touch one week older weighs less).
+ *
+ * @example
+ * ```ts
+ * TIME_DECAY_HOURS; // 168
+ * ```
+ */
 export const TIME_DECAY_HOURS = 168;
-/** Most responses one exposure row (up to 10 impressions) can produce. */
+/**
+ * Most responses one exposure row (up to 10 impressions) can produce.
+ *
+ * @example
+ * ```ts
+ * MAX_RESPONSES_PER_EXPOSURE; // 3
+ * ```
+ */
 export const MAX_RESPONSES_PER_EXPOSURE = 3;
 /** Per-model weight rules (documented in docs/tables/outcome_metrics.md). */
 const ADJECTIVES = ['Bold', 'Bright', 'Fresh', 'Prime', 'Spring', 'Summer', 'Autumn', 'Holiday', 'Evergreen', 'Golden', 'Rapid', 'Smart', 'Urban', 'Pure', 'True', 'Next'];
@@ -122,8 +136,8 @@ export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityG
         })
         .comment('One row per reached (individual, campaign): impressions within the flight on one of its channels.')
         .key('exposure_id', { comment: 'Exposure key = individual_id · 2^k + campaign_id' })
-        .column('individual_id', t.bigint(), (c) => c.left.col('individual_id'))
-        .column('campaign_id', t.bigint(), (c) => c.right.col('campaign_id'))
+        .column('individual_id', t.bigint(), (c) => c.left.col('individual_id'), { comment: 'Who was exposed' })
+        .column('campaign_id', t.bigint(), (c) => c.right.col('campaign_id'), { comment: 'The campaign' })
         .column('household_id', t.bigint(), (c) => c.left.col('household_id'), { comment: 'Household of the individual' })
         .column('channel', t.string(), (c) => arrayGet(c.right.col('channels'), uniform().times(arraySize(c.right.col('channels'))).floor()), { comment: "One of the campaign's channels" })
         .column('exposure_ts', t.timestamp(), (c) =>
@@ -167,13 +181,13 @@ export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityG
         })
         .comment(`Responses to exposures (one per responding impression, at most ${MAX_RESPONSES_PER_EXPOSURE} per exposure); more likely for higher propensity and frequency.`)
         .key('response_id', { comment: 'Response key = exposure_id · 4 + index' })
-        .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'))
-        .column('campaign_id', t.bigint(), (c) => c.parent.col('campaign_id'))
-        .column('exposure_id', t.bigint(), (c) => c.parent.col('exposure_id'))
+        .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'Who responded' })
+        .column('campaign_id', t.bigint(), (c) => c.parent.col('campaign_id'), { comment: 'The campaign responded to' })
+        .column('exposure_id', t.bigint(), (c) => c.parent.col('exposure_id'), { comment: 'The exposure responded to' })
         .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'Household of the individual' })
         .column('channel', t.string(), (c) => c.parent.col('channel'), { comment: 'Channel of the exposure' })
         .column('response_type', t.string(), () => pick(RESPONSE_TYPES, responseWeights), { comment: 'click, engagement or conversion' })
-        .column('exposure_ts', t.timestamp(), (c) => c.parent.col('exposure_ts'))
+        .column('exposure_ts', t.timestamp(), (c) => c.parent.col('exposure_ts'), { comment: 'When the exposure happened (copied from campaign_exposures)' })
         .column('delay', t.bigint(), (c) =>
           firstOf(
             [
@@ -206,8 +220,8 @@ export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityG
         .windowOf('response_events', { partitionBy: ['individual_id'], orderBy: ['response_ts'] })
         .comment("Attribution of each individual's journey (their responses in time order) under one attribution model.")
         .key('outcome_id', { comment: 'Equal to response_id' })
-        .column('response_id', t.bigint(), (c) => c.key())
-        .column('campaign_id', t.bigint(), (c) => c.row.col('campaign_id'))
+        .column('response_id', t.bigint(), (c) => c.key(), { comment: 'The response (touchpoint) this row scores' })
+        .column('campaign_id', t.bigint(), (c) => c.row.col('campaign_id'), { comment: 'Campaign of the touchpoint' })
         .column('individual_id', t.bigint(), (c) => c.row.col('individual_id'), { comment: 'Whose journey' })
         .column('touchpoint_position', t.int(), () => wins.rowNumber(), { comment: '1-based position of this response in the journey' })
         .column('journey_touchpoints', t.int(), () => wins.count(), { comment: 'Responses in the journey' })

@@ -4,7 +4,14 @@
 import { greatest, least, lit, poolValue, steps, uniform, when, type In, type Num, type X } from '@synthgraph/core';
 import { cumulative } from '../numeric.js';
 
-/** Name of the one-row pool holding seed-derived salts. */
+/**
+ * Name of the one-row pool holding seed-derived salts.
+ *
+ * @example
+ * ```ts
+ * SALT_POOL; // "seed_salt"
+ * ```
+ */
 export const SALT_POOL = 'seed_salt';
 
 /**

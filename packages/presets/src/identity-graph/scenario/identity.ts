@@ -85,7 +85,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
         .childrenOf('individuals', { count: (p) => p.col('identifier_count'), max: FANOUT.identifiers })
         .comment('The identity graph: one row per (individual, identifier). CTVs and IPs are shared by the members of a household; cookies churn.')
         .key('mapping_id', { comment: 'Mapping key = individual_id · 16 + slot' })
-        .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'))
+        .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'The individual the identifier belongs to (ground truth of resolution)' })
         .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'Household of the individual (for household-level resolution)' })
         .column('slot', t.int(), (c) => c.index(), { hidden: true })
         .column('u_shared', t.double(), () => uniform(), { hidden: true })
@@ -161,10 +161,10 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
         })
         .comment('Content engagement events, each observed on one of the individual’s identifiers while it was active.')
         .key('event_id', { comment: 'Event key = individual_id · 4096 + event index' })
-        .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'))
+        .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'Who engaged (ground truth behind the identifier)' })
         .column('mapping_key', t.bigint(), (c) => c.parent.col('individual_id').times(16).plus(uniform().times(c.parent.col('identifier_count')).floor()), { hidden: true })
-        .column('identifier_type', t.string(), (c) => c.lookup('identity_mappings', c.col('mapping_key'), 'identifier_type'))
-        .column('identifier_value', t.string(), (c) => c.lookup('identity_mappings', c.col('mapping_key'), 'identifier_value'))
+        .column('identifier_type', t.string(), (c) => c.lookup('identity_mappings', c.col('mapping_key'), 'identifier_type'), { comment: 'Type of the identifier the event was observed on' })
+        .column('identifier_value', t.string(), (c) => c.lookup('identity_mappings', c.col('mapping_key'), 'identifier_value'), { comment: 'The identifier (one of the individual’s mappings, active at event_ts)' })
         .column('id_first_seen', t.timestamp(), (c) => c.lookup('identity_mappings', c.col('mapping_key'), 'first_seen'), { hidden: true })
         .column('id_last_seen', t.timestamp(), (c) => c.lookup('identity_mappings', c.col('mapping_key'), 'last_seen'), { hidden: true })
         .column('event_ts', t.timestamp(), (c) =>
@@ -176,12 +176,14 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
           }),
           { comment: 'When it happened: inside the window and inside the identifier’s active span, shaped by the temporal pattern' },
         )
-        .column('content_category', t.string(), (c) => firstOf([[bernoulli(cfg.engagement.interest_strength), c.parent.col('primary_interest')]], pick(m.categories, m.categoryWeights)))
+        .column('content_category', t.string(), (c) => firstOf([[bernoulli(cfg.engagement.interest_strength), c.parent.col('primary_interest')]], pick(m.categories, m.categoryWeights)), {
+          comment: 'Content category (the individual’s primary interest, or drawn by the category weights)',
+        })
         .column('content_rank', t.bigint(), () => popularityRank(cfg.engagement.content_catalog_size), { hidden: true })
         .column('content_id', t.string(), (c) => concat(c.col('content_category'), '_', c.col('content_rank').str().lpad(String(cfg.engagement.content_catalog_size).length, '0')), {
           comment: 'Content item (popularity is power-law within a category)',
         })
-        .column('engagement_type', t.string(), () => pick(['view', 'click', 'share', 'like', 'comment'], m.engagementTypes))
+        .column('engagement_type', t.string(), () => pick(['view', 'click', 'share', 'like', 'comment'], m.engagementTypes), { comment: 'view, click, share, like or comment' })
         .column('u_device', t.double(), () => uniform(), { hidden: true })
         .column('device_type', t.string(), (c) => {
           const type = c.col('identifier_type');
@@ -190,7 +192,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
             IDENTIFIER_TYPES.slice(0, -1).map((k) => [type.eq(k), choose(c.col('u_device'), probsOf(k), DEVICE_TYPES)] as const),
             choose(c.col('u_device'), probsOf(IDENTIFIER_TYPES[IDENTIFIER_TYPES.length - 1] as IdentifierType), DEVICE_TYPES),
           );
-        })
+        }, { comment: 'desktop, mobile, tablet or ctv (follows the identifier type)' })
         .column('duration_seconds', t.int(), (c) => {
           const median = firstOf(
             DEVICE_TYPES.slice(0, -1).map((d) => [c.col('device_type').eq(d), lit(VIEW_SECONDS_MEDIAN[d])] as const),

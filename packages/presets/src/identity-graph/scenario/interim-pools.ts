@@ -22,7 +22,14 @@ const LAST = [
   'Powell', 'Jenkins', 'Perry', 'Russell', 'Sullivan', 'Bell', 'Coleman', 'Butler', 'Henderson', 'Barnes', 'Gonzales', 'Fisher', 'Vasquez', 'Simmons', 'Romero', 'Jordan', 'Patterson', 'Alexander', 'Hamilton', 'Graham',
 ];
 
-/** A name pool (first or last names), the same for every seed. */
+/**
+ * A name pool (first or last names), the same for every seed.
+ *
+ * @example
+ * ```ts
+ * interimNames('first_names', 'first', 42).rows.length; // 120
+ * ```
+ */
 export function interimNames(name: string, column: string, _seed: number): PoolInput {
   const list = column === 'first' ? FIRST : LAST;
   return { name, columns: [{ name: column, type: 'string' }], rows: list.map((n) => [n]), weights: null, source: 'interim: common US names' };
@@ -111,7 +118,14 @@ const PLACES: readonly (readonly [string, string, string, number])[] = [
   ['Cheyenne', 'WY', '82001', 65],
 ];
 
-/** Places weighted by population, reweighted per state when state weights are given. */
+/**
+ * Places weighted by population, reweighted per state when state weights are given.
+ *
+ * @example
+ * ```ts
+ * interimPlaces(42, { CA: 1 }).rows.every((r) => r[1] === 'CA'); // true
+ * ```
+ */
 export function interimPlaces(_seed: number, states?: Readonly<Record<string, number>>): PoolInput {
   let rows = PLACES;
   let weights = rows.map((r) => r[3]);

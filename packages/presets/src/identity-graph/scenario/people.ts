@@ -88,7 +88,7 @@ export function peopleStage(m: IdentityGraphModel) {
           );
           const last = branches.pop() as [X<boolean>, X<string>];
           return firstOf(branches, last[1]);
-        })
+        }, { comment: 'single_family, apartment, townhouse or mobile_home (correlated with income and size)' })
         .column('u_income', t.double(), () => uniform(), { hidden: true })
         .column('household_income', t.decimal(12, 2), (c) =>
           toScaled(
@@ -128,7 +128,7 @@ export function peopleStage(m: IdentityGraphModel) {
         .childrenOf('households', { count: (p) => p.col('household_size'), max: FANOUT.individuals })
         .comment('One row per adult member of a household; demographics correlated with age and household income.')
         .key('individual_id', { comment: 'Individual key = household_id · 16 + member index' })
-        .column('household_id', t.bigint(), (c) => c.parent.col('household_id'))
+        .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'The household the individual lives in' })
         .column('member', t.int(), (c) => c.index(), { hidden: true })
         .column('u_role', t.double(), () => uniform(), { hidden: true })
         .column('child_gap', t.int(), () => lit(ROLE_MODEL.childGap[0]).plus(uniform().times(ROLE_MODEL.childGap[1] - ROLE_MODEL.childGap[0] + 1).floor()), { hidden: true })
@@ -160,7 +160,7 @@ export function peopleStage(m: IdentityGraphModel) {
             choose(c.col('u_other_age'), ages.otherAdult, ages.list),
           );
         }, { comment: 'Age in years' })
-        .column('gender', t.string(), () => pick(GENDERS, m.gender))
+        .column('gender', t.string(), () => pick(GENDERS, m.gender), { comment: 'female, male, non_binary or undisclosed' })
         .column('u_education', t.double(), () => uniform(), { hidden: true })
         .column('education_level', t.string(), (c) => conditionalPick(m.education, c.col('u_education'), c.col('age'), c.parent.col('income_bracket'), INCOME_BRACKETS), {
           comment: 'Highest education (plausible for the age, correlated with household income)',

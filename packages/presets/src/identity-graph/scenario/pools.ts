@@ -8,7 +8,14 @@ import { US_REGIONS } from '../vocabulary.js';
 import { SALT_POOL } from './expressions.js';
 import { interimNames, interimPlaces } from './interim-pools.js';
 
-/** Rows of the first-name and last-name pools. */
+/**
+ * Rows of the first-name and last-name pools.
+ *
+ * @example
+ * ```ts
+ * NAME_POOL_SIZE["first"]; // 120
+ * ```
+ */
 export const NAME_POOL_SIZE = { first: 120, last: 120 } as const;
 
 /**
@@ -29,12 +36,33 @@ export const saltPool: PoolFactory = ({ seed }) => {
   return { name: SALT_POOL, columns: [{ name: 'n', type: 'int' }, { name: 'hex', type: 'string' }], rows: [[a & 0xfffff, hex]], weights: null, source: 'seed salt (lowbias32 of the seed)' };
 };
 
-/** First names (for synthetic emails). */
+/**
+ * First names (for synthetic emails).
+ *
+ * @example
+ * ```ts
+ * scenario('x').pool(firstNamesPool);
+ * ```
+ */
 export const firstNamesPool: PoolFactory = ({ seed }) => interimNames('first_names', 'first', seed);
-/** Last names (shared by a household, for synthetic emails). */
+/**
+ * Last names (shared by a household, for synthetic emails).
+ *
+ * @example
+ * ```ts
+ * scenario('x').pool(lastNamesPool);
+ * ```
+ */
 export const lastNamesPool: PoolFactory = ({ seed }) => interimNames('last_names', 'last', seed);
 
-/** Consumer email domains with approximate US market shares. */
+/**
+ * Consumer email domains with approximate US market shares.
+ *
+ * @example
+ * ```ts
+ * emailDomainsPool["name"]; // "email_domains"
+ * ```
+ */
 export const emailDomainsPool: PoolInput = {
   name: 'email_domains',
   columns: [{ name: 'domain', type: 'string' }],
@@ -43,7 +71,14 @@ export const emailDomainsPool: PoolInput = {
   source: 'hand-written (approximate US consumer email market shares)',
 };
 
-/** State weights implied by the location config (undefined: every place by population). */
+/**
+ * State weights implied by the location config (undefined: every place by population).
+ *
+ * @example
+ * ```ts
+ * stateWeights({ regions: { west: 1 } }); // weights of the 13 western states
+ * ```
+ */
 export function stateWeights(location: IdentityGraphConfig['households']['location']): Record<string, number> | undefined {
   if (location.states) return { ...location.states };
   if (location.regions) {
