@@ -126,9 +126,14 @@ export const householdsStep = z.strictObject({
         std_dev: num(0, 5, 1.4, 'standard deviation of the household size'),
         min: int(1, 10, 1, 'smallest household'),
         max: int(1, 10, 8, 'largest household'),
+        distribution: meta(
+          z.enum(['lognormal', 'normal']).default('lognormal'),
+          "'lognormal' (right-skewed like US households; mean and std_dev matched) or 'normal' (mean matched)",
+          "'lognormal' or 'normal'",
+        ),
       })
-      .default({ mean: 2.5, std_dev: 1.4, min: 1, max: 8 }),
-    'household size distribution: a rounded normal clamped to [min, max] whose mean is matched exactly',
+      .default({ mean: 2.5, std_dev: 1.4, min: 1, max: 8, distribution: 'lognormal' }),
+    'household size distribution: a rounded lognormal or normal clamped to [min, max] whose mean (and, for lognormal, std_dev) is matched exactly',
     'mean 1–10, std_dev 0–5, 1 ≤ min ≤ mean ≤ max ≤ 10',
   ),
   income_brackets: weights(INCOME_BRACKETS, { '<25k': 0.18, '25k-50k': 0.2, '50k-100k': 0.29, '100k-150k': 0.15, '150k+': 0.18 }, 'share of households in each annual income bracket (US ACS 2022 by default)'),

@@ -118,6 +118,15 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
     { kind: 'share', id: 'households.income_bracket', description: 'households by income bracket', table: 'households', column: 'income_bracket', expected: share(INCOME_BRACKETS, model.brackets), tolerance: shareTol(nh) },
     { kind: 'share', id: 'households.housing_type', description: 'households by housing type', table: 'households', column: 'housing_type', expected: share(HOUSING_TYPES, model.housing.marginal), tolerance: shareTol(nh) },
     {
+      kind: 'share',
+      id: 'households.household_size_shares',
+      description: `households by size (${size.kind})`,
+      table: 'households',
+      column: 'household_size',
+      expected: Object.fromEntries(size.mass.map((p, i) => [String(size.min + i), p])),
+      tolerance: shareTol(nh),
+    },
+    {
       kind: 'mean',
       id: 'households.household_size',
       description: 'mean household size',

@@ -12,7 +12,9 @@ import {
   normalPdf,
   normalize,
   POWER_LAW_ALPHA_RANGE,
+  massSd,
   powerLawFloorMass,
+  roundedLognormalMass,
   roundedNormalMass,
   shiftedPoissonMass,
   solveIncreasing,
@@ -141,7 +143,16 @@ export interface IdentityGraphModel {
   readonly window: { readonly endMicros: number; readonly startMicros: number; readonly days: number; readonly endDay: number; readonly startDay: number; readonly startDate: string };
   readonly keys: { readonly householdOffset: number; readonly campaignOffset: number };
   readonly brackets: readonly number[];
-  readonly householdSize: { readonly mu: number; readonly sd: number; readonly min: number; readonly max: number; readonly mass: readonly number[] };
+  readonly householdSize: {
+    readonly kind: 'lognormal' | 'normal';
+    /** Location (normal mean, or lognormal μ). */
+    readonly mu: number;
+    /** Scale (normal sd, or lognormal σ). */
+    readonly sd: number;
+    readonly min: number;
+    readonly max: number;
+    readonly mass: readonly number[];
+  };
   readonly ages: {
     readonly min: number;
     readonly max: number;
@@ -228,8 +239,15 @@ function ageIncomeEffect(a: number): number {
  * ```
  */
 export function householdSizeModel(hs: IdentityGraphConfig['households']['household_size']): IdentityGraphModel['householdSize'] {
+  if (hs.distribution === 'lognormal' && hs.std_dev > 0 && hs.min < hs.max) {
+    const massOf = (mu: number, sigma: number): number[] => roundedLognormalMass(mu, sigma, hs.min, hs.max);
+    const muFor = (sigma: number): number => solveIncreasing((m) => massMean(massOf(m, sigma), hs.min), hs.mean, -4, 4, 45);
+    const sigma = solveIncreasing((s) => massSd(massOf(muFor(s), s), hs.min), hs.std_dev, 0.02, 2.5, 30);
+    const mu = muFor(sigma);
+    return { kind: 'lognormal', mu, sd: sigma, min: hs.min, max: hs.max, mass: massOf(mu, sigma) };
+  }
   const mu = solveIncreasing((m) => massMean(roundedNormalMass(m, hs.std_dev, hs.min, hs.max), hs.min), hs.mean, hs.min - 6 * hs.std_dev - 10, hs.max + 6 * hs.std_dev + 10);
-  return { mu, sd: hs.std_dev, min: hs.min, max: hs.max, mass: roundedNormalMass(mu, hs.std_dev, hs.min, hs.max) };
+  return { kind: 'normal', mu, sd: hs.std_dev, min: hs.min, max: hs.max, mass: roundedNormalMass(mu, hs.std_dev, hs.min, hs.max) };
 }
 
 /**

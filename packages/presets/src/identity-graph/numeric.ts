@@ -3,7 +3,7 @@
  * configured means are matched, not approximated), iterative proportional fitting (so
  * correlations never move a configured marginal) and small helpers. Nothing here runs per row.
  */
-import { piecewiseTable, standardNormalTable, TWO_32, type PiecewiseTable } from '@synthgraph/core';
+import { normalQuantile, piecewiseTable, standardNormalTable, TWO_32, type PiecewiseTable } from '@synthgraph/core';
 
 /**
  * Sum of an array.
@@ -179,6 +179,18 @@ export function roundedNormalMass(mu: number, sd: number, lo: number, hi: number
     return mass;
   }
   return floorMass(standardNormalTable(), sd, mu + 0.5, lo, hi);
+}
+
+/**
+ * Mass of `clamp(round(lognormal(mu, sigma)), lo, hi)` as the engines compute it.
+ *
+ * @example
+ * ```ts
+ * roundedLognormalMass(0.8, 0.53, 1, 8); // right-skewed household sizes 1..8
+ * ```
+ */
+export function roundedLognormalMass(mu: number, sigma: number, lo: number, hi: number): number[] {
+  return floorMass(piecewiseTable((u) => Math.exp(mu + sigma * normalQuantile(u))), 1, 0.5, lo, hi);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   greatest,
   least,
   lit,
+  lognormal,
   normal,
   pick,
   poisson,
@@ -78,7 +79,9 @@ export function peopleStage(m: IdentityGraphModel) {
         .column('location_state', t.string(), (c) => poolValue('places', 'state', c.col('place')), { comment: 'USPS state code' })
         .column('location_zip', t.string(), (c) => poolValue('places', 'zip', c.col('place')), { comment: 'Five-digit ZIP code' })
         .column('income_bracket', t.string(), () => pick(INCOME_BRACKETS, m.brackets), { comment: 'Annual household income bracket' })
-        .column('household_size', t.int(), () => clamp(normal(hs.mu, hs.sd).plus(0.5).floor(), hs.min, hs.max), { comment: 'Number of individuals (adults) in the household' })
+        .column('household_size', t.int(), () => clamp((hs.kind === 'lognormal' ? lognormal(hs.mu, hs.sd) : normal(hs.mu, hs.sd)).plus(0.5).floor(), hs.min, hs.max), {
+          comment: 'Number of individuals (adults) in the household',
+        })
         .column('u_housing', t.double(), () => uniform(), { hidden: true })
         .column('housing_type', t.string(), (c) => {
           const size = c.col('household_size');
