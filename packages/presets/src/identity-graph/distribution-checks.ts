@@ -9,6 +9,7 @@ import type { IdentityGraphConfig, IdentityGraphConfigInput } from './config-sch
 import { resolveConfig } from './config-validation.js';
 import { buildModel, CAMPAIGN_KEY_STRIDE, HOUSEHOLD_KEY_STRIDE, weightsOf, type IdentityGraphModel } from './model.js';
 import { massMean, massSd, normalize, shiftedPoissonMass } from './numeric.js';
+import { stateWeights } from './scenario/pools.js';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HOUSING_TYPES, IDENTIFIER_TYPES, INCOME_BRACKETS, RESPONSE_TYPES } from './vocabulary.js';
 
 /** Something measured on one column, optionally transformed (hour of day, weekday 0 = Monday, month 1–12). */
@@ -193,6 +194,18 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
       tolerance: shareTol(ni, 0.015, 2 * Math.max(1, massSd(ev.mass, 1) / ev.mean)),
     },
   ];
+  const states = stateWeights(config.households.location);
+  if (states) {
+    out.push({
+      kind: 'share',
+      id: 'households.location_state',
+      description: 'households by state (configured states or regions)',
+      table: 'households',
+      column: 'location_state',
+      expected: share(Object.keys(states), normalize(Object.values(states))),
+      tolerance: shareTol(nh),
+    });
+  }
   if (model.temporal.hourly) {
     out.push({
       kind: 'share',

@@ -4,7 +4,7 @@
  */
 import { lowbias32, type PoolFactory, type PoolInput } from '@synthgraph/core';
 import type { IdentityGraphConfig } from '../config-schema.js';
-import { US_REGIONS } from '../vocabulary.js';
+import { US_REGIONS, US_STATE_POPULATION } from '../vocabulary.js';
 import { SALT_POOL } from './expressions.js';
 import { interimNames, interimPlaces } from './interim-pools.js';
 
@@ -76,14 +76,18 @@ export const emailDomainsPool: PoolInput = {
  *
  * @example
  * ```ts
- * stateWeights({ regions: { west: 1 } }); // weights of the 13 western states
+ * stateWeights({ regions: { west: 1 } }); // the 13 western states, weighted by population
  * ```
  */
 export function stateWeights(location: IdentityGraphConfig['households']['location']): Record<string, number> | undefined {
   if (location.states) return { ...location.states };
   if (location.regions) {
     const out: Record<string, number> = {};
-    for (const [region, w] of Object.entries(location.regions)) for (const st of US_REGIONS[region as keyof typeof US_REGIONS]) out[st] = (w ?? 0) / US_REGIONS[region as keyof typeof US_REGIONS].length;
+    for (const [region, w] of Object.entries(location.regions)) {
+      const states = US_REGIONS[region as keyof typeof US_REGIONS];
+      const total = states.reduce((a, st) => a + (US_STATE_POPULATION[st] ?? 0), 0);
+      for (const st of states) out[st] = ((w ?? 0) * (US_STATE_POPULATION[st] ?? 0)) / total;
+    }
     return out;
   }
   return undefined;
