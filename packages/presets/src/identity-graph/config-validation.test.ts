@@ -141,6 +141,15 @@ describe('identity-graph config validation', () => {
     expect(validateConfig({ demographics: { gender: { female: 0.500002, male: 0.5 } } }).ok).toBe(false);
   });
 
+  it('adapts the default segments to custom categories when no segments are given', () => {
+    const r = validateConfig({ engagement: { content_categories: { cooking: 0.5, news: 0.5 } } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.audience.segments.map((s) => s.name)).toEqual(['news_junkies', 'young_professionals', 'cooking_enthusiasts']);
+    // explicit segments are taken as they are (and checked)
+    expect(validateConfig({ engagement: { content_categories: { cooking: 1 } }, audience: { segments: [{ name: 'x', categories: ['news'] }] } }).ok).toBe(false);
+  });
+
   it('warns without blocking', () => {
     const big = validateConfig({ households: { num_households: 20_000_000 } });
     expect(big.ok).toBe(true);

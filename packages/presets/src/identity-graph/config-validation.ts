@@ -6,13 +6,16 @@
 import { ConfigError, type Issue } from '@synthgraph/core';
 import { z } from 'zod';
 import {
+  DEFAULT_SEGMENTS,
   identityGraphConfigSchema,
+  segmentSchema,
   MAX_HOUSEHOLDS_PER_BATCH,
   STEP_NAMES,
   STEP_SCHEMAS,
   WEIGHT_FIELDS,
   type FieldMeta,
   type IdentityGraphConfig,
+  type SegmentConfig,
   type StepConfig,
   type StepName,
 } from './config-schema.js';
@@ -381,6 +384,30 @@ export function validateStep<S extends StepName>(step: S, input: unknown): Valid
   return issues.length ? { ok: false, issues, warnings } : { ok: true, config: value, warnings };
 }
 
+/**
+ * The default segments adapted to the configured content categories (used when the config does
+ * not define segments): default segments keep the categories that exist and are dropped when none
+ * do; every category no segment covers gets a `<category>_enthusiasts` segment.
+ *
+ * @example
+ * ```ts
+ * defaultSegmentsFor(['news', 'cooking']).map((s) => s.name); // ['news_junkies', 'young_professionals', 'cooking_enthusiasts']
+ * ```
+ */
+export function defaultSegmentsFor(categories: readonly string[]): SegmentConfig[] {
+  const cats = new Set(categories);
+  const kept = DEFAULT_SEGMENTS.map((s) => segmentSchema.parse(s))
+    .map((s) => ({ ...s, categories: s.categories.filter((c) => cats.has(c)) }))
+    .filter((s, i) => s.categories.length > 0 || (DEFAULT_SEGMENTS[i]?.categories ?? []).length === 0);
+  const covered = new Set(kept.flatMap((s) => s.categories));
+  const names = new Set(kept.map((s) => s.name));
+  for (const c of categories) {
+    const name = `${c}_enthusiasts`.slice(0, 40);
+    if (!covered.has(c) && !names.has(name) && kept.length < 30) kept.push(segmentSchema.parse({ name, categories: [c], min_affinity: 0.6 }));
+  }
+  return kept;
+}
+
 /** Rules that need several steps. */
 function crossRules(c: IdentityGraphConfig, issues: Issue[], warnings: Issue[]): void {
   const cats = new Set(Object.keys(c.engagement.content_categories));
@@ -508,6 +535,8 @@ export function validateConfig(input: unknown): ValidationResult<IdentityGraphCo
   }
   if (issues.length) return { ok: false, issues, warnings };
   const config = identityGraphConfigSchema.parse(steps) as IdentityGraphConfig;
+  const audienceInput = obj['audience'];
+  if (!isRecord(audienceInput) || audienceInput['segments'] === undefined) config.audience.segments = defaultSegmentsFor(Object.keys(config.engagement.content_categories));
   crossRules(config, issues, warnings);
   return issues.length ? { ok: false, issues, warnings } : { ok: true, config, warnings };
 }
