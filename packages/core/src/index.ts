@@ -29,3 +29,33 @@ export { buildPlan, type StatementPlan, type TableStatements, type CheckStatemen
 export * from './run/engine.js';
 export { canonicalSelect, canonicalText, canonicalRowText, outputTypes } from './sql/canonical.js';
 export { assertReplaceable, StagingDir } from './run/output-dir.js';
+export {
+  PoolError,
+  type Pool,
+  type PoolColumn,
+  type PoolColumnType,
+  MAX_POOL_ROWS,
+  validatePool,
+  cellMatches,
+  SeededRandomizer,
+  fakerPool,
+  FAKER_VERSION,
+  FAKER_METHODS,
+  type FakerMethodPath,
+  type FakerLocale,
+  type FakerColumnGenerator,
+  type FakerPoolOptions,
+  placesPool,
+  DEFAULT_PLACES_SIZE,
+  type PlacesPoolOptions,
+  US_STATES,
+  US_STATE_POPULATION_2020,
+  aliasTable,
+  aliasPick,
+  aliasProbabilities,
+  cumulativeThresholds as poolThresholds,
+  thresholdPick,
+  apportionUnits,
+  checkWeights,
+  type AliasTable,
+} from './pools/index.js';

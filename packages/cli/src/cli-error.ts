@@ -1,0 +1,29 @@
+import { SynthgraphError, type Issue } from '@synthgraph/core';
+
+/** Exit codes of the CLI. Stable: users script against them. */
+export const EXIT = { ok: 0, failure: 1, invalid: 2, privileges: 3 } as const;
+
+/** Invalid command-line input (exit 2). */
+export class UsageError extends SynthgraphError {
+  constructor(message: string, issues: readonly Issue[] = []) {
+    super('INPUT_INVALID', message, { issues });
+  }
+}
+
+/** Maps an error to its exit code. */
+export function exitCodeOf(e: unknown): number {
+  if (e instanceof SynthgraphError) {
+    switch (e.code) {
+      case 'CONFIG_INVALID':
+      case 'INPUT_INVALID':
+      case 'SPEC_INVALID':
+      case 'IR_INVALID':
+        return EXIT.invalid;
+      case 'MISSING_PRIVILEGES':
+        return EXIT.privileges;
+      default:
+        return EXIT.failure;
+    }
+  }
+  return EXIT.failure;
+}

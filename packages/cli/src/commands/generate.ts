@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { generate, type Engine, type Issue, type Manifest } from '@synthgraph/core';
+import { duckdb } from '@synthgraph/duckdb';
+import { localSpark } from '@synthgraph/databricks';
+import { choiceOption, intOption, parse, throwIfIssues } from '../options.js';
+import { ProgressRenderer } from '../progress.js';
+import { resolveRun, scenarioOptions } from '../scenario-source.js';
+import { writeReport } from '../report/index.js';
+import type { CliIO } from '../io.js';
+
+export const GENERATE_HELP = `Usage: synthgraph generate [options]
+
+Generates a scenario (default: the identity-graph preset) and writes one Parquet folder per
+table plus manifest.json.
+
+Options:
+  --preset NAME          preset to run (default identity-graph)
+  -c, --config FILE      config file (JSON or YAML); options below override it
+  --households N         number of households
+  --seed S               seed (same seed ⇒ same data)
+  --out DIR              output directory (default ./synthgraph-out)
+  --format F             parquet (default) | duckdb | csv
+  --threads N            DuckDB threads (default: all cores)
+  --memory-limit SIZE    DuckDB memory limit, e.g. 4GB
+  --target T             duckdb (default) | spark (local Apache Spark + Delta;
+                         run scripts/setup-spark.sh once)
+  --mode M               replace (default) | append: add a batch to an existing output
+                         (set run.batch in the config so keys stay disjoint)
+  --json                 print the manifest as JSON on stdout
+  --no-report            skip report.html / report.json
+  -q, --quiet            no progress output
+  -h, --help             this help
+
+Exit codes: 0 success, 1 failure (incl. checks with violations, cancellation),
+2 invalid input (nothing written), 3 missing privileges (nothing executed).`;
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+const size = (b: number): string => (b > 1 << 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : b > 1 << 20 ? `${(b / 2 ** 20).toFixed(1)} MiB` : `${(b / 1024).toFixed(1)} KiB`);
+
+/** Renders the end-of-run summary. */
+export function summary(m: Manifest, out: string): string {
+  const rows = Object.entries(m.tables).map(([t, r]) => [t, fmt(r.rows), size(r.bytes), `${(r.elapsedMs / 1000).toFixed(1)}s`]);
+  const head = ['table', 'rows', 'size', 'time'];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(w[i] as number) : c.padStart(w[i] as number))).join('  ');
+  const failed = m.checks.filter((c) => c.violations !== 0);
+  return [
+    line(head),
+    line(w.map((n) => '-'.repeat(n))),
+    ...rows.map(line),
+    '',
+    `${fmt(m.totalRows)} rows in ${Object.keys(m.tables).length} tables, ${(m.elapsedMs / 1000).toFixed(1)}s · seed ${m.seed}`,
+    `checks: ${m.checks.length - failed.length} passed, ${failed.length} failed`,
+    ...failed.map((c) => `  FAILED ${c.name}: ${fmt(c.violations)} violations`),
+    `manifest: ${path.join(out, 'manifest.json')}`,
+  ].join('\n');
+}
+
+/** `synthgraph generate`. */
+export async function generateCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parse(
+    args,
+    {
+      ...scenarioOptions,
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string' },
+      threads: { type: 'string' },
+      'memory-limit': { type: 'string' },
+      target: { type: 'string' },
+      mode: { type: 'string' },
+      json: { type: 'boolean' },
+      'no-report': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'generate',
+  );
+  if (values['help']) {
+    io.stdout.write(`${GENERATE_HELP}\n`);
+    return 0;
+  }
+  const issues: Issue[] = [];
+  choiceOption(values, 'mode', ['replace', 'append'] as const, issues);
+  const format = choiceOption(values, 'format', ['parquet', 'duckdb', 'csv'] as const, issues) ?? 'parquet';
+  const threads = intOption(values, 'threads', issues, { min: 1, max: 1024 });
+  const target = choiceOption(values, 'target', ['duckdb', 'spark'] as const, issues) ?? 'duckdb';
+  if (target === 'spark' && values['format'] !== undefined && format !== 'parquet') issues.push({ path: '--format', message: 'the spark target writes Delta tables', value: values['format'], fix: 'omit --format with --target spark' });
+  const memoryLimit = values['memory-limit'] === undefined ? undefined : String(values['memory-limit']);
+  if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit))
+    issues.push({ path: '--memory-limit', message: 'is not a memory size', value: memoryLimit, fix: 'e.g. --memory-limit 4GB' });
+  const out = path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out'));
+  const run = await resolveRun(values, 'generate', issues);
+  for (const w of run.warnings) io.stderr.write(`warning: ${w}\n`);
+  const cliMode = choiceOption(values, 'mode', ['replace', 'append'] as const, []);
+  const mode = cliMode ?? ((run.config['run'] as { mode?: 'replace' | 'append' } | undefined)?.mode ?? 'replace');
+  const engine: Engine = target === 'spark' ? localSpark({ out, cores: threads }) : duckdb({ out, format, threads, memoryLimit, mode });
+  const progress = new ProgressRenderer(io.stderr, Boolean(values['quiet']));
+  const controller = new AbortController();
+  const stop = io.onInterrupt(() => {
+    io.stderr.write('\nCancelling… (press Ctrl-C again to force)\n');
+    controller.abort();
+  });
+  try {
+    const manifest = await generate(run.toIR(), engine, { onProgress: progress.on, signal: controller.signal });
+    progress.end();
+    if (!values['no-report']) {
+      const r = await writeReport(out);
+      if (!values['json']) io.stderr.write(`report: ${r.htmlPath}\n`);
+    }
+    if (values['json']) io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+    else io.stdout.write(`${summary(manifest, out)}\n`);
+    const failed = manifest.checks.filter((c) => c.violations !== 0);
+    if (failed.length) {
+      io.stderr.write(`error: ${failed.length} check(s) found violations; see ${path.join(out, 'manifest.json')}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    progress.end();
+    stop();
+  }
+}

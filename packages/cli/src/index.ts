@@ -1,0 +1,12 @@
+/**
+ * @synthgraph/cli — the `synthgraph` command line, thin over the SDK.
+ *
+ * @packageDocumentation
+ */
+export { main, COMMANDS, HELP } from './main.js';
+export { EXIT, UsageError, exitCodeOf } from './cli-error.js';
+export { processIO, type CliIO } from './io.js';
+export { summary } from './commands/generate.js';
+export * from './report/index.js';
+export { reportCommand } from './commands/report.js';
+export { initCommand } from './commands/init.js';

@@ -1,0 +1,33 @@
+/** The CLI's view of the process, injectable for tests. */
+export interface CliIO {
+  readonly stdout: { isTTY?: boolean; write(s: string): boolean };
+  readonly stderr: { isTTY?: boolean; write(s: string): boolean };
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Registers a Ctrl-C handler; returns its remover. */
+  onInterrupt(handler: () => void): () => void;
+}
+
+/** The real process. */
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    onInterrupt(handler) {
+      let count = 0;
+      const h = (): void => {
+        count++;
+        if (count > 1) process.exit(130);
+        handler();
+      };
+      process.on('SIGINT', h);
+      process.on('SIGTERM', h);
+      return () => {
+        process.off('SIGINT', h);
+        process.off('SIGTERM', h);
+      };
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { SynthgraphError } from '@synthgraph/core';
+import { exitCodeOf, EXIT } from './cli-error.js';
+import { generateCommand } from './commands/generate.js';
+import { planCommand } from './commands/plan.js';
+import { validateCommand } from './commands/validate.js';
+import { reportCommand } from './commands/report.js';
+import { initCommand } from './commands/init.js';
+import { processIO, type CliIO } from './io.js';
+
+export const HELP = `synthgraph — realistic, reproducible synthetic identity-graph data
+
+Usage: synthgraph <command> [options]
+
+Commands:
+  generate      generate a scenario locally (DuckDB) into Parquet + manifest.json
+  plan          print the SQL a run would execute
+  validate      validate a config file
+  check-grants  check Unity Catalog privileges before a Databricks run
+  init          guided set-up that writes a config file
+  report        HTML + JSON report of a generated output
+
+Run 'synthgraph <command> --help' for a command's options.
+Exit codes: 0 success, 1 failure, 2 invalid input, 3 missing privileges.`;
+
+type Command = (args: readonly string[], io: CliIO) => Promise<number>;
+
+const notYet =
+  (name: string): Command =>
+  async (_args, io) => {
+    io.stderr.write(`error: 'synthgraph ${name}' is not available in this version yet.\n`);
+    return EXIT.failure;
+  };
+
+/** The commands by name. */
+export const COMMANDS: Record<string, Command> = {
+  generate: generateCommand,
+  plan: planCommand,
+  validate: validateCommand,
+  'check-grants': notYet('check-grants'),
+  init: initCommand,
+  report: reportCommand,
+};
+
+/**
+ * Runs the CLI with arguments and returns the exit code (never calls process.exit).
+ *
+ * @example
+ * ```ts
+ * const code = await main(['generate', '--households', '1000', '--out', 'out']);
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${HELP}\n`);
+    return name ? EXIT.ok : EXIT.invalid;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write('0.1.0\n');
+    return EXIT.ok;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.stderr.write(`error: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    return EXIT.invalid;
+  }
+  try {
+    return await cmd(rest, io);
+  } catch (e) {
+    const code = exitCodeOf(e);
+    const msg = e instanceof SynthgraphError ? e.message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`;
+    io.stderr.write(`error: ${msg}\n`);
+    if (e instanceof SynthgraphError && e.code === 'CANCELLED') io.stderr.write('Cancelled: no partial output was left behind.\n');
+    return code;
+  }
+}
