@@ -7,7 +7,7 @@ import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
 import { conformanceScenario, CONFORMANCE_ENTITIES, DERIVED_ENTITIES } from '../../../../test/conformance/scenario.js';
 import { engineRows, evaluatorRows, firstDifferences } from '../../../../test/conformance/compare.js';
 import { LocalSpark } from '../local-spark/index.js';
-import { localSpark } from './spark-engine.js';
+import { LOCAL_CONF, localSpark } from './spark-engine.js';
 import { sparkDialect, sparkString } from './spark-dialect.js';
 
 let dir: string;
@@ -21,7 +21,7 @@ const sparkQuery = async (sql: string): Promise<unknown[][]> => (await spark.sql
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'sg-spark-'));
-  spark = await LocalSpark.start({ warehouseDir: path.join(dir, 'warehouse'), catalog: 'in-memory', cores: 2 });
+  spark = await LocalSpark.start({ warehouseDir: path.join(dir, 'warehouse'), catalog: 'in-memory', cores: 2, conf: LOCAL_CONF });
   ir = conformanceScenario(300).toIR({ seed: 42 });
   manifest = await generate(ir, localSpark({ out: path.join(dir, 'spark'), session: spark, verifyPartitioning: true, rowsPerPartition: 100 }));
   await generate(ir, duckdb({ out: path.join(dir, 'duck') }));
