@@ -15,6 +15,14 @@ import { WIZARDS, type WizardPlan } from '../init/wizard-plan.js';
 import type { CliIO } from '../io.js';
 import { choiceOption, parse, throwIfIssues } from '../options.js';
 
+/**
+ * The help text of `synthgraph init`.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(INIT_HELP);
+ * ```
+ */
 export const INIT_HELP = `Usage: synthgraph init [options]
 
 Guided set-up of a config file: walks the preset's config steps in order (run and target,
@@ -150,7 +158,7 @@ export async function initCommand(args: readonly string[], io: CliIO, env: InitE
   // every prompt listens to the signal and clack does not remove its listener
   setMaxListeners(0, controller.signal);
   const stop = io.onInterrupt(() => controller.abort());
-  const prompter = env.prompter ?? clackPrompter({ input: stdin, output: stdout, signal: controller.signal });
+  const prompter = env.prompter ?? (await clackPrompter({ input: stdin, output: stdout, signal: controller.signal }));
   try {
     prompter.intro(`synthgraph init · ${p.name}`);
     if (exists && !values['force']) {

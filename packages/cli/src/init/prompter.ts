@@ -4,7 +4,6 @@
  * {@link WizardCancelledError} so the wizard never has to check for a cancel symbol.
  */
 import type { Readable, Writable } from 'node:stream';
-import * as clack from '@clack/prompts';
 import { SynthgraphError } from '@synthgraph/core';
 
 /** One choice of a select or multiselect. */
@@ -20,7 +19,7 @@ export interface Choice<T extends string> {
  *
  * @example
  * ```ts
- * const p: Prompter = clackPrompter({ input: process.stdin, output: process.stdout });
+ * const p: Prompter = await clackPrompter({ input: process.stdin, output: process.stdout });
  * const n = await p.text({ message: 'Households', defaultValue: '10000' });
  * ```
  */
@@ -57,7 +56,7 @@ export class WizardCancelledError extends SynthgraphError {
 }
 
 function answered<T>(v: T): Exclude<T, symbol> {
-  if (clack.isCancel(v) || typeof v === 'symbol') throw new WizardCancelledError();
+  if (typeof v === 'symbol') throw new WizardCancelledError();
   return v as Exclude<T, symbol>;
 }
 
@@ -66,15 +65,17 @@ const options = <T extends string>(cs: readonly Choice<T>[]): never[] => cs.map(
 
 /**
  * The real prompter: @clack/prompts on the given terminal streams. `signal` cancels the prompt
- * on screen (used for a SIGINT that arrives outside raw mode).
+ * on screen (used for a SIGINT that arrives outside raw mode). @clack/prompts is loaded here,
+ * only when questions are asked (it is ESM-only, and `--yes` runs never need it).
  *
  * @example
  * ```ts
- * const p = clackPrompter({ input: process.stdin, output: process.stdout });
+ * const p = await clackPrompter({ input: process.stdin, output: process.stdout });
  * p.intro('synthgraph init');
  * ```
  */
-export function clackPrompter(streams: { readonly input: Readable; readonly output: Writable; readonly signal?: AbortSignal }): Prompter {
+export async function clackPrompter(streams: { readonly input: Readable; readonly output: Writable; readonly signal?: AbortSignal }): Promise<Prompter> {
+  const clack = await import('@clack/prompts');
   const common = { input: streams.input, output: streams.output, ...(streams.signal ? { signal: streams.signal } : {}) };
   const out = { output: streams.output };
   return {

@@ -5,7 +5,14 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 
-/** Keys as a terminal sends them. */
+/**
+ * Keys as a terminal sends them.
+ *
+ * @example
+ * ```ts
+ * await session.send(KEY.down, KEY.space, KEY.enter);
+ * ```
+ */
 export const KEY = { enter: '\r', up: '\x1b[A', down: '\x1b[B', space: ' ', ctrlC: '\x03', backspace: '\x7f' } as const;
 
 /**

@@ -5,9 +5,23 @@
  */
 import { WizardCancelledError, type Choice, type Prompter } from './prompter.js';
 
-/** Cancels the prompt (Ctrl-C). */
+/**
+ * Cancels the prompt (Ctrl-C).
+ *
+ * @example
+ * ```ts
+ * scriptedPrompter([{ match: /^Seed/, answers: [CANCEL] }]);
+ * ```
+ */
 export const CANCEL = Symbol('cancel');
-/** Presses Enter (takes the default). */
+/**
+ * Presses Enter (takes the default).
+ *
+ * @example
+ * ```ts
+ * scriptedPrompter([{ match: /^Target/, answers: [ENTER, 'main.synthetic'] }]);
+ * ```
+ */
 export const ENTER = Symbol('enter');
 
 /** An answer: text for text prompts, a value for selects, values for multiselects, a boolean for confirms. */
