@@ -18,8 +18,9 @@ import { identityGraphWizard, type StepPlan } from './wizard-plan.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const entry = path.join(root, 'packages', 'cli', 'src', 'init', 'init-main.ts');
-const command = (args: string): string => `${tsx} --conditions=source ${entry} ${args}`;
+/** The CLI's own bin, from source: `synthgraph init …` exactly as users run it. */
+const bin = path.join(root, 'packages', 'cli', 'src', 'bin.ts');
+const command = (args: string): string => `${tsx} --conditions=source ${bin} init ${args}`;
 const preset = getPreset('identity-graph');
 const plan = (step: string): StepPlan => identityGraphWizard.steps.find((s) => s.step === step) as StepPlan;
 /** The labels a step asks with its defaults (conditional questions stay hidden), then the weights choice. */
@@ -198,7 +199,7 @@ describe('synthgraph init without a terminal', () => {
   function run(args: string[]): Promise<{ code: number | null; out: string; ms: number }> {
     const t0 = performance.now();
     return new Promise((resolve, reject) => {
-      const child = spawn(tsx, ['--conditions=source', entry, ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(tsx, ['--conditions=source', bin, 'init', ...args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
       child.stdin.end();
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
