@@ -171,7 +171,10 @@ export async function initCommand(args: readonly string[], io: CliIO, env: InitE
     prompter.info(`${p.steps.length} steps, defaults prefilled: press enter to keep a value, type to change it.\nEach step ends with: continue, ← back, or edit it again. Ctrl-C cancels without writing.`);
     const { config } = await runWizard({ preset: p as unknown as WizardPreset, plan: plan ?? { preset: p.name, steps: [] }, prompter, seed });
     await writeAtomically(outPath, render(config));
-    const written = (config['run'] as { seed?: number } | undefined)?.seed;
+    const run = config['run'] as { seed?: number; target?: string } | undefined;
+    const written = run?.seed;
+    if (run?.target !== undefined && run.target !== 'local')
+      prompter.info(`run.target is ${run.target}: 'synthgraph generate' still writes local files; the target names the Unity Catalog schema of a Databricks run.`);
     prompter.outro(`Wrote ${shown} (seed ${written ?? seed}).\n  Next: synthgraph validate --config ${shown}\n        synthgraph generate --config ${shown}`);
     return 0;
   } catch (e) {

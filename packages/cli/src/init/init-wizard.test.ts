@@ -119,6 +119,7 @@ describe('synthgraph init (scripted answers)', () => {
     // the answer that was fine is kept as the default of the re-asked step
     const c = resolved(config);
     expect(c.run.target).toBe('main.synthetic');
+    expect(prompter.log).toContain("info: run.target is main.synthetic: 'synthgraph generate' still writes local files; the target names the Unity Catalog schema of a Databricks run.");
     expect(c.households.num_households).toBe(2500);
     expect(c.households.household_size.mean).toBe(3);
     expect(c.demographics.identifiers_per_person.mean).toBe(4);
