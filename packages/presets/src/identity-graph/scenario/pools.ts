@@ -2,11 +2,10 @@
  * The value pools of the identity graph, materialized for the seed at lowering time and stored in
  * the IR: a seed salt, first and last names, consumer email domains and real US places.
  */
-import { lowbias32, type PoolFactory, type PoolInput } from '@synthgraph/core';
+import { fakerPool, lowbias32, placesPool, US_STATE_POPULATION_2020, type PoolFactory, type PoolInput } from '@synthgraph/core';
 import type { IdentityGraphConfig } from '../config-schema.js';
-import { US_REGIONS, US_STATE_POPULATION } from '../vocabulary.js';
+import { US_REGIONS } from '../vocabulary.js';
 import { SALT_POOL } from './expressions.js';
-import { interimNames, interimPlaces } from './interim-pools.js';
 
 /**
  * Rows of the first-name and last-name pools.
@@ -16,7 +15,7 @@ import { interimNames, interimPlaces } from './interim-pools.js';
  * NAME_POOL_SIZE["first"]; // 120
  * ```
  */
-export const NAME_POOL_SIZE = { first: 120, last: 120 } as const;
+export const NAME_POOL_SIZE = { first: 500, last: 500 } as const;
 
 /**
  * The one-row salt pool: an integer below 2^20 and a 16-hex-digit string, both derived from the
@@ -44,7 +43,7 @@ export const saltPool: PoolFactory = ({ seed }) => {
  * scenario('x').pool(firstNamesPool);
  * ```
  */
-export const firstNamesPool: PoolFactory = ({ seed }) => interimNames('first_names', 'first', seed);
+export const firstNamesPool: PoolFactory = ({ seed }) => fakerPool({ name: 'first_names', size: NAME_POOL_SIZE.first, seed, columns: { first: 'person.firstName' }, unique: true });
 /**
  * Last names (shared by a household, for synthetic emails).
  *
@@ -53,7 +52,7 @@ export const firstNamesPool: PoolFactory = ({ seed }) => interimNames('first_nam
  * scenario('x').pool(lastNamesPool);
  * ```
  */
-export const lastNamesPool: PoolFactory = ({ seed }) => interimNames('last_names', 'last', seed);
+export const lastNamesPool: PoolFactory = ({ seed }) => fakerPool({ name: 'last_names', size: NAME_POOL_SIZE.last, seed, columns: { last: 'person.lastName' }, unique: true });
 
 /**
  * Consumer email domains with approximate US market shares.
@@ -85,8 +84,8 @@ export function stateWeights(location: IdentityGraphConfig['households']['locati
     const out: Record<string, number> = {};
     for (const [region, w] of Object.entries(location.regions)) {
       const states = US_REGIONS[region as keyof typeof US_REGIONS];
-      const total = states.reduce((a, st) => a + (US_STATE_POPULATION[st] ?? 0), 0);
-      for (const st of states) out[st] = ((w ?? 0) * (US_STATE_POPULATION[st] ?? 0)) / total;
+      const total = states.reduce((a, st) => a + (US_STATE_POPULATION_2020[st] ?? 0), 0);
+      for (const st of states) out[st] = ((w ?? 0) * (US_STATE_POPULATION_2020[st] ?? 0)) / total;
     }
     return out;
   }
@@ -103,5 +102,5 @@ export function stateWeights(location: IdentityGraphConfig['households']['locati
  */
 export function placesPoolFor(location: IdentityGraphConfig['households']['location']): PoolFactory {
   const states = stateWeights(location);
-  return ({ seed }) => interimPlaces(seed, states);
+  return ({ seed }) => placesPool({ seed, ...(states ? { states } : {}) });
 }
