@@ -4,7 +4,7 @@
  * Everything is written under a temporary directory that replaces the output only when the run
  * is complete: a failed or cancelled run leaves no partial table.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -82,19 +82,6 @@ export function validateDuckdbOptions(o: DuckdbOptions): Issue[] {
 const q = (name: string): string => duckdbDialect.quoteIdent(name);
 const s = (text: string): string => duckdbDialect.stringLiteral(text);
 
-async function dirBytes(dir: string): Promise<{ files: string[]; bytes: number }> {
-  const files: string[] = [];
-  let bytes = 0;
-  if (!existsSync(dir)) return { files, bytes };
-  for (const f of (await readdir(dir)).sort()) {
-    const st = await stat(path.join(dir, f));
-    if (st.isFile()) {
-      files.push(f);
-      bytes += st.size;
-    }
-  }
-  return { files, bytes };
-}
 
 /**
  * Creates the DuckDB engine.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { generate, type Engine, type Issue, type Manifest } from '@synthgraph/core';
 import { duckdb } from '@synthgraph/duckdb';
 import { localSpark } from '@synthgraph/databricks';
-import { choiceOption, intOption, parse, throwIfIssues } from '../options.js';
+import { choiceOption, intOption, parse } from '../options.js';
 import { ProgressRenderer } from '../progress.js';
 import { resolveRun, scenarioOptions } from '../scenario-source.js';
 import { writeReport } from '../report/index.js';

@@ -1,2 +1,2 @@
 export { sparkDialect, sparkString, sparkIdent, type SparkTableOptions } from './spark-dialect.js';
-export { localSpark, validateLocalSparkOptions, type LocalSparkEngineOptions } from './spark-engine.js';
+export { localSpark, validateLocalSparkOptions, LOCAL_CONF, type LocalSparkEngineOptions } from './spark-engine.js';
