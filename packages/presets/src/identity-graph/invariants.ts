@@ -67,6 +67,12 @@ export function identityGraphInvariants(): InvariantQuery[] {
       sql: `SELECT count(*) AS violations FROM individuals i JOIN households h USING (household_id) WHERE i.created_at < h.created_at`,
     },
     {
+      name: 'affinity_scores_in_range',
+      description: 'every affinity score is between 0 and 1, one per configured category, the top one at 1',
+      sql: `SELECT count(*) AS violations FROM (SELECT attribute_id, list_min(map_values(affinity_scores)) AS lo, list_max(map_values(affinity_scores)) AS hi FROM audience_attributes)
+            WHERE lo < 0 OR hi <> 1`,
+    },
+    {
       name: 'exposure_within_flight',
       description: "exposure_ts lies within the campaign's start and end dates",
       sql: `SELECT count(*) AS violations FROM campaign_exposures x JOIN campaigns c USING (campaign_id)
