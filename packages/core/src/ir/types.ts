@@ -110,9 +110,9 @@ export type Expr =
   | { readonly kind: 'lookup'; readonly entity: string; readonly key: Expr; readonly column: string }
   | { readonly kind: 'agg'; readonly fn: AggFn; readonly arg: Expr | null; readonly where: Expr | null; readonly n: number | null }
   | { readonly kind: 'win'; readonly fn: WinFn; readonly arg: Expr | null; readonly frame: 'all' | 'preceding' }
-  /** @internal Produced by draw expansion, never accepted as input: a raw 32-bit draw. */
+  /** Internal: produced by draw expansion, never accepted as input — a raw 32-bit draw. */
   | { readonly kind: 'rand'; readonly stream: number }
-  /** @internal Produced by pool expansion: `items[index]` over a literal list. */
+  /** Internal: produced by pool expansion — `items[index]` over a literal list. */
   | { readonly kind: 'pick'; readonly items: readonly LiteralValue[]; readonly index: Expr; readonly type: ColumnTypeKind };
 
 /** Which row a `ref` reads: a children entity's parent, a cross product's sides, a derived entity's source row. */
