@@ -9,4 +9,4 @@ export { processIO, type CliIO } from './io.js';
 export { summary } from './commands/generate.js';
 export * from './report/index.js';
 export { reportCommand } from './commands/report.js';
-export { initCommand } from './commands/init.js';
+export { initCommand, INIT_HELP } from './commands/init.js';
