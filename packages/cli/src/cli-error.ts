@@ -18,6 +18,7 @@ export function exitCodeOf(e: unknown): number {
       case 'INPUT_INVALID':
       case 'SPEC_INVALID':
       case 'IR_INVALID':
+      case 'AUTH_INVALID':
         return EXIT.invalid;
       case 'MISSING_PRIVILEGES':
         return EXIT.privileges;

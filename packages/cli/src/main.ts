@@ -5,6 +5,7 @@ import { planCommand } from './commands/plan.js';
 import { validateCommand } from './commands/validate.js';
 import { reportCommand } from './commands/report.js';
 import { initCommand } from './commands/init.js';
+import { checkGrantsCommand } from './commands/check-grants.js';
 import { processIO, type CliIO } from './io.js';
 
 export const HELP = `synthgraph — realistic, reproducible synthetic identity-graph data
@@ -24,19 +25,12 @@ Exit codes: 0 success, 1 failure, 2 invalid input, 3 missing privileges.`;
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
-const notYet =
-  (name: string): Command =>
-  async (_args, io) => {
-    io.stderr.write(`error: 'synthgraph ${name}' is not available in this version yet.\n`);
-    return EXIT.failure;
-  };
-
 /** The commands by name. */
 export const COMMANDS: Record<string, Command> = {
   generate: generateCommand,
   plan: planCommand,
   validate: validateCommand,
-  'check-grants': notYet('check-grants'),
+  'check-grants': checkGrantsCommand,
   init: initCommand,
   report: reportCommand,
 };

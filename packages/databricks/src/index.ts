@@ -6,3 +6,6 @@
  */
 export * from './spark/index.js';
 export * from './local-spark/index.js';
+export * from './auth/index.js';
+export * from './grants/index.js';
+export * from './executor/index.js';
