@@ -152,7 +152,7 @@ export class InvalidRunError extends SynthgraphError {
 }
 
 /** Why the run state stopped a run. */
-export type RunStateReason = 'incomplete-run' | 'concurrent-run' | 'resume-mismatch' | 'rollback-failed';
+export type RunStateReason = 'incomplete-run' | 'concurrent-run' | 'resume-mismatch' | 'rollback-failed' | 'duplicate-run-id';
 
 /** An unfinished run as reported by {@link RunStateError}. */
 export interface UnfinishedRun {
@@ -168,7 +168,8 @@ export interface UnfinishedRun {
  * The schema's run ledger stops this run: an earlier run on some of the same tables did not
  * finish (`incomplete-run`: choose `recover: 'rollback'` or `'resume'`), another run started at
  * the same time (`concurrent-run`), a resume does not match the unfinished run
- * (`resume-mismatch`), or restoring the tables failed (`rollback-failed`). Code
+ * (`resume-mismatch`), restoring the tables failed (`rollback-failed`), or the run id was used
+ * before (`duplicate-run-id`). Code
  * `ENGINE_FAILED`; no table of this run was changed before the error, except by a rollback.
  *
  * @example

@@ -96,7 +96,7 @@ export class FakeWarehouse {
 
   /** The plan statements (not the executor's bookkeeping) executed so far. */
   planStatements(): string[] {
-    return this.executed.filter((s) => /^\s*(CREATE OR REPLACE|SELECT count|INSERT INTO `main`\.`synth`\.`(?!_synthgraph_runs)|ALTER TABLE \S+ ALTER COLUMN)/.test(s));
+    return this.executed.filter((s) => /^\s*(CREATE OR REPLACE|SELECT count\(\*\) AS violations|INSERT INTO `main`\.`synth`\.`(?!_synthgraph_runs)|ALTER TABLE \S+ ALTER COLUMN)/.test(s));
   }
 
   /** Ledger events as `runId:event[:table]`. */
@@ -126,6 +126,7 @@ export class FakeWarehouse {
       for (const r of rows) this.ledger.push({ ...r, at: `2030-01-01 00:00:${String(this.ledger.length).padStart(2, '0')}` });
       return [{ num_affected_rows: rows.length, num_inserted_rows: rows.length }];
     }
+    if ((m = /^SELECT count\(\*\) AS n FROM \S+`_synthgraph_runs` WHERE run_id = '([^']*)'$/i.exec(s))) return [{ n: this.ledger.filter((r) => r.run_id === m?.[1]).length }];
     if (/^SELECT[\s\S]*FROM \S+`_synthgraph_runs`/i.test(s)) return this.ledger.map((r) => ({ ...r }));
     if (/^SHOW TABLES IN/i.test(s)) return [...this.tables.keys()].map((t) => ({ database: 'synth', tableName: t, isTemporary: false }));
     if ((m = /^DESCRIBE HISTORY (\S+) LIMIT 1$/i.exec(s))) {

@@ -42,6 +42,7 @@ export {
   RUN_ID_PROPERTY,
   TERMINAL_EVENTS,
   createLedgerSql,
+  countRunSql,
   insertLedgerSql,
   selectOpenRunsSql,
   parseLedgerRows,

@@ -173,6 +173,18 @@ export function selectOpenRunsSql(catalog: string, schema: string): string {
 }
 
 /**
+ * Counts a run id's rows (column `n`): run ids are unique.
+ *
+ * @example
+ * ```ts
+ * countRunSql('main', 'synth', 'run-1'); // SELECT count(*) AS n FROM `main`.`synth`.`_synthgraph_runs` WHERE run_id = 'run-1'
+ * ```
+ */
+export function countRunSql(catalog: string, schema: string, runId: string): string {
+  return `SELECT count(*) AS n FROM ${qualifiedName(catalog, schema, LEDGER_TABLE)} WHERE run_id = ${sparkString(runId)}`;
+}
+
+/**
  * Reads result rows (objects keyed by column name) as ledger rows; rows that are not ledger
  * rows are dropped.
  *

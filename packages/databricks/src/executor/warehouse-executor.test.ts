@@ -415,6 +415,16 @@ describe('runOnWarehouse: run state across runs', () => {
     expect([w.content('households'), w.content('individuals')]).toEqual(['run-1', 'old']);
   });
 
+  it('a run id cannot be used twice (a reused id would hide a later crash)', async () => {
+    const { w, options } = setup({ runId: 'run-1' });
+    await runOnWarehouse(plan('run-1'), options);
+    const before = w.planStatements().length;
+    const e = (await failure(runOnWarehouse(plan('run-1'), options))) as RunStateError;
+    expect(e).toBeInstanceOf(RunStateError);
+    expect(e.reason).toBe('duplicate-run-id');
+    expect(w.planStatements().length).toBe(before);
+  });
+
   it('a run on other tables is not blocked by an unfinished run', async () => {
     const { w, options } = setup({ runId: 'run-2' });
     await leaveIncomplete(w);

@@ -42,6 +42,7 @@ import {
   type WarehouseSessionFactory,
 } from './planned-statement.js';
 import {
+  countRunSql,
   createLedgerSql,
   foldLedger,
   insertLedgerSql,
@@ -323,6 +324,13 @@ class WarehouseRun {
         await this.#bookkeeping(`USE SCHEMA ${quoteIdentifier(schema)}`, schema, signal);
       }
       await this.#bookkeeping(createLedgerSql(catalog, schema), 'ledger', signal);
+      if (this.options.runId !== undefined && recover !== 'resume') {
+        // Run ids are unique: a reused id would make a later crash of this run look finished.
+        const used = await this.#bookkeeping(countRunSql(catalog, schema, runId), 'ledger', signal);
+        if (Number((used[0] as Record<string, unknown> | undefined)?.n ?? 0) > 0) {
+          throw new RunStateError('duplicate-run-id', `The run id ${runId} is already in the ledger of ${catalog}.${schema}: give a new runId, or recover: 'resume' to finish that run. Nothing was executed.`);
+        }
+      }
       const overlapping = (await this.#openRuns(signal)).filter((r) => r.tables.some((t) => mine.has(t.table.toLowerCase())));
 
       let resume: LedgerRunState | undefined;
@@ -513,10 +521,13 @@ class WarehouseRun {
     await this.#bookkeeping(insertLedgerSql(this.ids.catalog, this.ids.schema, rows), 'ledger', signal);
   }
 
-  /** The executor's own statements: retried like the plan's, no progress events. */
+  /**
+   * The executor's own statements, without progress events. All are safe to resend: reads,
+   * IF [NOT] EXISTS DDL, RESTORE to a fixed version, and ledger inserts (a duplicated event
+   * folds to the same state).
+   */
   async #bookkeeping(sql: string, table: string, signal: AbortSignal | undefined): Promise<readonly object[]> {
-    const idempotent = !/^\s*INSERT\s/i.test(sql);
-    return (await this.#exec(sql, { phase: 'run-state', table, index: -1, idempotent, emit: false }, signal)).rows;
+    return (await this.#exec(sql, { phase: 'run-state', table, index: -1, idempotent: true, emit: false }, signal)).rows;
   }
 
   /** Runs one statement with retries; throws {@link CancelledStep} or {@link FailedStep}. */
