@@ -1,22 +1,24 @@
 /**
- * Example: a script that generates the identity graph on Databricks. It validates a config whose
- * target is a Unity Catalog `catalog.schema`, compiles the run to plain Spark SQL with
- * `sparkDialect` (Delta tables, informational keys, run metadata as table properties) and prints
- * the plan: one CREATE OR REPLACE TABLE … AS SELECT per table in dependency order, then one
- * violation-count query per check. Run it with
+ * Example: a script that generates the identity graph on Databricks, up to the point where
+ * statements would run. It validates a config whose target is a Unity Catalog `catalog.schema`,
+ * compiles the run to plain Spark SQL with `sparkDialect` (Delta tables, informational keys, run
+ * metadata as table properties), prints the plan, then checks the Unity Catalog privileges the
+ * run needs — with REST calls only, before any compute starts. Run it with
  *
  *   node_modules/.bin/tsx --conditions=source examples/databricks-script.ts
  *
- * Settings come from the environment: SYNTHGRAPH_TARGET (catalog.schema, default
+ * With DATABRICKS_HOST (and DATABRICKS_TOKEN, or OAuth M2M client credentials, or a profile)
+ * set, the check runs against that workspace as the caller. Without it, the script serves a tiny
+ * Unity Catalog endpoint on 127.0.0.1 itself (node:http) and checks against that — twice: once
+ * with every privilege granted, once with CREATE TABLE missing, to show the GRANT statement the
+ * check prints. Other settings: SYNTHGRAPH_TARGET (catalog.schema, default
  * main.synthgraph_demo), SYNTHGRAPH_HOUSEHOLDS (default 100000), SYNTHGRAPH_SEED (default 42).
- *
- * Not yet here: the Unity Catalog grant check (USE CATALOG, USE SCHEMA, CREATE TABLE) before any
- * statement runs, and the execution on a SQL warehouse. They land with @synthgraph/databricks'
- * grants module; until then this script stops after the plan (see `grantCheckPending` below).
  */
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { buildPlan, formatIssues, irHash, type StatementPlan } from '@synthgraph/core';
-import { sparkDialect, sparkIdent } from '@synthgraph/databricks';
+import { buildPlan, formatIssues, irHash, SynthgraphError, type StatementPlan } from '@synthgraph/core';
+import { checkGrants, resolveDatabricksConfig, sparkDialect, sparkIdent, type GrantReport } from '@synthgraph/databricks';
 import { getPreset, type IdentityGraphConfig } from '@synthgraph/presets';
 
 /** What the script generates, from the environment. */
@@ -48,7 +50,7 @@ export function resolveConfig(s: ScriptSettings): IdentityGraphConfig {
 }
 
 /** The Spark SQL plan of a run into `catalog.schema`, tables named `<prefix><table>`. */
-export function databricksPlan(config: IdentityGraphConfig): { readonly plan: StatementPlan; readonly tables: readonly string[]; readonly irHash: string } {
+export function databricksPlan(config: IdentityGraphConfig): { readonly plan: StatementPlan; readonly irHash: string } {
   const [catalog, schema] = config.run.target.split('.') as [string, string];
   const seed = config.run.seed ?? 42;
   const ir = getPreset('identity-graph').build(config).toIR({ seed });
@@ -58,21 +60,65 @@ export function databricksPlan(config: IdentityGraphConfig): { readonly plan: St
     tableRef,
     properties: { 'synthgraph.seed': String(seed), 'synthgraph.ir_hash': irHash(ir), 'synthgraph.batch': String(config.run.batch) },
   });
-  const plan = buildPlan(ir, dialect, { tableRef });
-  return { plan, tables: plan.tables.map((t) => t.table), irHash: irHash(ir) };
+  return { plan: buildPlan(ir, dialect, { tableRef }), irHash: irHash(ir) };
 }
 
+// ---------------------------------------------------------------- a local Unity Catalog endpoint
+
+/** Privileges granted in the local workspace: principal → securable full name → privileges. */
+type LocalGrants = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+
 /**
- * Until @synthgraph/databricks exports its grant check, the script ends after the plan. Then it
- * will run `checkGrants` against DATABRICKS_HOST — or, when unset, against a tiny local
- * node:http server answering the Unity Catalog REST calls, like the grants tests do.
+ * Serves the REST calls of the grant check (SCIM Me, catalog, schema, effective permissions) for
+ * one caller on 127.0.0.1, in the API's wire format. Read-only; anything else is a 404.
  */
-export const grantCheckPending = true;
+export async function serveLocalUnityCatalog(o: { readonly token: string; readonly me: string; readonly catalog: string; readonly schema: string; readonly grants: LocalGrants }): Promise<{ readonly url: string; close(): Promise<void> }> {
+  const json = (res: ServerResponse, status: number, body: unknown): void => {
+    res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  };
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (req.headers.authorization !== `Bearer ${o.token}`) return json(res, 401, { error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' });
+    if (path === '/api/2.0/preview/scim/v2/Me') return json(res, 200, { id: '1', userName: o.me, active: true, groups: [] });
+    const fullSchema = `${o.catalog}.${o.schema}`;
+    if (path === `/api/2.1/unity-catalog/catalogs/${o.catalog}`) return json(res, 200, { name: o.catalog, full_name: o.catalog, owner: 'workspace-admins' });
+    if (path === `/api/2.1/unity-catalog/schemas/${fullSchema}`) return json(res, 200, { name: o.schema, catalog_name: o.catalog, full_name: fullSchema, owner: 'workspace-admins' });
+    const eff = /^\/api\/2\.1\/unity-catalog\/effective-permissions\/(catalog|schema)\/(.+)$/i.exec(path);
+    if (eff && (eff[2] === o.catalog || eff[2] === fullSchema)) {
+      const onSchema = eff[2] === fullSchema;
+      const privilege_assignments = Object.entries(o.grants).map(([principal, on]) => ({
+        principal,
+        privileges: [
+          ...(on[eff[2] as string] ?? []).map((privilege) => ({ privilege })),
+          // a schema also lists what was granted on its catalog
+          ...(onSchema ? (on[o.catalog] ?? []).map((privilege) => ({ privilege, inherited_from_type: 'CATALOG', inherited_from_name: o.catalog })) : []),
+        ],
+      }));
+      return json(res, 200, { privilege_assignments });
+    }
+    return json(res, 404, { error_code: 'RESOURCE_DOES_NOT_EXIST', message: `Not served locally: ${req.method} ${path}` });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}
+
+function printReport(r: GrantReport): void {
+  console.log(`-- grant check for ${r.principal} (${r.principalType}) on ${r.catalog}.${r.schema}, mode ${r.mode}: needs ${r.required.join(', ')}`);
+  if (r.satisfied) console.log('--   every privilege is held: the run may start');
+  else for (const m of r.missing) console.log(`--   missing ${m.privilege} on ${m.securableType.toLowerCase()} ${m.securable}; an admin runs:\n${m.grantStatement};`);
+  for (const n of r.notes) console.log(`--   note: ${n}`);
+}
 
 async function main(): Promise<void> {
-  const settings = settingsFromEnv();
-  const config = resolveConfig(settings);
-  const { plan, tables, irHash: hash } = databricksPlan(config);
+  const config = resolveConfig(settingsFromEnv());
+  const { plan, irHash: hash } = databricksPlan(config);
   console.log(`-- synthgraph identity graph → ${config.run.target} (${plan.dialect} SQL), seed ${config.run.seed}, IR ${hash.replace(/^sha256:/, '').slice(0, 12)}`);
   console.log(`-- ${plan.tables.length} tables in dependency order, then ${plan.checks.length} checks\n`);
   for (const t of plan.tables) console.log(`--   ${t.table}${t.plan.estimatedRows !== null ? `  (~${t.plan.estimatedRows.toLocaleString('en-US')} rows)` : ''}`);
@@ -83,13 +129,37 @@ async function main(): Promise<void> {
   }
   const check = plan.checks[0];
   if (check) console.log(`-- a check (its count must be 0): ${check.name}\n${check.sql};\n`);
-  console.log(`-- the privileges a run needs: USE CATALOG on ${config.run.target.split('.')[0]}, USE SCHEMA and CREATE TABLE on ${config.run.target} (${tables.length} tables)`);
-  if (grantCheckPending)
-    console.log(
-      process.env['DATABRICKS_HOST']
-        ? `-- DATABRICKS_HOST is set, but this version stops after the plan: the grant check and execution are not wired in yet.`
-        : '-- plan only: the grant check (local Unity Catalog endpoint when DATABRICKS_HOST is unset) is not wired in yet.',
-    );
+
+  const [catalog, schema] = config.run.target.split('.') as [string, string];
+  const request = { catalog, schema, mode: config.run.mode } as const;
+  if (process.env['DATABRICKS_HOST']) {
+    const conn = await resolveDatabricksConfig();
+    const report = await checkGrants(request, conn.workspaceClient());
+    printReport(report);
+    if (!report.satisfied) process.exitCode = 3;
+    return;
+  }
+  // No workspace: check against a local endpoint, first fully granted, then without CREATE TABLE.
+  const token = 'dapi-local-example-token';
+  const me = 'you@example.com';
+  const granted: LocalGrants = { [me]: { [catalog]: ['USE_CATALOG'], [`${catalog}.${schema}`]: ['USE_SCHEMA', 'CREATE_TABLE'] } };
+  const missingCreate: LocalGrants = { [me]: { [catalog]: ['USE_CATALOG'], [`${catalog}.${schema}`]: ['USE_SCHEMA'] } };
+  for (const grants of [granted, missingCreate]) {
+    const local = await serveLocalUnityCatalog({ token, me, catalog, schema, grants });
+    try {
+      const conn = await resolveDatabricksConfig({ host: local.url, token, env: {}, retryTimeoutSeconds: 5 });
+      printReport(await checkGrants(request, conn.workspaceClient()));
+    } finally {
+      await local.close();
+    }
+  }
+  console.log('-- (DATABRICKS_HOST is unset: checked against a local Unity Catalog endpoint; nothing was executed)');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  await main().catch((e: unknown) => {
+    // synthgraph errors are user-facing (credentials are redacted from them); anything else is a bug
+    if (!(e instanceof SynthgraphError)) throw e;
+    console.error(`error: ${e.message}`);
+    process.exitCode = e.code === 'MISSING_PRIVILEGES' ? 3 : 1;
+  });
