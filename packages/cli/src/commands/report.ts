@@ -4,7 +4,7 @@ import type { CliIO } from '../io.js';
 import { parse } from '../options.js';
 import { writeReport } from '../report/report-builder.js';
 
-export const REPORT_HELP = `Usage: synthgraph report [DIR] [options]
+export const REPORT_HELP = `Usage: synthgraph report [--in DIR | DIR] [options]
 
 Writes report.html (self-contained: inline CSS and SVG charts, nothing loaded from the
 network) and report.json (the same numbers) for an output directory written by
@@ -33,7 +33,7 @@ Exit codes: 0 written (also when checks found violations: the report shows them)
  * ```
  */
 export async function reportCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } }, 'report');
+  const { values, positionals } = parse(args, { in: { type: 'string', short: 'i' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } }, 'report');
   if (values['help']) {
     io.stdout.write(`${REPORT_HELP}\n`);
     return 0;
@@ -43,7 +43,7 @@ export async function reportCommand(args: readonly string[], io: CliIO): Promise
       { path: 'DIR', message: 'only one directory can be reported at a time', value: positionals, fix: `synthgraph report ${positionals[0] ?? 'synthgraph-out'}` },
     ]);
   }
-  const dir = path.resolve(io.cwd, positionals[0] ?? 'synthgraph-out');
+  const dir = path.resolve(io.cwd, (values['in'] === undefined ? undefined : String(values['in'])) ?? positionals[0] ?? 'synthgraph-out');
   const outDir = values['out'] === undefined ? undefined : path.resolve(io.cwd, String(values['out']));
   const r = await writeReport(dir, { outDir });
   if (values['json']) io.stdout.write(`${JSON.stringify(r.json, null, 2)}\n`);
