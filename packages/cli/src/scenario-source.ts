@@ -1,3 +1,4 @@
+import path from 'node:path';
 /**
  * Resolves the preset, its config (file + command-line overrides) and the seed, validating
  * everything before anything runs.
@@ -25,7 +26,7 @@ export const scenarioOptions = {
 } as const;
 
 /** Resolves preset + config + overrides; throws exit-2 errors naming the option or config path. */
-export async function resolveRun(values: Values, command: string, extraIssues: Issue[] = []): Promise<ResolvedRun> {
+export async function resolveRun(values: Values, command: string, extraIssues: Issue[] = [], cwd: string = process.cwd()): Promise<ResolvedRun> {
   const issues = [...extraIssues];
   const households = intOption(values, 'households', issues, { min: 1, max: 10_000_000_000 });
   const seed = intOption(values, 'seed', issues, { min: 0, max: Number.MAX_SAFE_INTEGER });
@@ -37,7 +38,7 @@ export async function resolveRun(values: Values, command: string, extraIssues: I
     issues.push({ path: '--preset', message: (e as Error).message.split('\n')[0] ?? 'unknown preset', value: presetName, fix: 'use --preset identity-graph' });
   }
   throwIfIssues(issues, command);
-  const fromFile = values['config'] ? ((await loadConfigFile(String(values['config']))) as Record<string, unknown>) : {};
+  const fromFile = values['config'] ? ((await loadConfigFile(path.resolve(cwd, String(values['config'])))) as Record<string, unknown>) : {};
   const input = structuredClone(fromFile) as Record<string, Record<string, unknown>>;
   if (households !== undefined) input['households'] = { ...(input['households'] ?? {}), num_households: households };
   if (seed !== undefined) input['run'] = { ...(input['run'] ?? {}), seed };

@@ -89,7 +89,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit))
     issues.push({ path: '--memory-limit', message: 'is not a memory size', value: memoryLimit, fix: 'e.g. --memory-limit 4GB' });
   const out = path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out'));
-  const run = await resolveRun(values, 'generate', issues);
+  const run = await resolveRun(values, 'generate', issues, io.cwd);
   for (const w of run.warnings) io.stderr.write(`warning: ${w}\n`);
   const cliMode = choiceOption(values, 'mode', ['replace', 'append'] as const, []);
   const mode = cliMode ?? ((run.config['run'] as { mode?: 'replace' | 'append' } | undefined)?.mode ?? 'replace');

@@ -32,7 +32,7 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
   }
   const issues: Issue[] = [];
   const dialectName = choiceOption(values, 'dialect', Object.keys(DIALECTS), issues) ?? 'duckdb';
-  const run = await resolveRun(values, 'plan', issues);
+  const run = await resolveRun(values, 'plan', issues, io.cwd);
   const ir = run.toIR();
   if (values['ir']) {
     io.stdout.write(`${prettyIR(ir)}\n`);

@@ -16,7 +16,7 @@ export async function validateCommand(args: readonly string[], io: CliIO): Promi
     return 0;
   }
   if (!values['config']) throw new ConfigError([{ path: '--config', message: 'is required', fix: 'synthgraph validate --config synthgraph.yaml' }], 'Nothing to validate');
-  const run = await resolveRun(values, 'validate');
+  const run = await resolveRun(values, 'validate', [], io.cwd);
   for (const w of run.warnings) io.stdout.write(`warning: ${w}\n`);
   io.stdout.write(`${String(values['config'])} is valid (preset ${run.presetName}, seed ${run.seed}).\n`);
   return 0;
