@@ -174,6 +174,7 @@ async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Pro
 
     const batchRows: Record<string, number> = {};
     const started = new Map<string, number>();
+    const elapsed = new Map<string, number>();
     const dataDir = (t: string): string => path.join(format === 'csv' ? path.join(staging, '.parquet') : staging, t);
     const newFile = (t: string): string => path.join(dataDir(t), `${part}.parquet`);
     for (const t of plan.tables) {
@@ -189,6 +190,7 @@ async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Pro
       }
       const rows = Number(await scalar(`SELECT count(*) FROM ${q(t.entity)}`));
       batchRows[t.entity] = rows;
+      elapsed.set(t.entity, Math.round(performance.now() - (started.get(t.entity) ?? t0)));
       emit({ phase: 'table', table: t.entity, state: 'finished', rows });
     }
     if (previous) {
@@ -209,7 +211,7 @@ async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Pro
     for (const t of plan.tables) {
       const rows = Number(await scalar(`SELECT count(*) FROM ${q(t.entity)}`));
       const hash = await scalar(`SELECT coalesce(sum(hash(x)), 0) % 18446744073709551616 FROM ${q(t.entity)} x`);
-      tables[t.entity] = { rows, files: [], bytes: 0, contentHash: `duckdb-xxh:${BigInt(hash).toString(16).padStart(16, '0')}:${rows}`, elapsedMs: Math.round(performance.now() - (started.get(t.entity) ?? t0)) };
+      tables[t.entity] = { rows, files: [], bytes: 0, contentHash: `duckdb-xxh:${BigInt(hash).toString(16).padStart(16, '0')}:${rows}`, elapsedMs: elapsed.get(t.entity) ?? 0 };
     }
 
     const checks: CheckResult[] = [];
