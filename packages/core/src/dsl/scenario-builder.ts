@@ -6,6 +6,7 @@ import { SpecError, type Issue } from '../errors.js';
 import { deepFreeze, scenarioIRSchema, zodIssues } from '../ir/schema.js';
 import { IR_VERSION, type ColumnIR, type Constraint, type EntityIR, type Expr, type LiteralValue, type PoolIR, type RowSource, type ScenarioIR } from '../ir/types.js';
 import { validateIR } from '../ir/validate.js';
+import { mapChildren } from '../random/expand.js';
 import type { AnyTypeDesc, OutputOf, TypeDesc, ValueOf } from './column-types.js';
 import { X, node, type In } from './expr.js';
 
@@ -370,41 +371,11 @@ function assignSlots(e: Expr): Expr {
       const dist = x.dist.kind === 'timestamp' && x.dist.within ? { ...x.dist, within: { from: walk(x.dist.within.from), to: walk(x.dist.within.to) } } : x.dist;
       return { ...x, slot, dist };
     }
-    return rebuild(x, walk);
+    return mapChildren(x, walk);
   };
   return walk(e);
 }
 
-function rebuild(e: Expr, m: (x: Expr) => Expr): Expr {
-  switch (e.kind) {
-    case 'unary':
-    case 'cast':
-      return { ...e, arg: m(e.arg) };
-    case 'binary':
-      return { ...e, left: m(e.left), right: m(e.right) };
-    case 'call':
-      return { ...e, args: e.args.map(m) };
-    case 'case':
-      return { ...e, whens: e.whens.map((w) => ({ when: m(w.when), then: m(w.then) })), else: m(e.else) };
-    case 'pool':
-    case 'pick':
-      return { ...e, index: m(e.index) };
-    case 'bucket':
-      return { ...e, arg: m(e.arg), values: e.values.map(m) };
-    case 'array':
-      return { ...e, items: e.items.map(m) };
-    case 'map':
-      return { ...e, keys: e.keys.map(m), values: e.values.map(m) };
-    case 'lookup':
-      return { ...e, key: m(e.key) };
-    case 'agg':
-      return { ...e, arg: e.arg && m(e.arg), where: e.where && m(e.where) };
-    case 'win':
-      return { ...e, arg: e.arg && m(e.arg) };
-    default:
-      return e;
-  }
-}
 
 function assignSlotsInEntity(e: EntityIR): EntityIR {
   const s = e.source;

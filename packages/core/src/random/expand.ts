@@ -213,6 +213,41 @@ function expandTimestamp(d: Extract<Dist, { kind: 'timestamp' }>, stream: string
   return ts;
 }
 
+/**
+ * Rebuilds a node with each direct sub-expression replaced by `m(child)` (the counterpart of
+ * {@link children}). `draw` nodes are returned as they are.
+ */
+export function mapChildren(e: Expr, m: (x: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case 'unary':
+    case 'cast':
+      return { ...e, arg: m(e.arg) };
+    case 'binary':
+      return { ...e, left: m(e.left), right: m(e.right) };
+    case 'call':
+      return { ...e, args: e.args.map(m) };
+    case 'case':
+      return { ...e, whens: e.whens.map((w) => ({ when: m(w.when), then: m(w.then) })), else: m(e.else) };
+    case 'bucket':
+      return { ...e, arg: m(e.arg), values: e.values.map(m) };
+    case 'pick':
+    case 'pool':
+      return { ...e, index: m(e.index) };
+    case 'array':
+      return { ...e, items: e.items.map(m) };
+    case 'map':
+      return { ...e, keys: e.keys.map(m), values: e.values.map(m) };
+    case 'lookup':
+      return { ...e, key: m(e.key) };
+    case 'agg':
+      return { ...e, arg: e.arg && m(e.arg), where: e.where && m(e.where) };
+    case 'win':
+      return { ...e, arg: e.arg && m(e.arg) };
+    default:
+      return e;
+  }
+}
+
 /** Collects the distinct `rand` streams of a low-level tree, in first-seen order. */
 export function collectStreams(e: Expr, out: number[] = []): number[] {
   visit(e, (x) => {

@@ -7,7 +7,7 @@
 import { InternalError, SpecError } from '../errors.js';
 import type { ColumnType, EntityIR, Expr, ScenarioIR } from '../ir/types.js';
 import { streamKeys } from '../random/mixer.js';
-import { children, expandExpr } from '../random/expand.js';
+import { children, expandExpr, mapChildren } from '../random/expand.js';
 import { canonicalJson } from '../ir/hash.js';
 import type { CreateTableStmt, SqlExpr, SqlFrom, SqlItem, SqlSelect } from './sql-nodes.js';
 
@@ -22,48 +22,7 @@ const C2 = -2073254261;
 
 /** Bottom-up rewrite of an expression tree. */
 export function mapExpr(e: Expr, f: (x: Expr) => Expr): Expr {
-  const m = (x: Expr): Expr => mapExpr(x, f);
-  let out: Expr;
-  switch (e.kind) {
-    case 'unary':
-    case 'cast':
-      out = { ...e, arg: m(e.arg) };
-      break;
-    case 'binary':
-      out = { ...e, left: m(e.left), right: m(e.right) };
-      break;
-    case 'call':
-      out = { ...e, args: e.args.map(m) };
-      break;
-    case 'case':
-      out = { ...e, whens: e.whens.map((w) => ({ when: m(w.when), then: m(w.then) })), else: m(e.else) };
-      break;
-    case 'bucket':
-      out = { ...e, arg: m(e.arg), values: e.values.map(m) };
-      break;
-    case 'pick':
-    case 'pool':
-      out = { ...e, index: m(e.index) };
-      break;
-    case 'array':
-      out = { ...e, items: e.items.map(m) };
-      break;
-    case 'map':
-      out = { ...e, keys: e.keys.map(m), values: e.values.map(m) };
-      break;
-    case 'lookup':
-      out = { ...e, key: m(e.key) };
-      break;
-    case 'agg':
-      out = { ...e, arg: e.arg && m(e.arg), where: e.where && m(e.where) };
-      break;
-    case 'win':
-      out = { ...e, arg: e.arg && m(e.arg) };
-      break;
-    default:
-      out = e;
-  }
-  return f(out);
+  return f(mapChildren(e, (x) => mapExpr(x, f)));
 }
 
 const col = (name: string): Expr => ({ kind: 'col', name });
@@ -485,32 +444,9 @@ function substitute(e: Expr, f: (name: string) => SqlExpr): SqlExpr {
   if (!kids.some((k) => containsMarker(k))) return e;
   // Rebuild with substituted children; SQL nodes are structurally compatible with Expr slots.
   const sub = (x: Expr): Expr => substitute(x, f) as Expr;
-  return mapShallow(e, sub) as SqlExpr;
+  return mapChildren(e, sub) as SqlExpr;
 }
 function containsMarker(e: Expr): boolean {
   if (e.kind === 'col' && e.name.startsWith('\u0000')) return true;
   return children(e).some(containsMarker);
-}
-function mapShallow(e: Expr, m: (x: Expr) => Expr): Expr {
-  switch (e.kind) {
-    case 'unary':
-    case 'cast':
-      return { ...e, arg: m(e.arg) };
-    case 'binary':
-      return { ...e, left: m(e.left), right: m(e.right) };
-    case 'call':
-      return { ...e, args: e.args.map(m) };
-    case 'case':
-      return { ...e, whens: e.whens.map((w) => ({ when: m(w.when), then: m(w.then) })), else: m(e.else) };
-    case 'bucket':
-      return { ...e, arg: m(e.arg), values: e.values.map(m) };
-    case 'pick':
-      return { ...e, index: m(e.index) };
-    case 'array':
-      return { ...e, items: e.items.map(m) };
-    case 'map':
-      return { ...e, keys: e.keys.map(m), values: e.values.map(m) };
-    default:
-      return e;
-  }
 }
