@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export const version = '0.1.0';
+export { version } from './version.js';
 
 export * from './errors.js';
 export * from './ir/types.js';
@@ -27,6 +27,7 @@ export { lowerEntity, mapExpr, type LowerOptions } from './sql/lower-entity.js';
 export { compileChecks, checkName } from './sql/checks.js';
 export { buildPlan, type StatementPlan, type TableStatements, type CheckStatement, type PlanOptions } from './sql/plan.js';
 export * from './run/engine.js';
+export { createManifest, type ManifestParts } from './run/manifest.js';
 export { canonicalSelect, canonicalText, canonicalRowText, outputTypes } from './sql/canonical.js';
 export { assertReplaceable, StagingDir } from './run/output-dir.js';
 export {

@@ -13,9 +13,8 @@ import {
   buildPlan,
   CancelledError,
   ConfigError,
-  irHash,
+  createManifest,
   SynthgraphError,
-  version as coreVersion,
   type CheckResult,
   type Engine,
   type Issue,
@@ -257,26 +256,17 @@ async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Pro
       if (format !== 'duckdb') for (const f of batchFiles[t.entity] as string[]) bytes += (await stat(path.join(staging, f))).size;
       tables[t.entity] = { ...(tables[t.entity] as TableResult), files: format === 'duckdb' ? ['synthgraph.duckdb'] : files, bytes: bytes + (previous ? (previous.manifest.tables[t.entity] as TableResult).bytes : 0) };
     }
-    const id = irHash(ir);
-    const extra = { ...(o.manifestExtra ?? {}), ...((ir.meta['manifestExtra'] as Record<string, unknown> | undefined) ?? {}) };
-    const batch = { index: batchIndex, seed: ir.seed, irHash: id, rows: batchRows, files: batchFiles, extra };
-    const manifest: Manifest = {
-      synthgraph: coreVersion,
-      manifestVersion: 1,
-      scenario: ir.name,
-      irHash: id,
-      irVersion: ir.irVersion,
-      seed: ir.seed,
+    const manifest = createManifest(ir, {
       engine: `duckdb ${engineVersion}`,
       format,
-      config: (ir.meta['config'] as Record<string, unknown> | undefined) ?? {},
       tables,
       checks,
-      totalRows: Object.values(tables).reduce((a, t) => a + t.rows, 0),
-      elapsedMs: Math.round(performance.now() - t0),
-      extra,
-      batches: [...(previous?.manifest.batches ?? []), batch],
-    };
+      elapsedMs: performance.now() - t0,
+      batchRows,
+      batchFiles,
+      previousBatches: previous?.manifest.batches ?? [],
+      extra: o.manifestExtra ?? {},
+    });
     if (append) {
       for (const t of plan.tables) for (const f of batchFiles[t.entity] as string[]) await rename(path.join(staging, f), path.join(out, f));
       await writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -14,7 +14,7 @@ import {
   ConfigError,
   irHash,
   StagingDir,
-  version as coreVersion,
+  createManifest,
   type CheckResult,
   type Engine,
   type Issue,
@@ -26,7 +26,8 @@ import {
 } from '@synthgraph/core';
 import { LocalSpark } from '../local-spark/index.js';
 import { findSinglePartitionExchanges } from '../local-spark/index.js';
-import { sparkDialect, sparkIdent } from './spark-dialect.js';
+import { sparkDialect } from './spark-dialect.js';
+import { parseTableStats, tableStatsSql } from './table-stats.js';
 
 /**
  * Local sessions run without whole-stage code generation: the generated plans are wide
@@ -121,12 +122,10 @@ async function runSpark(ir: ScenarioIR, o: LocalSparkEngineOptions, run: RunOpti
         if (found.length) throw new ConfigError([{ path: `entities.${t.entity}`, message: `the plan has a single-partition exchange: ${found.join('; ')}`, fix: 'partition windows and aggregates by a key' }]);
       }
       for (const sql of t.sql) await s.sql(sql, { collect: false, signal });
-      const rows = Number(await scalar(`SELECT count(*) FROM ${t.table}`));
-      // Maps cannot be hashed in Spark; their sorted entries can.
-      const cols = t.plan.columns.map((c) => (c.type.kind === 'map' ? `array_sort(map_entries(${sparkIdent(c.name)}))` : sparkIdent(c.name))).join(', ');
-      const hash = await scalar(`SELECT coalesce(sum(CAST(xxhash64(${cols}) AS DECIMAL(38,0))), 0) FROM ${t.table}`);
-      const mod = ((BigInt(hash.split('.')[0] ?? '0') % 2n ** 64n) + 2n ** 64n) % 2n ** 64n;
-      tables[t.entity] = { rows, files: [], bytes: 0, contentHash: `spark-xxh64:${mod.toString(16).padStart(16, '0')}:${rows}`, elapsedMs: Math.round(performance.now() - started) };
+      const elapsedMs = Math.round(performance.now() - started);
+      const stats = (await s.sql(tableStatsSql(t.table, t.plan.columns), { collect: true, maxRows: 1, signal })).rows[0];
+      const { rows, contentHash } = parseTableStats(stats?.[0], stats?.[1]);
+      tables[t.entity] = { rows, files: [], bytes: 0, contentHash, elapsedMs };
       emit({ phase: 'table', table: t.entity, state: 'finished', rows });
     }
     const checks: CheckResult[] = [];
@@ -145,25 +144,7 @@ async function runSpark(ir: ScenarioIR, o: LocalSparkEngineOptions, run: RunOpti
       const { files, bytes } = await listFiles(path.join(staging.path, t.entity));
       tables[t.entity] = { ...(tables[t.entity] as TableResult), files: files.map((f) => `${t.entity}/${f}`), bytes };
     }
-    const id = irHash(ir);
-    const extra = (ir.meta['manifestExtra'] as Record<string, unknown> | undefined) ?? {};
-    const manifest: Manifest = {
-      synthgraph: coreVersion,
-      manifestVersion: 1,
-      scenario: ir.name,
-      irHash: id,
-      irVersion: ir.irVersion,
-      seed: ir.seed,
-      engine: `spark ${sparkVersion.split(' ')[0] ?? sparkVersion}`,
-      format: 'delta',
-      config: (ir.meta['config'] as Record<string, unknown> | undefined) ?? {},
-      tables,
-      checks,
-      totalRows: Object.values(tables).reduce((a, t) => a + t.rows, 0),
-      elapsedMs: Math.round(performance.now() - t0),
-      extra,
-      batches: [{ index: 0, seed: ir.seed, irHash: id, rows: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.rows])), files: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.files])), extra }],
-    };
+    const manifest = createManifest(ir, { engine: `spark ${sparkVersion.split(' ')[0] ?? sparkVersion}`, format: 'delta', tables, checks, elapsedMs: performance.now() - t0 });
     if (owned) await session.close();
     session = undefined;
     const { rm } = await import('node:fs/promises');

@@ -1,0 +1,2 @@
+/** The synthgraph version recorded in every manifest. */
+export const version = '0.1.0';
