@@ -128,6 +128,22 @@ export interface WarehouseRunOptions {
   readonly progressIntervalMs?: number;
   /** Receives the driver's log lines (redacted) when `connection` is used; default: dropped. */
   readonly driverLog?: (level: string, message: string) => void;
+  /**
+   * Tables that must exist before the run (an append adds to them). A missing one stops the run
+   * with an {@link InvalidRunError} before anything is changed.
+   */
+  readonly requireExisting?: readonly string[];
+  /**
+   * Extra JSON recorded in the `detail` of the run's `run_completed` ledger row, computed from the
+   * statements' results (the engine stores the run manifest there). The row is written only
+   * after every statement succeeded, so what it holds describes complete tables.
+   */
+  readonly completionDetail?: (results: readonly StatementResult[]) => Record<string, unknown>;
+  /**
+   * Tables of the plan that only serve the run (an append's batch staging tables): dropped once
+   * `run_completed` is recorded. A failed drop is reported in `leftOver`, not thrown.
+   */
+  readonly dropAfterCompletion?: readonly string[];
 }
 
 /**
@@ -168,6 +184,8 @@ export interface WarehouseRunResult {
   readonly rolledBackRuns: readonly string[];
   readonly statements: readonly StatementResult[];
   readonly elapsedMs: number;
+  /** Tables of `dropAfterCompletion` that could not be dropped. */
+  readonly leftOver: readonly string[];
 }
 
 const RUN_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -199,7 +217,7 @@ export async function runOnWarehouse(statements: readonly PlannedStatement[], op
   const { catalog, schema, runId } = validateRun(statements, options);
   checkGrantReport(options.grantsChecked, catalog, schema);
   const planHash = hashPlan(statements);
-  if (statements.length === 0) return { runId, planHash, resumed: false, rolledBackRuns: [], statements: [], elapsedMs: performance.now() - t0 };
+  if (statements.length === 0) return { runId, planHash, resumed: false, rolledBackRuns: [], statements: [], elapsedMs: performance.now() - t0, leftOver: [] };
   if (options.signal?.aborted) throw new WarehouseRunCancelledError(runId, undefined, undefined, 'unchanged', options.signal.reason);
 
   const report = options.grantsChecked;
@@ -377,6 +395,13 @@ class WarehouseRun {
         await this.#ledger([this.#row(runId, 'run_resumed')], signal);
       } else {
         const planned = await this.#currentVersions(this.#tables, signal);
+        const required = new Set((this.options.requireExisting ?? []).map((t) => t.toLowerCase()));
+        const absent = planned.filter((t) => required.has(t.table.toLowerCase()) && t.previousVersion === null).map((t) => t.table);
+        if (absent.length > 0) {
+          throw new InvalidRunError([
+            { path: 'tables', message: `${absent.join(', ')} ${absent.length === 1 ? 'does' : 'do'} not exist in ${catalog}.${schema}; an append adds to existing tables. Nothing was executed.`, fix: 'run once in replace mode first, or check the catalog and schema' },
+          ]);
+        }
         ownState = { runId, planHash, mode: report.mode, principal: report.principal, startedAt: null, tables: planned, terminal: undefined, lastEvent: 'run_started' };
         await this.#ledger(
           [
@@ -397,8 +422,17 @@ class WarehouseRun {
       }
 
       const results = await this.#runStatements(new Set((resume?.tables ?? []).filter((t) => t.completed).map((t) => t.table.toLowerCase())), signal);
-      await this.#ledger([this.#row(runId, 'run_completed')], undefined);
-      return { runId, planHash, resumed: resume !== undefined, rolledBackRuns, statements: results, elapsedMs: performance.now() - this.ids.t0 };
+      const detail = this.options.completionDetail?.(results);
+      await this.#ledger([{ ...this.#row(runId, 'run_completed'), detail: detail === undefined ? null : JSON.stringify(detail) }], undefined);
+      const leftOver: string[] = [];
+      for (const t of this.options.dropAfterCompletion ?? []) {
+        try {
+          await this.#bookkeeping(`DROP TABLE IF EXISTS ${qualifiedName(catalog, schema, t)}`, t, undefined);
+        } catch {
+          leftOver.push(t);
+        }
+      }
+      return { runId, planHash, resumed: resume !== undefined, rolledBackRuns, statements: results, elapsedMs: performance.now() - this.ids.t0, leftOver };
     } catch (e) {
       if (!(e instanceof CancelledStep) && !(e instanceof FailedStep)) throw e;
       const outcome = started && ownState ? await this.#afterFailure(ownState, e) : 'unchanged';
@@ -709,6 +743,10 @@ function validateRun(statements: readonly PlannedStatement[], options: Warehouse
       if (typeof s.table === 'string' && s.table.toLowerCase() === LEDGER_TABLE) issues.push({ path: `${at}.table`, message: 'is the run ledger' });
     });
   }
+  const created = new Set(Array.isArray(statements) ? statements.filter((s) => s?.kind === 'create' && typeof s.table === 'string').map((s) => s.table.toLowerCase()) : []);
+  (options.dropAfterCompletion ?? []).forEach((t, i) => {
+    if (typeof t !== 'string' || !created.has(t.toLowerCase())) issues.push({ path: `dropAfterCompletion[${i}]`, message: `${JSON.stringify(t)} is not a table this run creates`, fix: 'list only tables the statements create (staging tables)' });
+  });
   const runId = options.runId ?? randomUUID();
   if (typeof runId !== 'string' || !RUN_ID.test(runId)) issues.push({ path: 'runId', message: 'must be 1–64 letters, digits, - or _' });
   if ((options.session === undefined) === (options.connection === undefined)) issues.push({ path: 'session', message: 'give exactly one of session (a factory) and connection (DBSQLClient.connect options)' });
