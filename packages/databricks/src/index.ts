@@ -9,3 +9,4 @@ export * from './local-spark/index.js';
 export * from './auth/index.js';
 export * from './grants/index.js';
 export * from './executor/index.js';
+export * from './engine/index.js';

@@ -16,13 +16,21 @@ import type StatusClass from '@databricks/sql/dist/dto/Status';
 import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from './planned-statement.js';
 
 const require = createRequire(import.meta.url);
-const Status = (require('@databricks/sql/dist/dto/Status') as { default: typeof StatusClass }).default;
+/** The driver's `Status` (what `cancel()` and `close()` return). */
+export const Status = (require('@databricks/sql/dist/dto/Status') as { default: typeof StatusClass }).default;
 const { default: OperationStateError } = require('@databricks/sql/dist/errors/OperationStateError') as { default: typeof OperationStateErrorClass };
 const { default: RetryError } = require('@databricks/sql/dist/errors/RetryError') as { default: typeof RetryErrorClass };
 const { THTTPException } = require('@databricks/sql/dist/connection/connections/ThriftHttpConnection') as {
   THTTPException: new (response: { status: number }) => Error & { statusCode: number };
 };
 const { TGetOperationStatusResp, TStatus, TStatusCode, TOperationState } = thrift.TCLIService_types;
+export { TOperationState };
+
+/** An operation's status as the driver's `status()` returns it; a failed one carries its SQLSTATE and message. */
+export function operationStatus(operationState: number, failure?: { readonly displayMessage: string; readonly sqlState?: string | undefined }): InstanceType<typeof TGetOperationStatusResp> {
+  const error = failure ? { sqlState: failure.sqlState, displayMessage: failure.displayMessage, errorMessage: failure.displayMessage } : {};
+  return new TGetOperationStatusResp({ status: new TStatus({ statusCode: TStatusCode.SUCCESS_STATUS }), operationState, ...error });
+}
 
 /** Driver errors as the driver builds them. */
 export const driverErrors = {
@@ -33,8 +41,7 @@ export const driverErrors = {
   /** The driver gave up retrying. */
   retryExhausted: (): Error => new RetryError('ATTEMPTS_EXCEEDED' as never, { response: { status: 503 } }),
   /** The statement failed on the server (operation in ERROR state). */
-  sql: (displayMessage: string, sqlState: string): Error =>
-    new OperationStateError('ERROR' as OperationStateErrorCode, new TGetOperationStatusResp({ status: new TStatus({ statusCode: TStatusCode.SUCCESS_STATUS }), operationState: TOperationState.ERROR_STATE, sqlState, displayMessage, errorMessage: displayMessage })),
+  sql: (displayMessage: string, sqlState: string | undefined): Error => new OperationStateError('ERROR' as OperationStateErrorCode, operationStatus(TOperationState.ERROR_STATE, { displayMessage, sqlState })),
   cancelled: (): Error => new OperationStateError('CANCELED' as OperationStateErrorCode),
 };
 
@@ -170,6 +177,9 @@ export class FakeWarehouse {
       const n = rowsOf(s);
       return [{ num_affected_rows: n, num_inserted_rows: n }];
     }
+    if ((m = /^DESCRIBE DETAIL (\S+)$/i.exec(s))) return [{ format: 'delta', name: m[1], numFiles: 1, sizeInBytes: 1000 * this.table(m[1]).versions.length }];
+    // Row counts and content hashes (the engine's table statistics): the fake holds labels, not rows.
+    if ((m = /^SELECT CAST\(count\(\*\) AS STRING\) AS n(?:, [\s\S]* AS h)? FROM (\S+)$/i.exec(s))) return [{ n: String(this.table(m[1]).versions.length), h: '0' }];
     if (/^SELECT/i.test(s)) return [{ violations: 0 }];
     throw driverErrors.sql(`[PARSE_SYNTAX_ERROR] Syntax error at or near '${s.slice(0, 20)}'`, '42601');
   }
@@ -235,7 +245,7 @@ class FakeOperation implements WarehouseOperation {
   }
 
   async status(): Promise<InstanceType<typeof TGetOperationStatusResp>> {
-    return new TGetOperationStatusResp({ status: new TStatus({ statusCode: TStatusCode.SUCCESS_STATUS }), operationState: this.state });
+    return operationStatus(this.state);
   }
 
   async cancel(): Promise<StatusClass> {

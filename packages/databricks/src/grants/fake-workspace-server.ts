@@ -202,3 +202,20 @@ function splitFullName(name: string): string[] {
   const i = name.indexOf('.');
   return i < 0 ? [name] : [name.slice(0, i), name.slice(i + 1)];
 }
+
+/**
+ * A workspace where `alice@example.com` (the token's user) holds the given privileges on
+ * catalog `main` and schema `main.synth`, both owned by `admins`.
+ */
+export function aliceWorkspace(token: string, privileges: { readonly catalog: readonly string[]; readonly schema: readonly string[] }): FakeWorkspace {
+  return {
+    token,
+    me: { userName: 'alice@example.com', groups: [] },
+    catalogs: { main: { owner: 'admins' } },
+    schemas: { 'main.synth': { owner: 'admins' } },
+    grants: [
+      { principal: 'alice@example.com', securableType: 'CATALOG', securable: 'main', privileges: privileges.catalog },
+      { principal: 'alice@example.com', securableType: 'SCHEMA', securable: 'main.synth', privileges: privileges.schema },
+    ],
+  };
+}
