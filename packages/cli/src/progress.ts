@@ -18,10 +18,15 @@ export class ProgressRenderer {
     if (this.quiet) return;
     const overall = `[${e.step}/${e.steps}]`;
     let line: string;
-    if (e.phase === 'table') line = e.state === 'started' ? `${overall} generating ${e.table} …` : `${overall} ${e.table}: ${fmt(e.rows ?? 0)} rows`;
+    if (e.state === 'running') {
+      // Heartbeats of long statements: shown on a live line, not logged line by line.
+      if (!this.stream.isTTY) return;
+      line = `${overall} ${e.table ?? e.phase} … ${e.detail ?? ''}`.trimEnd();
+    } else if (e.phase === 'table') line = e.state === 'started' ? `${overall} generating ${e.table} …` : `${overall} ${e.table}: ${fmt(e.rows ?? 0)} rows`;
     else if (e.phase === 'check') line = e.state === 'started' ? `${overall} checking ${e.detail}` : `${overall} ${e.detail}: ${e.rows === 0 ? 'ok' : `${fmt(e.rows ?? 0)} violations`}`;
-    else if (e.phase === 'write') line = `${overall} writing output`;
+    else if (e.phase === 'write') line = `${overall} ${e.detail ?? 'writing output'}`;
     else if (e.phase === 'done') line = `done: ${fmt(e.rows ?? 0)} rows`;
+    else if (e.phase === 'plan') line = `${overall} ${e.detail ?? 'planning'}`;
     else line = `${overall} ${e.phase} ${e.table ?? ''} ${e.state}`;
     line = `${line} · ${secs(e.elapsedMs)}`;
     if (this.stream.isTTY) {

@@ -1,8 +1,10 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generate, type Engine, type Issue, type Manifest } from '@synthgraph/core';
 import { duckdb } from '@synthgraph/duckdb';
 import { localSpark } from '@synthgraph/databricks';
-import { choiceOption, intOption, parse } from '../options.js';
+import { choiceOption, intOption, parse, throwIfIssues } from '../options.js';
+import { chooseTarget, DATABRICKS_HELP, databricksEngineFor, databricksOptions } from './databricks-target.js';
 import { ProgressRenderer } from '../progress.js';
 import { resolveRun, scenarioOptions } from '../scenario-source.js';
 import { writeReport } from '../report/index.js';
@@ -23,13 +25,15 @@ Options:
   --threads N            DuckDB threads (default: all cores)
   --memory-limit SIZE    DuckDB memory limit, e.g. 4GB
   --target T             duckdb (default) | spark (local Apache Spark + Delta;
-                         run scripts/setup-spark.sh once)
+                         run scripts/setup-spark.sh once) | databricks (a SQL warehouse)
   --mode M               replace (default) | append: add a batch to an existing output
                          (set run.batch in the config so keys stay disjoint)
   --json                 print the manifest as JSON on stdout
   --no-report            skip report.html / report.json
   -q, --quiet            no progress output
   -h, --help             this help
+
+${DATABRICKS_HELP}
 
 Exit codes: 0 success, 1 failure (incl. checks with violations, cancellation),
 2 invalid input (nothing written), 3 missing privileges (nothing executed).`;
@@ -38,7 +42,7 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 const size = (b: number): string => (b > 1 << 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : b > 1 << 20 ? `${(b / 2 ** 20).toFixed(1)} MiB` : `${(b / 1024).toFixed(1)} KiB`);
 
 /** Renders the end-of-run summary. */
-export function summary(m: Manifest, out: string): string {
+export function summary(m: Manifest, out: string | undefined): string {
   const rows = Object.entries(m.tables).map(([t, r]) => [t, fmt(r.rows), size(r.bytes), `${(r.elapsedMs / 1000).toFixed(1)}s`]);
   const head = ['table', 'rows', 'size', 'time'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
@@ -52,8 +56,16 @@ export function summary(m: Manifest, out: string): string {
     `${fmt(m.totalRows)} rows in ${Object.keys(m.tables).length} tables, ${(m.elapsedMs / 1000).toFixed(1)}s · seed ${m.seed}`,
     `checks: ${m.checks.length - failed.length} passed, ${failed.length} failed`,
     ...failed.map((c) => `  FAILED ${c.name}: ${fmt(c.violations)} violations`),
-    `manifest: ${path.join(out, 'manifest.json')}`,
+    ...(out ? [`manifest: ${path.join(out, 'manifest.json')}`] : []),
+    ...databricksLines(m),
   ].join('\n');
+}
+
+/** Where a Databricks run wrote, and how to read its manifest back. */
+function databricksLines(m: Manifest): string[] {
+  const d = m.extra['databricks'] as { catalog: string; schema: string; runId: string } | undefined;
+  if (!d) return [];
+  return [`tables: ${d.catalog}.${d.schema} · run ${d.runId} (manifest in ${d.catalog}.${d.schema}._synthgraph_runs)`];
 }
 
 /** `synthgraph generate`. */
@@ -72,6 +84,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
       'no-report': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
+      ...databricksOptions,
     },
     'generate',
   );
@@ -83,17 +96,27 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   choiceOption(values, 'mode', ['replace', 'append'] as const, issues);
   const format = choiceOption(values, 'format', ['parquet', 'duckdb', 'csv'] as const, issues) ?? 'parquet';
   const threads = intOption(values, 'threads', issues, { min: 1, max: 1024 });
-  const target = choiceOption(values, 'target', ['duckdb', 'spark'] as const, issues) ?? 'duckdb';
-  if (target === 'spark' && values['format'] !== undefined && format !== 'parquet') issues.push({ path: '--format', message: 'the spark target writes Delta tables', value: values['format'], fix: 'omit --format with --target spark' });
   const memoryLimit = values['memory-limit'] === undefined ? undefined : String(values['memory-limit']);
   if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit))
     issues.push({ path: '--memory-limit', message: 'is not a memory size', value: memoryLimit, fix: 'e.g. --memory-limit 4GB' });
-  const out = path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out'));
-  const run = await resolveRun(values, 'generate', issues, io.cwd);
+  const run = await resolveRun(values, 'generate', issues.splice(0), io.cwd);
   for (const w of run.warnings) io.stderr.write(`warning: ${w}\n`);
+  const where = chooseTarget(values, run.config, issues);
+  const target = where.target;
+  if (target === 'spark' && values['format'] !== undefined && format !== 'parquet') issues.push({ path: '--format', message: 'the spark target writes Delta tables', value: values['format'], fix: 'omit --format with --target spark' });
+  throwIfIssues(issues, 'generate');
+  const runStep = (run.config['run'] as { mode?: 'replace' | 'append'; table_prefix?: string } | undefined) ?? {};
   const cliMode = choiceOption(values, 'mode', ['replace', 'append'] as const, []);
-  const mode = cliMode ?? ((run.config['run'] as { mode?: 'replace' | 'append' } | undefined)?.mode ?? 'replace');
-  const engine: Engine = target === 'spark' ? localSpark({ out, cores: threads }) : duckdb({ out, format, threads, memoryLimit, mode });
+  const mode = cliMode ?? runStep.mode ?? 'replace';
+  const remote = target === 'databricks';
+  // A Databricks run writes to the warehouse; --out then only receives the manifest and report.
+  const out = remote && values['out'] === undefined ? undefined : path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out'));
+  const engine: Engine =
+    target === 'databricks'
+      ? await databricksEngineFor(values, { catalog: where.catalog as string, schema: where.schema as string }, { mode, tablePrefix: runStep.table_prefix ?? '' }, io)
+      : target === 'spark'
+        ? localSpark({ out: out as string, cores: threads })
+        : duckdb({ out: out as string, format, threads, memoryLimit, mode });
   const progress = new ProgressRenderer(io.stderr, Boolean(values['quiet']));
   const controller = new AbortController();
   const stop = io.onInterrupt(() => {
@@ -103,7 +126,11 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   try {
     const manifest = await generate(run.toIR(), engine, { onProgress: progress.on, signal: controller.signal });
     progress.end();
-    if (!values['no-report']) {
+    if (remote && out) {
+      await mkdir(out, { recursive: true });
+      await writeFile(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    }
+    if (out && !values['no-report']) {
       const r = await writeReport(out);
       if (!values['json']) io.stderr.write(`report: ${r.htmlPath}\n`);
     }
@@ -111,7 +138,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
     else io.stdout.write(`${summary(manifest, out)}\n`);
     const failed = manifest.checks.filter((c) => c.violations !== 0);
     if (failed.length) {
-      io.stderr.write(`error: ${failed.length} check(s) found violations; see ${path.join(out, 'manifest.json')}\n`);
+      io.stderr.write(`error: ${failed.length} check(s) found violations; see ${out ? path.join(out, 'manifest.json') : 'the manifest above'}\n`);
       return 1;
     }
     return 0;

@@ -1,0 +1,133 @@
+/**
+ * `synthgraph generate --target databricks` as a user runs it: credentials from the environment,
+ * the grant check with the real SDK against a locally served workspace, and the SQL driver's
+ * client replaced at its module boundary by one whose sessions run on the in-memory warehouse.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeWarehouse } from '../../../databricks/src/executor/fake-warehouse.js';
+import { aliceWorkspace, startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../../../databricks/src/grants/fake-workspace-server.js';
+import type { CliIO } from '../io.js';
+import { main } from '../main.js';
+
+const driver = await vi.hoisted(async () => {
+  const { createRequire } = await import('node:module');
+  // The driver as the databricks package resolves it (the CLI does not depend on it directly).
+  const sqlModule = createRequire(new URL('../../../databricks/package.json', import.meta.url)).resolve('@databricks/sql');
+  return { warehouse: undefined as unknown, connects: [] as Array<Record<string, unknown>>, sqlModule };
+});
+
+vi.mock(driver.sqlModule, async (importOriginal) => {
+  const original = await importOriginal<Record<string, unknown>>();
+  class DBSQLClient {
+    async connect(options: Record<string, unknown>) {
+      driver.connects.push(options);
+      return this;
+    }
+    async openSession(request: Parameters<FakeWarehouse['factory']>[0]) {
+      return (driver.warehouse as FakeWarehouse).factory(request);
+    }
+    async close() {
+      return undefined;
+    }
+  }
+  return { ...original, DBSQLClient, default: { ...original, DBSQLClient } };
+});
+
+const TOKEN = 'dapi-cli-databricks-secret-0123456789';
+const granted: FakeWorkspace = aliceWorkspace(TOKEN, { catalog: ['USE_CATALOG'], schema: ['USE_SCHEMA', 'CREATE_TABLE'] });
+let server: FakeWorkspaceServer;
+let warehouse: FakeWarehouse;
+
+function io(env: Record<string, string>, cwd = process.cwd()): CliIO & { out: string; err: string } {
+  const o = {
+    out: '',
+    err: '',
+    stdout: { isTTY: false, write: (s: string) => ((o.out += s), true) },
+    stderr: { isTTY: false, write: (s: string) => ((o.err += s), true) },
+    cwd,
+    env,
+    onInterrupt: () => () => undefined,
+  };
+  return o;
+}
+
+const env = (): Record<string, string> => ({ DATABRICKS_HOST: server.url, DATABRICKS_TOKEN: TOKEN });
+const small = ['--households', '30', '--seed', '5', '--no-constraints'];
+
+beforeAll(async () => {
+  server = await startFakeWorkspace(granted);
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => {
+  warehouse = new FakeWarehouse();
+  driver.warehouse = warehouse;
+  driver.connects.length = 0;
+  server.setWorkspace(granted);
+});
+
+describe('synthgraph generate --target databricks', () => {
+  it('checks grants, runs the plan on the warehouse given by id, prints where the tables are, and writes the manifest to --out', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sg-dbx-'));
+    const r = io(env());
+    const code = await main(['generate', '--target', 'databricks', '--catalog', 'main', '--schema', 'synth', '--warehouse', 'abc123', '--out', dir, ...small], r);
+    expect(code, r.err).toBe(0);
+    expect(driver.connects).toHaveLength(1);
+    expect(driver.connects[0]).toMatchObject({ host: new URL(server.url).hostname, path: '/sql/1.0/warehouses/abc123', authType: 'access-token' });
+    expect(warehouse.sessions[0]).toMatchObject({ initialCatalog: 'main', initialSchema: 'synth' });
+    const tables = ['households', 'individuals', 'identity_mappings', 'content_engagements', 'viewership_patterns', 'audience_attributes', 'campaigns', 'campaign_exposures', 'response_events', 'outcome_metrics'];
+    for (const t of tables) expect(warehouse.tables.has(t), t).toBe(true);
+    expect(r.out).toMatch(/tables: main\.synth · run [0-9a-f-]{36}/);
+    expect(r.out).toMatch(/checks: \d+ passed, 0 failed/);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.extra.databricks.catalog).toBe('main');
+    expect(existsSync(path.join(dir, 'report.html'))).toBe(true);
+    expect(r.out + r.err).not.toContain(TOKEN);
+  });
+
+  it('exits 3 with the GRANT statements and opens no warehouse session when a privilege is missing', async () => {
+    server.setWorkspace({ ...granted, grants: [granted.grants[0] as FakeWorkspace['grants'][number]] });
+    const r = io(env());
+    const code = await main(['generate', '--target', 'databricks', '--catalog', 'main', '--schema', 'synth', '--warehouse', 'abc123', ...small], r);
+    expect(code).toBe(3);
+    expect(r.err).toContain('GRANT USE SCHEMA ON SCHEMA `main`.`synth` TO `alice@example.com`');
+    expect(r.err).toContain('GRANT CREATE TABLE ON SCHEMA `main`.`synth` TO `alice@example.com`');
+    expect(driver.connects).toEqual([]);
+    expect(warehouse.executed).toEqual([]);
+    expect(r.err).not.toContain(TOKEN);
+  });
+
+  it('takes catalog and schema from run.target in the config', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sg-dbx-cfg-'));
+    writeFileSync(path.join(dir, 'synthgraph.yaml'), 'run:\n  seed: 3\n  target: main.synth\n  table_prefix: t1_\nhouseholds:\n  num_households: 20\n');
+    const r = io({ ...env(), DATABRICKS_WAREHOUSE_ID: 'wh1' }, dir);
+    const code = await main(['generate', '-c', 'synthgraph.yaml', '--no-constraints', '--json'], r);
+    expect(code, r.err).toBe(0);
+    expect(warehouse.tables.has('t1_households')).toBe(true);
+    expect(JSON.parse(r.out).seed).toBe(3);
+    expect(existsSync(path.join(dir, 'synthgraph-out'))).toBe(false);
+  });
+
+  it('exits 2 on invalid input before any network call', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--target', 'databricks', '--schema', 'synth', '--warehouse', 'w'], /--catalog: is required/],
+      [['--target', 'databricks', '--catalog', 'main', '--schema', 'syn.th', '--warehouse', 'w'], /--schema/],
+      [['--target', 'databricks', '--catalog', 'main', '--schema', 'synth', '--warehouse', 'w', '--format', 'csv'], /--format: does not apply/],
+      [['--catalog', 'main'], /--catalog: applies to --target databricks only/],
+      [['--target', 'databricks', '--catalog', 'main', '--schema', 'synth', '--recover', 'resume', '--warehouse', 'w'], /--run-id: is required/],
+      [['--target', 'databricks', '--catalog', 'main', '--schema', 'synth'], /No SQL warehouse is configured/],
+    ];
+    for (const [args, message] of cases) {
+      server.requests.length = 0;
+      const r = io(env());
+      expect(await main(['generate', ...args, ...small], r), args.join(' ')).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(server.requests).toEqual([]);
+    }
+    expect(driver.connects).toEqual([]);
+  });
+});
