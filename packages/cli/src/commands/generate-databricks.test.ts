@@ -89,6 +89,17 @@ describe('synthgraph generate --target databricks', () => {
     expect(r.out + r.err).not.toContain(TOKEN);
   });
 
+  it('plan --dialect databricks prints exactly the statements generate sends', async () => {
+    const args = ['--catalog', 'main', '--schema', 'synth', ...small];
+    const p = io(env());
+    expect(await main(['plan', '--dialect', 'databricks', ...args], p), p.err).toBe(0);
+    const printed = p.out.trimEnd().split('\n\n').slice(1).map((block) => block.split('\n').slice(1).join('\n').replace(/;$/, ''));
+    const r = io(env());
+    expect(await main(['generate', '--target', 'databricks', '--warehouse', 'w', ...args], r), r.err).toBe(0);
+    const sent = warehouse.executed.filter((s) => !s.includes('_synthgraph_runs') && !/^(SHOW TABLES|DESCRIBE HISTORY|ALTER TABLE \S+ SET TBLPROPERTIES \('synthgraph\.run_id')/.test(s));
+    expect(sent).toEqual(printed);
+  });
+
   it('exits 3 with the GRANT statements and opens no warehouse session when a privilege is missing', async () => {
     server.setWorkspace({ ...granted, grants: [granted.grants[0] as FakeWorkspace['grants'][number]] });
     const r = io(env());
