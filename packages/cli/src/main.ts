@@ -64,7 +64,22 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     const code = exitCodeOf(e);
     const msg = e instanceof SynthgraphError ? e.message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`;
     io.stderr.write(`error: ${msg}\n`);
-    if (e instanceof SynthgraphError && e.code === 'CANCELLED') io.stderr.write('Cancelled: no partial output was left behind.\n');
+    for (const line of hints(e)) io.stderr.write(`${line}\n`);
     return code;
   }
+}
+
+/** What to do next, for errors whose message speaks the SDK's option names. */
+function hints(e: unknown): string[] {
+  if (!(e instanceof SynthgraphError)) return [];
+  const detail = e as SynthgraphError & { outcome?: string; reason?: string; runId?: string; runs?: readonly { runId: string }[] };
+  if (detail.outcome === 'left-incomplete') {
+    return [`The run is left incomplete in the schema's _synthgraph_runs ledger: run again with --recover rollback, or --recover resume --run-id ${detail.runId ?? '<run id>'} to finish it.`];
+  }
+  if (detail.reason === 'incomplete-run') {
+    const id = detail.runs?.[0]?.runId ?? '<run id>';
+    return [`In the CLI: add --recover rollback to restore that run's tables, or --recover resume --run-id ${id} (with the same options) to finish it.`];
+  }
+  if (e.code === 'CANCELLED') return [detail.outcome === 'rolled-back' ? 'Cancelled: the tables were restored to their versions before the run.' : 'Cancelled: no partial output was left behind.'];
+  return [];
 }

@@ -123,6 +123,27 @@ describe('synthgraph generate --target databricks', () => {
     expect(existsSync(path.join(dir, 'synthgraph-out'))).toBe(false);
   });
 
+  it('stops at an unfinished earlier run with the CLI way out, and --recover rollback restores it and runs', async () => {
+    const base = ['generate', '--target', 'databricks', '--catalog', 'main', '--schema', 'synth', '--warehouse', 'w', ...small];
+    expect(await main(base, io(env()))).toBe(0);
+    // A run that crashed half-way: planned the households table, changed it, never finished.
+    const v = (warehouse.tables.get('households')?.versions.length ?? 1) - 1;
+    const row = { plan_hash: 'x', mode: 'replace', principal: 'bob@example.com', previous_version: null, detail: null, table_name: null };
+    warehouse.ledger.push({ ...row, run_id: 'crashed-1', event: 'run_started', at: '2030-01-02 00:00:00' }, { ...row, run_id: 'crashed-1', event: 'table_planned', table_name: 'households', previous_version: v, at: '2030-01-02 00:00:00' });
+    warehouse.tables.get('households')?.versions.push('half-written');
+
+    const r = io(env());
+    expect(await main(base, r)).toBe(1);
+    expect(r.err).toContain('crashed-1');
+    expect(r.err).toContain('--recover rollback');
+    expect(r.err).toContain('--recover resume --run-id crashed-1');
+
+    const again = io(env());
+    expect(await main([...base, '--recover', 'rollback'], again), again.err).toBe(0);
+    expect(warehouse.ledger.some((x) => x.run_id === 'crashed-1' && x.event === 'run_rolled_back')).toBe(true);
+    expect(warehouse.content('households')).not.toBe('half-written');
+  });
+
   it('exits 2 on invalid input before any network call', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['--target', 'databricks', '--schema', 'synth', '--warehouse', 'w'], /--catalog: is required/],
