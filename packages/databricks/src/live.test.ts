@@ -11,10 +11,13 @@
  * without any test fails in Vitest.
  */
 import { DBSQLClient } from '@databricks/sql';
+import { generate } from '@synthgraph/core';
 import { describe, expect, it } from 'vitest';
+import { conformanceScenario } from '../../../test/conformance/scenario.js';
 import { resolveDatabricksConfig } from './auth/index.js';
 import { LEDGER_TABLE, runOnWarehouse, StatementFailedError, type PlannedStatement } from './executor/index.js';
 import { assertGrants, qualifiedName } from './grants/index.js';
+import { databricks } from './engine/index.js';
 
 /** The live suite's settings, or undefined when it must not run. */
 function liveSettings(env: Readonly<Record<string, string | undefined>>): { catalog: string; schema: string; table: string } | undefined {
@@ -68,6 +71,32 @@ if (live) {
         const events = await read(`SELECT event FROM ${qualifiedName(catalog, schema, LEDGER_TABLE)} WHERE run_id = '${first.runId}'`);
         expect(events.map((r) => r.event)).toContain('run_completed');
         await read(`DROP TABLE IF EXISTS ${probe}`);
+      } finally {
+        await session.close();
+        await client.close();
+      }
+    });
+
+    it('generates a scenario with the engine, appends a batch, every check at 0', { timeout: 1_800_000 }, async () => {
+      const conn = await resolveDatabricksConfig();
+      const engine = (mode: 'replace' | 'append') => databricks({ catalog, schema, connection: conn, tablePrefix: 'sg_live_', mode, recover: 'rollback' });
+      const first = await generate(conformanceScenario(200, 0), engine('replace'), { seed: 7 });
+      expect(first.checks.length).toBeGreaterThan(0);
+      expect(first.checks.filter((c) => c.violations !== 0)).toEqual([]);
+      const second = await generate(conformanceScenario(200, 1), engine('append'), { seed: 8 });
+      expect(second.checks.filter((c) => c.violations !== 0)).toEqual([]);
+      expect(second.batches).toHaveLength(2);
+      for (const [t, r] of Object.entries(second.tables)) expect(r.rows, t).toBe((first.tables[t]?.rows ?? 0) + (second.batches[1]?.rows[t] ?? 0));
+
+      const client = await new DBSQLClient().connect(conn.sqlConnectOptions());
+      const session = await client.openSession({ initialCatalog: catalog, initialSchema: schema });
+      try {
+        const tables = (second.extra['databricks'] as { tables: Record<string, string> }).tables;
+        for (const full of Object.values(tables)) {
+          const op = await session.executeStatement(`DROP TABLE IF EXISTS ${qualifiedName(...full.split('.'))}`);
+          await op.fetchAll();
+          await op.close();
+        }
       } finally {
         await session.close();
         await client.close();
