@@ -1,6 +1,5 @@
 /**
- * Example: a script that generates the identity graph on Databricks, up to the point where
- * statements would run. It validates a config whose target is a Unity Catalog `catalog.schema`,
+ * Example: a script that generates the identity graph on Databricks. It validates a config whose target is a Unity Catalog `catalog.schema`,
  * compiles the run to plain Spark SQL with `sparkDialect` (Delta tables, informational keys, run
  * metadata as table properties), prints the plan, then checks the Unity Catalog privileges the
  * run needs — with REST calls only, before any compute starts. Run it with
@@ -8,7 +7,9 @@
  *   node_modules/.bin/tsx --conditions=source examples/databricks-script.ts
  *
  * With DATABRICKS_HOST (and DATABRICKS_TOKEN, or OAuth M2M client credentials, or a profile)
- * set, the check runs against that workspace as the caller. Without it, the script serves a tiny
+ * set, the check runs against that workspace as the caller; with SYNTHGRAPH_EXECUTE=1 and a
+ * warehouse (DATABRICKS_WAREHOUSE_ID) the script then runs the tables on it with the
+ * `databricks()` engine and prints the row counts and checks. Without it, the script serves a tiny
  * Unity Catalog endpoint on 127.0.0.1 itself (node:http) and checks against that — twice: once
  * with every privilege granted, once with CREATE TABLE missing, to show the GRANT statement the
  * check prints. Other settings: SYNTHGRAPH_TARGET (catalog.schema, default
@@ -17,8 +18,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { buildPlan, formatIssues, irHash, SynthgraphError, type StatementPlan } from '@synthgraph/core';
-import { checkGrants, resolveDatabricksConfig, sparkDialect, sparkIdent, type GrantReport } from '@synthgraph/databricks';
+import { buildPlan, formatIssues, generate, irHash, SynthgraphError, type StatementPlan } from '@synthgraph/core';
+import { checkGrants, databricks, resolveDatabricksConfig, sparkDialect, sparkIdent, type GrantReport } from '@synthgraph/databricks';
 import { getPreset, type IdentityGraphConfig } from '@synthgraph/presets';
 
 /** What the script generates, from the environment. */
@@ -136,7 +137,25 @@ async function main(): Promise<void> {
     const conn = await resolveDatabricksConfig();
     const report = await checkGrants(request, conn.workspaceClient());
     printReport(report);
-    if (!report.satisfied) process.exitCode = 3;
+    if (!report.satisfied) {
+      process.exitCode = 3;
+      return;
+    }
+    if (process.env['SYNTHGRAPH_EXECUTE'] !== '1') {
+      console.log('-- set SYNTHGRAPH_EXECUTE=1 (and DATABRICKS_WAREHOUSE_ID) to run it on the warehouse');
+      return;
+    }
+    // The run itself: the same plan through the Databricks engine, on the warehouse, with the ledger.
+    const engine = databricks({ catalog, schema, connection: conn, tablePrefix: config.run.table_prefix, mode: config.run.mode, grantsChecked: report });
+    const manifest = await generate(getPreset('identity-graph').build(config), engine, {
+      seed: config.run.seed ?? 42,
+      onProgress: (e) => {
+        if (e.state === 'finished' && e.phase === 'table') console.log(`--   ${e.table}: ${(e.rows ?? 0).toLocaleString('en-US')} rows`);
+      },
+    });
+    const failed = manifest.checks.filter((c) => c.violations !== 0);
+    console.log(`-- ${manifest.totalRows.toLocaleString('en-US')} rows written; ${manifest.checks.length - failed.length} checks passed, ${failed.length} failed`);
+    if (failed.length) process.exitCode = 1;
     return;
   }
   // No workspace: check against a local endpoint, first fully granted, then without CREATE TABLE.
