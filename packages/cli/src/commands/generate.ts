@@ -109,6 +109,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   const cliMode = choiceOption(values, 'mode', ['replace', 'append'] as const, []);
   const mode = cliMode ?? runStep.mode ?? 'replace';
   const remote = target === 'databricks';
+  if (!remote && runStep.table_prefix) io.stderr.write(`warning: run.table_prefix applies to Databricks tables; a local output is kept apart by --out (ignored: '${runStep.table_prefix}')\n`);
   // A Databricks run writes to the warehouse; --out then only receives the manifest and report.
   const out = remote && values['out'] === undefined ? undefined : path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out'));
   const engine: Engine =
