@@ -56,6 +56,21 @@ describe('synthgraph generate', () => {
     expect(Object.keys(m.tables).some((t) => mc.tables[t]?.contentHash !== m.tables[t]?.contentHash)).toBe(true);
   });
 
+  it('without a seed picks one at random, prints it, and that seed repeats the run exactly', async () => {
+    const a = io();
+    expect(await main(['generate', '--households', '200', '--out', 'rand-a', '--no-report'], a), a.err).toBe(0);
+    const seed = Number(/seed: (\d+) \(chosen at random; pass --seed \1/.exec(a.err)?.[1]);
+    expect(Number.isSafeInteger(seed)).toBe(true);
+    const m = await manifestOf('rand-a');
+    expect(m.seed).toBe(seed);
+    expect((m.config['run'] as { seed: number }).seed).toBe(seed);
+    const b = io();
+    expect(await main(['generate', '--households', '200', '--out', 'rand-b', '--no-report', '--seed', String(seed)], b), b.err).toBe(0);
+    expect(b.err).not.toContain('chosen at random');
+    const mb = await manifestOf('rand-b');
+    for (const t of Object.keys(m.tables)) expect(mb.tables[t]?.contentHash, t).toBe(m.tables[t]?.contentHash);
+  });
+
   it.each([
     [['--preset', 'nope'], '--preset'],
     [['--households', '-5'], '--households'],

@@ -1,8 +1,9 @@
-import path from 'node:path';
 /**
  * Resolves the preset, its config (file + command-line overrides) and the seed, validating
  * everything before anything runs.
  */
+import { randomInt } from 'node:crypto';
+import path from 'node:path';
 import { ConfigError, type Issue, type ScenarioIR } from '@synthgraph/core';
 import { getPreset } from '@synthgraph/presets';
 import { loadConfigFile } from './config-file.js';
@@ -14,6 +15,8 @@ export interface ResolvedRun {
   readonly config: Record<string, unknown>;
   readonly warnings: readonly string[];
   readonly seed: number;
+  /** True when no seed was given and one was picked at random (print it). */
+  readonly seedChosen: boolean;
   toIR(): ScenarioIR;
 }
 
@@ -26,7 +29,7 @@ export const scenarioOptions = {
 } as const;
 
 /** Resolves preset + config + overrides; throws exit-2 errors naming the option or config path. */
-export async function resolveRun(values: Values, command: string, extraIssues: Issue[] = [], cwd: string = process.cwd()): Promise<ResolvedRun> {
+export async function resolveRun(values: Values, command: string, extraIssues: Issue[] = [], cwd: string = process.cwd(), seedDefault: 'random' | number = 42): Promise<ResolvedRun> {
   const issues = [...extraIssues];
   const households = intOption(values, 'households', issues, { min: 1, max: 10_000_000_000 });
   const seed = intOption(values, 'seed', issues, { min: 0, max: Number.MAX_SAFE_INTEGER });
@@ -46,8 +49,13 @@ export async function resolveRun(values: Values, command: string, extraIssues: I
   const result = p.validateConfig(input);
   if (!result.ok) throw new ConfigError(result.issues, values['config'] ? `The config ${String(values['config'])} is invalid` : 'The configuration is invalid');
   const config = result.config as unknown as Record<string, unknown>;
-  const runSeed = (config['run'] as { seed?: number } | undefined)?.seed ?? 42;
+  const given = (config['run'] as { seed?: number } | undefined)?.seed;
+  // The spec's default: a random seed, printed and recorded in the manifest so the run can be
+  // repeated. It only picks the seed; the data stays a pure function of it.
+  const runSeed = given ?? (seedDefault === 'random' ? randomInt(0, 2 ** 31) : seedDefault);
+  if (given === undefined) config['run'] = { ...((config['run'] as Record<string, unknown> | undefined) ?? {}), seed: runSeed };
   return {
+    seedChosen: given === undefined && seedDefault === 'random',
     presetName,
     config,
     warnings: result.warnings.map((w) => (typeof w === 'string' ? w : `${w.path}: ${w.message}`)),

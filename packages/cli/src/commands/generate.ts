@@ -19,7 +19,8 @@ Options:
   --preset NAME          preset to run (default identity-graph)
   -c, --config FILE      config file (JSON or YAML); options below override it
   --households N         number of households
-  --seed S               seed (same seed ⇒ same data)
+  --seed S               seed (same seed ⇒ same data; default: run.seed, else a
+                         random seed that is printed and kept in the manifest)
   --out DIR              output directory (default ./synthgraph-out)
   --format F             parquet (default) | duckdb | csv
   --threads N            DuckDB threads (default: all cores)
@@ -99,8 +100,9 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   const memoryLimit = values['memory-limit'] === undefined ? undefined : String(values['memory-limit']);
   if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit))
     issues.push({ path: '--memory-limit', message: 'is not a memory size', value: memoryLimit, fix: 'e.g. --memory-limit 4GB' });
-  const run = await resolveRun(values, 'generate', issues.splice(0), io.cwd);
+  const run = await resolveRun(values, 'generate', issues.splice(0), io.cwd, 'random');
   for (const w of run.warnings) io.stderr.write(`warning: ${w}\n`);
+  if (run.seedChosen) io.stderr.write(`seed: ${run.seed} (chosen at random; pass --seed ${run.seed} or set run.seed to repeat this run)\n`);
   const where = chooseTarget(values, run.config, issues);
   const target = where.target;
   if (target === 'spark' && values['format'] !== undefined && format !== 'parquet') issues.push({ path: '--format', message: 'the spark target writes Delta tables', value: values['format'], fix: 'omit --format with --target spark' });
