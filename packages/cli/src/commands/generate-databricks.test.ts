@@ -144,6 +144,27 @@ describe('synthgraph generate --target databricks', () => {
     expect(warehouse.content('households')).not.toBe('half-written');
   });
 
+  it('Ctrl-C cancels the running statement on the warehouse, rolls the run back and exits 1 saying so', async () => {
+    const base = ['generate', '--target', 'databricks', '--catalog', 'main', '--schema', 'synth', '--warehouse', 'w', ...small];
+    expect(await main(base, io(env()))).toBe(0);
+    const before = warehouse.content('households');
+    warehouse.behaviors = [{ match: /^CREATE OR REPLACE TABLE `main`\.`synth`\.`individuals`/, hang: true }];
+    let interrupt: (() => void) | undefined;
+    const r = io(env());
+    r.onInterrupt = (h: () => void) => ((interrupt = h), () => undefined);
+    const sentBefore = warehouse.executed.length;
+    const running = main(base, r);
+    const hanging = (): boolean => warehouse.executed.slice(sentBefore).some((q) => q.startsWith('CREATE OR REPLACE TABLE `main`.`synth`.`individuals`'));
+    while (!hanging()) await new Promise((res) => setTimeout(res, 10));
+    interrupt?.();
+    expect(await running).toBe(1);
+    expect(warehouse.cancelled).toHaveLength(1);
+    expect(r.err).toContain('Cancelling');
+    expect(r.err).toContain('the tables were restored to their versions before the run');
+    expect(warehouse.content('households')).toBe(before);
+    expect(warehouse.ledger.at(-1)?.event).toBe('run_rolled_back');
+  });
+
   it('exits 2 on invalid input before any network call', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['--target', 'databricks', '--schema', 'synth', '--warehouse', 'w'], /--catalog: is required/],
