@@ -80,6 +80,11 @@ describe('the Databricks engine on the same Spark + Delta session', () => {
       expect(first.tables[e.name]?.contentHash, e.name).toBe(manifest.tables[e.name]?.contentHash);
       expect(first.tables[e.name]?.bytes, e.name).toBeGreaterThan(0);
     }
+    // Every column comment, set in one ALTER statement per table, is on the Delta table.
+    const described = await spark.sql(`DESCRIBE TABLE ${table('individuals')}`, { collect: true });
+    const commented = ir.entities.find((e) => e.name === 'individuals')?.columns.filter((c) => c.output && c.comment) ?? [];
+    expect(commented.length).toBeGreaterThan(3);
+    for (const c of commented) expect(described.rows.find((r) => r[0] === c.name)?.[2], c.name).toBe(c.comment);
     const stored = await spark.sql(`SELECT get_json_object(detail, '$.manifest.tables.households.contentHash') FROM ${table('_synthgraph_runs')} WHERE event = 'run_completed'`, { collect: true });
     expect(stored.rows).toEqual([[first.tables['households']?.contentHash]]);
   }, 900_000);

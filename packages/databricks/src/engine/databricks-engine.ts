@@ -34,7 +34,7 @@ import type { PlannedStatement, WarehouseSessionFactory } from '../executor/plan
 import { LEDGER_TABLE } from '../executor/run-ledger.js';
 import { runOnWarehouse, type RecoverMode, type StatementResult, type WarehouseProgressEvent } from '../executor/warehouse-executor.js';
 import { sparkDialect, sparkIdent, sparkString } from '../spark/spark-dialect.js';
-import { parseTableStats, tableStatsSql } from '../spark/table-stats.js';
+import { groupChecks, parseTableStats, tableStatsSql } from '../spark/table-stats.js';
 
 /** Options of {@link databricks}. */
 export interface DatabricksEngineOptions {
@@ -124,7 +124,8 @@ export interface DatabricksStatement extends PlannedStatement {
   /** `write`: creates or fills a table; `stats`/`detail`/`batch-rows`: measures one; `check`: a constraint's violation count; `previous`: reads the last manifest (append). */
   readonly role: 'write' | 'stats' | 'detail' | 'batch-rows' | 'check' | 'previous';
   readonly entity: string;
-  readonly checkName?: string;
+  /** For `check`: the checks whose violation counts are the columns `c0`, `c1`, … of its row. */
+  readonly checkNames?: readonly string[];
 }
 
 /** Builds the statements of a run (exported for `synthgraph plan --dialect databricks` and tests). */
@@ -174,7 +175,8 @@ export function databricksStatements(
       steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
     }
   }
-  for (const c of finalPlan.checks) steps.push({ table: name(c.entity), entity: c.entity, kind: 'check', role: 'check', checkName: c.name, sql: c.sql });
+  // One statement per table's checks: a warehouse round trip each, not one per check.
+  for (const g of groupChecks(finalPlan.checks)) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.checks.map((c) => c.name), sql: g.sql });
   return { steps, staging };
 }
 
@@ -223,7 +225,7 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
       else if (s.role === 'detail') bytes[s.entity] = Number(field(r.rows, 'sizeInBytes') ?? 0) || 0;
       else if (s.role === 'batch-rows') batchRows[s.entity] = Number(firstValue(r.rows));
       else if (s.role === 'previous') previous = previousManifest(r.rows, ir);
-      else if (s.role === 'check') checks.push({ name: s.checkName as string, table: s.entity, violations: Number(firstValue(r.rows)) });
+      else if (s.role === 'check') (s.checkNames ?? []).forEach((name, i) => checks.push({ name, table: s.entity, violations: Number(field(r.rows, `c${i}`)) }));
       else if (s.role === 'stats') {
         const { rows, contentHash } = parseTableStats(field(r.rows, 'n'), field(r.rows, 'h'));
         tables[s.entity] = { rows, files: [], bytes: 0, contentHash, elapsedMs: 0 };
@@ -251,7 +253,7 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
     if (e.phase === 'rollback') return emit({ phase: 'write', state: 'running', table: e.table, detail: `rolling back ${e.table} (${e.state})`, step });
     if (!s) return;
     if (s.role === 'check') {
-      if (e.state === 'started') emit({ phase: 'check', table: s.entity, state: 'started', detail: s.checkName, step });
+      if (e.state === 'started') emit({ phase: 'check', table: s.entity, state: 'started', detail: s.checkNames ? `${s.checkNames.length} checks of ${s.entity}` : `measuring ${s.entity}`, step });
       return;
     }
     if (s.role !== 'write' || s.kind === 'meta') return;

@@ -27,7 +27,7 @@ import {
 import { LocalSpark } from '../local-spark/index.js';
 import { findSinglePartitionExchanges } from '../local-spark/index.js';
 import { sparkDialect } from './spark-dialect.js';
-import { parseTableStats, tableStatsSql } from './table-stats.js';
+import { groupChecks, parseTableStats, tableStatsSql } from './table-stats.js';
 
 /**
  * Local sessions run without whole-stage code generation: the generated plans are wide
@@ -129,12 +129,15 @@ async function runSpark(ir: ScenarioIR, o: LocalSparkEngineOptions, run: RunOpti
       emit({ phase: 'table', table: t.entity, state: 'finished', rows });
     }
     const checks: CheckResult[] = [];
-    for (const ch of plan.checks) {
-      step++;
-      emit({ phase: 'check', table: ch.entity, state: 'started', detail: ch.name });
-      const v = Number(await scalar(ch.sql));
-      checks.push({ name: ch.name, table: ch.entity, violations: v });
-      emit({ phase: 'check', table: ch.entity, state: 'finished', detail: ch.name, rows: v });
+    for (const g of groupChecks(plan.checks)) {
+      step += g.checks.length;
+      emit({ phase: 'check', table: g.entity, state: 'started', detail: `${g.checks.length} checks of ${g.entity}` });
+      const row = (await s.sql(g.sql, { collect: true, maxRows: 1, signal })).rows[0] ?? [];
+      g.checks.forEach((ch, i) => {
+        const v = Number(row[i]);
+        checks.push({ name: ch.name, table: ch.entity, violations: v });
+        emit({ phase: 'check', table: ch.entity, state: 'finished', detail: ch.name, rows: v });
+      });
     }
     step++;
     emit({ phase: 'write', state: 'started' });
