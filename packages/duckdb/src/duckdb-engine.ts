@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
+  defineEngine,
   assertReplaceable,
   buildPlan,
   CancelledError,
@@ -94,9 +95,7 @@ const s = (text: string): string => duckdbDialect.stringLiteral(text);
  * ```
  */
 export function duckdb(options: DuckdbOptions): Engine {
-  const issues = validateDuckdbOptions(options);
-  if (issues.length) throw new ConfigError(issues, 'The DuckDB engine options are invalid');
-  return { name: 'duckdb', run: (ir, run) => runDuckdb(ir, options, run) };
+  return defineEngine('duckdb', 'DuckDB', options, validateDuckdbOptions, runDuckdb);
 }
 
 interface PreviousOutput {

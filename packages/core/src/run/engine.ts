@@ -1,7 +1,7 @@
 /**
  * The engine contract and the `generate` entry point shared by the SDK and the CLI.
  */
-import { CancelledError, SpecError } from '../errors.js';
+import { CancelledError, ConfigError, SpecError, type Issue } from '../errors.js';
 import { irHash } from '../ir/hash.js';
 import { parseIR } from '../ir/schema.js';
 import type { ScenarioIR } from '../ir/types.js';
@@ -125,3 +125,23 @@ export async function generate(source: ScenarioSource, engine: Engine, options: 
 
 /** Re-exported for engines that record it. */
 export { irHash };
+
+/**
+ * Builds an engine from validated options: throws a `ConfigError` naming every invalid option
+ * (label: e.g. 'DuckDB'), else binds the options to `run`.
+ *
+ * @example
+ * ```ts
+ * export const myEngine = (o: MyOptions): Engine => defineEngine('mine', 'My', o, validateMyOptions, runMine);
+ * ```
+ */
+export function defineEngine<O>(name: string, label: string, options: O, validate: (o: O) => Issue[], run: (ir: ScenarioIR, options: O, runOptions: RunOptions) => Promise<Manifest>): Engine {
+  const issues = validate(options);
+  if (issues.length) throw new ConfigError(issues, `The ${label} engine options are invalid`);
+  return { name, run: (ir, r) => run(ir, options, r) };
+}
+
+/** The issue of a `rowsPerPartition`-like option that must be a positive integer, if any. */
+export function positiveIntegerIssue(path: string, value: unknown): Issue[] {
+  return value === undefined || (Number.isInteger(value) && (value as number) >= 1) ? [] : [{ path, message: 'must be a positive integer', value }];
+}

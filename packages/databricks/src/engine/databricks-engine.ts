@@ -13,6 +13,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  defineEngine,
+  positiveIntegerIssue,
   buildPlan,
   ConfigError,
   createManifest,
@@ -98,7 +100,7 @@ export function validateDatabricksEngineOptions(o: DatabricksEngineOptions): Iss
   if (o.mode !== undefined && o.mode !== 'replace' && o.mode !== 'append') issues.push({ path: 'mode', message: 'must be replace or append', value: o.mode, fix: 'use replace or append' });
   if (!o.session && !o.connection) issues.push({ path: 'connection', message: 'is required (or a session factory)', fix: 'pass connection: await resolveDatabricksConfig({ warehouseId })' });
   if (!o.grantsChecked && !o.grants && !o.connection) issues.push({ path: 'grants', message: 'cannot check grants without a connection or a grants client', fix: 'pass connection, grants or grantsChecked' });
-  if (o.rowsPerPartition !== undefined && !(Number.isInteger(o.rowsPerPartition) && o.rowsPerPartition >= 1)) issues.push({ path: 'rowsPerPartition', message: 'must be a positive integer', value: o.rowsPerPartition });
+  issues.push(...positiveIntegerIssue('rowsPerPartition', o.rowsPerPartition));
   return issues;
 }
 
@@ -114,9 +116,7 @@ export function validateDatabricksEngineOptions(o: DatabricksEngineOptions): Iss
  * ```
  */
 export function databricks(options: DatabricksEngineOptions): Engine {
-  const issues = validateDatabricksEngineOptions(options);
-  if (issues.length) throw new ConfigError(issues, 'The Databricks engine options are invalid');
-  return { name: 'databricks', run: (ir, run) => runDatabricks(ir, options, run) };
+  return defineEngine('databricks', 'Databricks', options, validateDatabricksEngineOptions, runDatabricks);
 }
 
 /** A planned statement and what its result means for the manifest. */

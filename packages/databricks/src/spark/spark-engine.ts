@@ -8,6 +8,8 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
+  defineEngine,
+  positiveIntegerIssue,
   assertReplaceable,
   buildPlan,
   CancelledError,
@@ -62,7 +64,7 @@ export function validateLocalSparkOptions(o: LocalSparkEngineOptions): Issue[] {
   if (typeof o.out !== 'string' || !o.out.trim()) issues.push({ path: 'out', message: 'is required', value: o.out, fix: 'pass an output directory' });
   else if (/[`\n\r]/.test(o.out)) issues.push({ path: 'out', message: 'must not contain backticks or line breaks', value: o.out, fix: 'choose a plain path' });
   if (o.cores !== undefined && !(Number.isInteger(o.cores) && o.cores >= 1 && o.cores <= 256)) issues.push({ path: 'cores', message: 'must be an integer from 1 to 256', value: o.cores, fix: 'e.g. 2' });
-  if (o.rowsPerPartition !== undefined && !(Number.isInteger(o.rowsPerPartition) && o.rowsPerPartition >= 1)) issues.push({ path: 'rowsPerPartition', message: 'must be a positive integer', value: o.rowsPerPartition });
+  issues.push(...positiveIntegerIssue('rowsPerPartition', o.rowsPerPartition));
   return issues;
 }
 
@@ -75,9 +77,7 @@ export function validateLocalSparkOptions(o: LocalSparkEngineOptions): Issue[] {
  * ```
  */
 export function localSpark(options: LocalSparkEngineOptions): Engine {
-  const issues = validateLocalSparkOptions(options);
-  if (issues.length) throw new ConfigError(issues, 'The local Spark engine options are invalid');
-  return { name: 'spark', run: (ir, run) => runSpark(ir, options, run) };
+  return defineEngine('spark', 'local Spark', options, validateLocalSparkOptions, runSpark);
 }
 
 async function listFiles(dir: string): Promise<{ files: string[]; bytes: number }> {
