@@ -142,6 +142,16 @@ describe('databricks engine (append)', () => {
     expect(second.checks.length).toBe(first.checks.length);
   });
 
+  it('continues the batches of the run that wrote the same tables, not of another prefix in the schema', async () => {
+    const w = new FakeWarehouse();
+    await generate(ir(40, 0), engine(w, { tablePrefix: 'a_' }));
+    await generate(ir(40, 0), engine(w, { tablePrefix: 'b_' }));
+    await generate(ir(40, 1), engine(w, { tablePrefix: 'b_', mode: 'append' }));
+    const third = await generate(ir(40, 2), engine(w, { tablePrefix: 'a_', mode: 'append' }));
+    expect(third.batches.map((b) => b.index)).toEqual([0, 1]);
+    expect((third.extra['databricks'] as { tables: Record<string, string> }).tables['households']).toBe('main.synth.a_households');
+  });
+
   it('builds the same statements for the same run id (a resume presents the same plan)', () => {
     const a = databricksStatements(ir(40, 1), { catalog: 'main', schema: 'synth', mode: 'append' }, 'r1');
     const b = databricksStatements(ir(40, 1), { catalog: 'main', schema: 'synth', mode: 'append' }, 'r1');

@@ -183,13 +183,14 @@ export function databricksStatements(
 const firstValue = (rows: readonly object[]): unknown => Object.values((rows[0] as Record<string, unknown> | undefined) ?? {})[0];
 const field = (rows: readonly object[], name: string): unknown => (rows[0] as Record<string, unknown> | undefined)?.[name];
 
-/** The newest completed manifest in the ledger rows that holds the same scenario and tables. */
-function previousManifest(rows: readonly object[], ir: ScenarioIR): Manifest | undefined {
+/** The newest completed manifest in the ledger rows that wrote the same tables (same names, same prefix). */
+function previousManifest(rows: readonly object[], ir: ScenarioIR, fullName: (entity: string) => string): Manifest | undefined {
   const names = ir.entities.map((e) => e.name);
   for (const row of rows) {
     try {
       const m = (JSON.parse(String((row as Record<string, unknown>).detail)) as Record<string, unknown>)[MANIFEST_DETAIL_KEY] as Manifest | undefined;
-      if (m && m.scenario === ir.name && names.every((n) => n in m.tables)) return m;
+      const written = (m?.extra['databricks'] as { tables?: Record<string, string> } | undefined)?.tables ?? {};
+      if (m && m.scenario === ir.name && names.every((n) => written[n] === fullName(n))) return m;
     } catch {
       // Not a manifest detail.
     }
@@ -211,6 +212,7 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
     throw new ConfigError([{ path: 'mode', message: `append adds to the tables of an earlier run, but the schema ${o.catalog}.${o.schema} does not exist`, value: 'append', fix: 'run once in replace mode first' }], 'Cannot append');
   }
 
+  const fullName = (entity: string): string => `${o.catalog}.${o.schema}.${o.tablePrefix ?? ''}${entity}`;
   let manifest: Manifest | undefined;
   const buildManifest = (results: readonly StatementResult[]): Record<string, unknown> => {
     const tables: Record<string, TableResult> = {};
@@ -224,7 +226,7 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
       if (s.role === 'write') elapsed[s.entity] = (elapsed[s.entity] ?? 0) + r.elapsedMs;
       else if (s.role === 'detail') bytes[s.entity] = Number(field(r.rows, 'sizeInBytes') ?? 0) || 0;
       else if (s.role === 'batch-rows') batchRows[s.entity] = Number(firstValue(r.rows));
-      else if (s.role === 'previous') previous = previousManifest(r.rows, ir);
+      else if (s.role === 'previous') previous = previousManifest(r.rows, ir, fullName);
       else if (s.role === 'check') (s.checkNames ?? []).forEach((name, i) => checks.push({ name, table: s.entity, violations: Number(field(r.rows, `c${i}`)) }));
       else if (s.role === 'stats') {
         const { rows, contentHash } = parseTableStats(field(r.rows, 'n'), field(r.rows, 'h'));
@@ -232,7 +234,7 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
       }
     }
     for (const [entity, t] of Object.entries(tables)) tables[entity] = { ...t, bytes: bytes[entity] ?? 0, elapsedMs: Math.round(elapsed[entity] ?? 0) };
-    const location = { catalog: o.catalog, schema: o.schema, runId, principal: report.principal, tables: Object.fromEntries(Object.keys(tables).map((e) => [e, `${o.catalog}.${o.schema}.${o.tablePrefix ?? ''}${e}`])) };
+    const location = { catalog: o.catalog, schema: o.schema, runId, principal: report.principal, tables: Object.fromEntries(Object.keys(tables).map((e) => [e, fullName(e)])) };
     manifest = createManifest(ir, {
       engine: 'databricks-sql',
       format: 'delta',

@@ -134,7 +134,10 @@ export class FakeWarehouse {
       return [{ num_affected_rows: rows.length, num_inserted_rows: rows.length }];
     }
     if ((m = /^SELECT count\(\*\) AS n FROM \S+`_synthgraph_runs` WHERE run_id = '([^']*)'$/i.exec(s))) return [{ n: this.ledger.filter((r) => r.run_id === m?.[1]).length }];
-    if (/^SELECT[\s\S]*FROM \S+`_synthgraph_runs`/i.test(s)) return this.ledger.map((r) => ({ ...r }));
+    if (/^SELECT[\s\S]*FROM \S+`_synthgraph_runs`/i.test(s)) {
+      const rows = this.ledger.map((r) => ({ ...r }));
+      return /ORDER BY at DESC/i.test(s) ? rows.reverse() : rows;
+    }
     if (/^SHOW TABLES IN/i.test(s)) return [...this.tables.keys()].map((t) => ({ database: 'synth', tableName: t, isTemporary: false }));
     if ((m = /^DESCRIBE HISTORY (\S+) LIMIT 1$/i.exec(s))) {
       const t = this.table(m[1]);
