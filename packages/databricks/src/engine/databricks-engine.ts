@@ -152,13 +152,20 @@ export function databricksStatements(
       steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
     }
   } else {
-    const first = name(finalPlan.tables[0]?.entity ?? '');
+    const firstEntity = finalPlan.tables[0]?.entity ?? '';
+    const first = name(firstEntity);
     steps.push({
       table: first,
       entity: first,
       kind: 'check',
       role: 'previous',
-      sql: `SELECT detail FROM ${qualifiedName(catalog, schema, LEDGER_TABLE)} WHERE event = 'run_completed' AND get_json_object(detail, '$.${MANIFEST_DETAIL_KEY}.scenario') = ${sparkString(ir.name)} ORDER BY at DESC LIMIT 10`,
+      // The newest manifests that wrote this scenario's first table under the same name.
+      sql: [
+        `SELECT detail FROM ${qualifiedName(catalog, schema, LEDGER_TABLE)}`,
+        `WHERE event = 'run_completed' AND get_json_object(detail, '$.${MANIFEST_DETAIL_KEY}.scenario') = ${sparkString(ir.name)}`,
+        `AND get_json_object(detail, ${sparkString(`$.${MANIFEST_DETAIL_KEY}.extra.databricks.tables.${firstEntity}`)}) = ${sparkString(`${catalog}.${schema}.${first}`)}`,
+        'ORDER BY at DESC LIMIT 10',
+      ].join('\n'),
     });
     const stageRef = (entity: string): string => qualifiedName(catalog, schema, stagingName(entity));
     const stagePlan = buildPlan(ir, sparkDialect({ properties: { ...properties, 'synthgraph.staging': 'true' }, tableRef: stageRef }), { ...lower, tableRef: stageRef });
