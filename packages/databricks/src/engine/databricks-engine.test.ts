@@ -73,6 +73,13 @@ describe('databricks engine (replace)', () => {
     const started = events.filter((e) => e.phase === 'table' && e.state === 'started').map((e) => e.table);
     expect(new Set(started)).toEqual(new Set(ALL));
     expect(events.at(-1)).toMatchObject({ phase: 'done', state: 'finished', rows: manifest.totalRows });
+    // Each table is reported finished, with its rows, as soon as it is measured — before the checks run.
+    const finished = events.filter((e) => e.phase === 'table' && e.state === 'finished');
+    expect(Object.fromEntries(finished.map((e) => [e.table, e.rows]))).toEqual(Object.fromEntries(Object.entries(manifest.tables).map(([t, r]) => [t, r.rows])));
+    const firstCheckEvent = events.findIndex((e) => e.phase === 'check');
+    expect(events.indexOf(finished.at(-1) as ProgressEvent)).toBeLessThan(firstCheckEvent);
+    const checked = events.filter((e) => e.phase === 'check' && e.state === 'finished');
+    expect(checked.map((e) => e.detail)).toEqual(manifest.checks.map((c) => c.name));
     expect(events.every((e) => e.steps === events[0]?.steps && e.step <= e.steps)).toBe(true);
   });
 

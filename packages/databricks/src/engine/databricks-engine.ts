@@ -261,8 +261,15 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
     const step = e.statementIndex + 1;
     if (e.phase === 'rollback') return emit({ phase: 'write', state: 'running', table: e.table, detail: `rolling back ${e.table} (${e.state})`, step });
     if (!s) return;
-    if (s.role === 'check') {
-      if (e.state === 'started') emit({ phase: 'check', table: s.entity, state: 'started', detail: s.checkNames ? `${s.checkNames.length} checks of ${s.entity}` : `measuring ${s.entity}`, step });
+    if (s.kind === 'check') {
+      // Row counts and violations are reported as their statements return, not at the end.
+      if (e.state === 'succeeded' && e.result && s.role === 'stats') emit({ phase: 'table', table: s.entity, state: 'finished', rows: parseTableStats(field(e.result, 'n'), field(e.result, 'h')).rows, step });
+      if (s.role !== 'check') return;
+      if (e.state === 'started') emit({ phase: 'check', table: s.entity, state: 'started', detail: `${s.checkNames?.length ?? 0} checks of ${s.entity}`, step });
+      if (e.state === 'succeeded' && e.result) {
+        const result = e.result;
+        (s.checkNames ?? []).forEach((name, i) => emit({ phase: 'check', table: s.entity, state: 'finished', detail: name, rows: Number(field(result, `c${i}`)), step }));
+      }
       return;
     }
     if (s.role !== 'write' || s.kind === 'meta') return;
@@ -289,8 +296,6 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
     completionDetail: buildManifest,
   });
   const done = manifest as unknown as Manifest;
-  for (const [entity, t] of Object.entries(done.tables)) emit({ phase: 'table', table: entity, state: 'finished', rows: t.rows, step: steps.length });
-  for (const c of done.checks) emit({ phase: 'check', table: c.table, state: 'finished', detail: c.name, rows: c.violations, step: steps.length });
   if (result.leftOver.length) emit({ phase: 'write', state: 'finished', detail: `could not drop staging tables ${result.leftOver.join(', ')}; drop them by hand`, step: steps.length });
   emit({ phase: 'done', state: 'finished', rows: done.totalRows, step: steps.length });
   return done;

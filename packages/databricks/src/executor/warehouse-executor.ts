@@ -86,6 +86,8 @@ export interface WarehouseProgressEvent {
   readonly error?: string;
   /** Whether a `failed` attempt will be retried. */
   readonly willRetry?: boolean;
+  /** The result rows of a succeeded `check` statement (read-only queries return a row or two). */
+  readonly result?: readonly object[];
 }
 
 /** What to do with an unfinished earlier run on the same tables: stop (`fail`), restore its tables (`rollback`), or finish it (`resume`: same `runId` and statements). */
@@ -576,7 +578,7 @@ class WarehouseRun {
       try {
         const rows = await this.#once(sql, signal, () => this.#emit(step, 'running', attempt, start));
         const affected = affectedRows(rows);
-        this.#emit(step, 'succeeded', attempt, start, { ...(affected === undefined ? {} : { rows: affected }) });
+        this.#emit(step, 'succeeded', attempt, start, { ...(affected === undefined ? {} : { rows: affected }), ...(step.phase === 'check' ? { result: rows } : {}) });
         return { rows, affected, attempts: attempt, elapsedMs: performance.now() - start };
       } catch (e) {
         if (e instanceof CancelledStep || signal?.aborted) {
@@ -652,7 +654,7 @@ class WarehouseRun {
     if (signal?.aborted) throw new Error('cancelled while waiting to retry');
   }
 
-  #emit(step: Step, state: WarehouseProgressEvent['state'], attempt: number, start: number, extra: { rows?: number; error?: string; willRetry?: boolean } = {}): void {
+  #emit(step: Step, state: WarehouseProgressEvent['state'], attempt: number, start: number, extra: { rows?: number; error?: string; willRetry?: boolean; result?: readonly object[] } = {}): void {
     if (!step.emit || step.phase === 'run-state' || !this.options.onProgress) return;
     const now = performance.now();
     try {
