@@ -3,7 +3,7 @@
  * schema, and the engine built from them.
  */
 import type { Engine, Issue } from '@synthgraph/core';
-import { databricks, resolveDatabricksConfig, validateUnityCatalogName, UnityCatalogNameError, type WarehouseProgressEvent } from '@synthgraph/databricks';
+import { databricks, resolveDatabricksConfig, unityCatalogNameIssues } from '@synthgraph/databricks';
 import type { CliIO } from '../io.js';
 import { choiceOption, type Values } from '../options.js';
 
@@ -62,12 +62,7 @@ export function chooseTarget(values: Values, config: Record<string, unknown>, is
       issues.push({ path: `--${field}`, message: 'is required with --target databricks', fix: `--${field} ${field === 'catalog' ? 'main' : 'synthgraph'} (or run.target: main.synthgraph in the config)` });
       continue;
     }
-    try {
-      validateUnityCatalogName(field, value);
-    } catch (e) {
-      if (!(e instanceof UnityCatalogNameError)) throw e;
-      issues.push({ path: `--${field}`, message: e.issues[0]?.message ?? 'is not a valid name', value, fix: 'use a Unity Catalog name: no period, space, slash, backtick or control character' });
-    }
+    issues.push(...unityCatalogNameIssues(field, value, `--${field}`));
   }
   for (const k of ['format', 'threads', 'memory-limit'] as const) {
     if (values[k] !== undefined) issues.push({ path: `--${k}`, message: 'does not apply to --target databricks (the warehouse writes Delta tables)', value: values[k], fix: `drop --${k}` });
@@ -85,7 +80,6 @@ export async function databricksEngineFor(
   where: { catalog: string; schema: string },
   run: { mode: 'replace' | 'append'; tablePrefix: string },
   io: CliIO,
-  onStatement?: (e: WarehouseProgressEvent) => void,
 ): Promise<Engine> {
   const connection = await resolveDatabricksConfig({
     ...(values['profile'] !== undefined ? { profile: String(values['profile']) } : {}),
@@ -105,6 +99,5 @@ export async function databricksEngineFor(
     constraints: !values['no-constraints'],
     ...(values['run-id'] !== undefined ? { runId: String(values['run-id']) } : {}),
     ...(values['recover'] !== undefined ? { recover: values['recover'] as 'fail' | 'rollback' | 'resume' } : {}),
-    onStatement,
   });
 }

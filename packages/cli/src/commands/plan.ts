@@ -1,6 +1,6 @@
 import { buildPlan, prettyIR, type Dialect, type Issue } from '@synthgraph/core';
 import { duckdbDialect } from '@synthgraph/duckdb';
-import { databricksStatements, sparkDialect, validateUnityCatalogName, UnityCatalogNameError } from '@synthgraph/databricks';
+import { databricksStatements, sparkDialect, unityCatalogNameIssues } from '@synthgraph/databricks';
 import type { CliIO } from '../io.js';
 import { choiceOption, parse, throwIfIssues } from '../options.js';
 import { resolveRun, scenarioOptions } from '../scenario-source.js';
@@ -54,12 +54,8 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
   const mode = choiceOption(values, 'mode', ['replace', 'append'] as const, issues) ?? 'replace';
   if (dialectName === 'databricks') {
     for (const field of ['catalog', 'schema'] as const) {
-      try {
-        validateUnityCatalogName(field, values[field] ?? '');
-      } catch (e) {
-        if (!(e instanceof UnityCatalogNameError)) throw e;
-        issues.push({ path: `--${field}`, message: values[field] === undefined ? 'is required with --dialect databricks' : (e.issues[0]?.message ?? 'is not valid'), value: values[field], fix: `--${field} ${field === 'catalog' ? 'main' : 'synthgraph'}` });
-      }
+      if (values[field] === undefined) issues.push({ path: `--${field}`, message: 'is required with --dialect databricks', fix: `--${field} ${field === 'catalog' ? 'main' : 'synthgraph'}` });
+      else issues.push(...unityCatalogNameIssues(field, values[field], `--${field}`));
     }
   }
   throwIfIssues(issues, 'plan');

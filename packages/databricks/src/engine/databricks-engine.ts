@@ -31,7 +31,7 @@ import {
 import type { DatabricksConnection } from '../auth/databricks-connection.js';
 import { assertGrants, type GrantsClient } from '../grants/grant-check.js';
 import type { GrantPrincipal, GrantReport, WriteMode } from '../grants/grant-report.js';
-import { qualifiedName, UnityCatalogNameError, validateUnityCatalogName } from '../grants/unity-catalog-names.js';
+import { qualifiedName, unityCatalogNameIssues } from '../grants/unity-catalog-names.js';
 import type { PlannedStatement, WarehouseSessionFactory } from '../executor/planned-statement.js';
 import { LEDGER_TABLE } from '../executor/run-ledger.js';
 import { runOnWarehouse, type RecoverMode, type StatementResult, type WarehouseProgressEvent } from '../executor/warehouse-executor.js';
@@ -88,14 +88,7 @@ const ROWS_PER_PARTITION = 1_000_000;
 /** Validates the options, naming every problem. */
 export function validateDatabricksEngineOptions(o: DatabricksEngineOptions): Issue[] {
   const issues: Issue[] = [];
-  for (const field of ['catalog', 'schema'] as const) {
-    try {
-      validateUnityCatalogName(field, o[field]);
-    } catch (e) {
-      if (!(e instanceof UnityCatalogNameError)) throw e;
-      issues.push({ path: field, message: e.issues[0]?.message ?? 'is not a valid name', value: o[field], fix: `pass --${field} with a Unity Catalog name` });
-    }
-  }
+  for (const field of ['catalog', 'schema'] as const) issues.push(...unityCatalogNameIssues(field, o[field], field));
   if (o.tablePrefix !== undefined && !/^([A-Za-z][A-Za-z0-9_]{0,29})?$/.test(o.tablePrefix)) issues.push({ path: 'tablePrefix', message: 'must be up to 30 letters, digits or underscores, starting with a letter', value: o.tablePrefix, fix: 'e.g. tablePrefix: "exp1_"' });
   if (o.mode !== undefined && o.mode !== 'replace' && o.mode !== 'append') issues.push({ path: 'mode', message: 'must be replace or append', value: o.mode, fix: 'use replace or append' });
   if (!o.session && !o.connection) issues.push({ path: 'connection', message: 'is required (or a session factory)', fix: 'pass connection: await resolveDatabricksConfig({ warehouseId })' });

@@ -6,4 +6,4 @@
 export { checkGrants, assertGrants, grantStatement, requiredPrivileges, ACCOUNT_USERS_GROUP, type GrantsClient } from './grant-check.js';
 export type { GrantReport, GrantCheckRequest, GrantPrincipal, MissingPrivilege, RequiredPrivilege, WriteMode } from './grant-report.js';
 export { MissingPrivilegesError, CatalogNotFoundError, PrincipalNotFoundError, GrantCheckError } from './grants-error.js';
-export { validateUnityCatalogName, quoteIdentifier, qualifiedName, UnityCatalogNameError, type UnityCatalogNameField } from './unity-catalog-names.js';
+export { validateUnityCatalogName, unityCatalogNameIssues, quoteIdentifier, qualifiedName, UnityCatalogNameError, type UnityCatalogNameField } from './unity-catalog-names.js';

@@ -1,7 +1,7 @@
 /**
  * Unity Catalog object names: validation (the platform's own rules) and backtick quoting.
  */
-import { SynthgraphError } from '@synthgraph/core';
+import { SynthgraphError, type Issue } from '@synthgraph/core';
 import { redactText } from '../auth/redact.js';
 
 /** Which name was invalid. */
@@ -53,6 +53,25 @@ export function validateUnityCatalogName(field: UnityCatalogNameField, name: unk
     throw new UnityCatalogNameError(field, name, `contains ${what}`);
   }
   return name;
+}
+
+/**
+ * The problem with a name as an option issue (`path`: where the user gave it), or none: for
+ * collecting every invalid option before failing, where {@link validateUnityCatalogName} throws.
+ *
+ * @example
+ * ```ts
+ * unityCatalogNameIssues('schema', 'a.b', '--schema'); // [{ path: '--schema', message: 'contains a period', … }]
+ * ```
+ */
+export function unityCatalogNameIssues(field: UnityCatalogNameField, name: unknown, path: string): Issue[] {
+  try {
+    validateUnityCatalogName(field, name);
+    return [];
+  } catch (e) {
+    if (!(e instanceof UnityCatalogNameError)) throw e;
+    return [{ path, message: e.issues[0]?.message ?? 'is not a valid name', value: name, fix: 'use a Unity Catalog name: no period, space, slash or control character' }];
+  }
 }
 
 /**
