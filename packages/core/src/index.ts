@@ -13,7 +13,9 @@ export { canonicalJson, irHash } from './ir/hash.js';
 export { validateIR, keySpace, columnOrder } from './ir/validate.js';
 export * from './random/mixer.js';
 export { normalQuantile, piecewiseTable, evalPiecewise, cumulativeThresholds, knots, upperBound, type PiecewiseTable } from './random/quantiles.js';
-export { expandExpr, collectStreams, visit, children, dayWeights, standardNormalTable, type ExpandContext } from './random/expand.js';
+export { expandExpr, collectStreams, dayWeights, standardNormalTable, type ExpandContext } from './random/expand.js';
+export { expandScenario } from './random/expand-scenario.js';
+export { children, mapChildren, mapExpr, visit, collect } from './ir/walk.js';
 export * from './dsl/column-types.js';
 export * from './dsl/expr.js';
 export * from './dsl/scenario-builder.js';
@@ -22,8 +24,23 @@ export { toOutput, canonicalValue, formatScaled, formatDays } from './eval/value
 export { prettyIR } from './ir/pretty.js';
 export * from './sql/sql-nodes.js';
 export { baseDialect, checkIdentifier, doubleText, IdentifierError, type Dialect } from './sql/dialect.js';
+export {
+  baseFunctions,
+  baseTypes,
+  typeName,
+  type FunctionTable,
+  type FunctionName,
+  type TypeNameTable,
+  type ScalarFn,
+  type AggregateFn,
+  type WindowFn,
+  type DialectSpecificFn,
+} from './sql/dialects/functions.js';
+export { registerDialect, getDialect, listDialects } from './sql/dialects/registry.js';
+export { lowerExpr, layerScope, type LowerScope } from './sql/lower-expr.js';
+export { printExpr, printLiteral, internalType } from './sql/print-expr.js';
 export { SqlPrinter, type TableRef } from './sql/printer.js';
-export { lowerEntity, mapExpr, type LowerOptions } from './sql/lower-entity.js';
+export { lowerEntity, type LowerOptions } from './sql/lower-entity.js';
 export { compileChecks, checkName } from './sql/checks.js';
 export { buildPlan, type StatementPlan, type TableStatements, type CheckStatement, type PlanOptions } from './sql/plan.js';
 export * from './run/engine.js';

@@ -1,33 +1,12 @@
-import { baseDialect, type ColumnType, type Dialect } from '@synthgraph/core';
+import { baseDialect, baseFunctions, baseTypes, InternalError, registerDialect, type Dialect } from '@synthgraph/core';
 
-const typeName = (t: ColumnType): string => {
-  switch (t.kind) {
-    case 'bigint':
-      return 'BIGINT';
-    case 'int':
-      return 'INTEGER';
-    case 'double':
-      return 'DOUBLE';
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'string':
-      return 'VARCHAR';
-    case 'timestamp':
-      return 'TIMESTAMP';
-    case 'date':
-      return 'DATE';
-    case 'decimal':
-      return `DECIMAL(${t.precision},${t.scale})`;
-    case 'array':
-      return `${typeName(t.element)}[]`;
-    case 'map':
-      return `MAP(${typeName(t.key)}, ${typeName(t.value)})`;
-  }
-};
+const ident = baseDialect.quoteIdent;
+const str = baseDialect.stringLiteral;
 
 /**
- * The DuckDB dialect: overrides only what differs from the base spellings (`xor()` because `^`
- * is power, `//` integer division, 1-based lists, `make_timestamp`/`epoch_us`).
+ * The DuckDB dialect: the base spellings plus what differs (`xor()` because `^` is power, `//`
+ * integer division, 1-based lists, `make_timestamp`/`epoch_us`, `unnest` generators). Importing
+ * `@synthgraph/duckdb` registers it as `duckdb`.
  *
  * @example
  * ```ts
@@ -35,36 +14,47 @@ const typeName = (t: ColumnType): string => {
  * const plan = buildPlan(ir, duckdbDialect);
  * ```
  */
-export const duckdbDialect: Dialect = {
+export const duckdbDialect: Dialect = registerDialect({
   ...baseDialect,
   name: 'duckdb',
   bigintLiteral: (v) => {
-    if (!Number.isSafeInteger(v)) throw new RangeError(`BIGINT literal must be a safe integer, got ${v}`);
+    if (!Number.isSafeInteger(v)) throw new InternalError(`BIGINT literal must be a safe integer, got ${v}`);
     return v < 0 ? `(${v})::BIGINT` : `${v}::BIGINT`;
   },
-  typeName,
-  xor: (a, b) => `xor(${a}, ${b})`,
-  shiftRight: (a, n) => `(${a} >> ${n})`,
-  idiv: (a, b) => `(${a} // ${b})`,
-  sha256: (a) => `sha256(${a})`,
-  arrayLiteral: (items) => `[${items.join(', ')}]`,
-  arrayGet: (arr, i) => `${arr}[(${i}) + 1]`,
-  arrayContains: (arr, v) => `list_contains(${arr}, ${v})`,
-  arraySize: (arr) => `CAST(len(${arr}) AS BIGINT)`,
-  arrayCompact: (arr) => `list_filter(${arr}, x -> x IS NOT NULL)`,
-  mapLiteral: (keys, values) => (keys.length ? `MAP([${keys.join(', ')}], [${values.join(', ')}])` : 'MAP()'),
-  timestampFromMicros: (a) => `make_timestamp(${a})`,
-  microsFromTimestamp: (a) => `epoch_us(${a})`,
-  dateFromDays: (a) => `CAST(make_timestamp((${a}) * 86400000000::BIGINT) AS DATE)`,
-  daysFromDate: (a) => `CAST((${a} - DATE '1970-01-01') AS BIGINT)`,
-  range: (start, end, _partitions, alias) => `range(${start}::BIGINT, ${end}::BIGINT) AS ${baseDialect.quoteIdent(alias)}("__range")`,
-  explodeRange: (count) => `unnest(range(${count}))`,
-  explodeArray: (arr) => `unnest(${arr})`,
-  orderedCollect: (value, order) => `list(${value} ORDER BY ${order})`,
+  types: {
+    ...baseTypes,
+    array: (t, name) => `${name(t.element)}[]`,
+    map: (t, name) => `MAP(${name(t.key)}, ${name(t.value)})`,
+  },
+  fns: {
+    ...baseFunctions,
+    xor: ([a, b]) => `xor(${a}, ${b})`,
+    shiftRight: ([a, n]) => `(${a} >> ${n})`,
+    idiv: ([a, b]) => `(${a} // ${b})`,
+    sha256: ([a]) => `sha256(${a})`,
+    makeArray: (items) => `[${items.join(', ')}]`,
+    makeMap: (kv) => {
+      const keys = kv.filter((_, i) => i % 2 === 0);
+      const values = kv.filter((_, i) => i % 2 === 1);
+      return keys.length ? `MAP([${keys.join(', ')}], [${values.join(', ')}])` : 'MAP()';
+    },
+    arrayGet: ([arr, i]) => `${arr}[(${i}) + 1]`,
+    arrayContains: ([arr, v]) => `list_contains(${arr}, ${v})`,
+    arraySize: ([arr]) => `CAST(len(${arr}) AS BIGINT)`,
+    arrayCompact: ([arr]) => `list_filter(${arr}, x -> x IS NOT NULL)`,
+    timestampFromMicros: ([a]) => `make_timestamp(${a})`,
+    microsFromTimestamp: ([a]) => `epoch_us(${a})`,
+    dateFromDays: ([a]) => `CAST(make_timestamp((${a}) * 86400000000::BIGINT) AS DATE)`,
+    daysFromDate: ([a]) => `CAST((${a} - DATE '1970-01-01') AS BIGINT)`,
+    explodeRange: ([count]) => `unnest(range(${count}))`,
+    explodeArray: ([arr]) => `unnest(${arr})`,
+    orderedCollect: ([value, order]) => `list(${value} ORDER BY ${order})`,
+  },
+  range: (start, end, _partitions, alias) => `range(${start}::BIGINT, ${end}::BIGINT) AS ${ident(alias)}("__range")`,
   createTable: (stmt, select, table) => {
     const out = [`CREATE OR REPLACE TABLE ${table} AS\n${select}`];
-    if (stmt.comment) out.push(`COMMENT ON TABLE ${table} IS ${baseDialect.stringLiteral(stmt.comment)}`);
-    for (const c of stmt.columns) if (c.comment) out.push(`COMMENT ON COLUMN ${table}.${baseDialect.quoteIdent(c.name)} IS ${baseDialect.stringLiteral(c.comment)}`);
+    if (stmt.comment) out.push(`COMMENT ON TABLE ${table} IS ${str(stmt.comment)}`);
+    for (const c of stmt.columns) if (c.comment) out.push(`COMMENT ON COLUMN ${table}.${ident(c.name)} IS ${str(c.comment)}`);
     return out;
   },
-};
+});

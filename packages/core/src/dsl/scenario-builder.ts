@@ -6,7 +6,7 @@ import { SpecError, type Issue } from '../errors.js';
 import { deepFreeze, scenarioIRSchema, zodIssues } from '../ir/schema.js';
 import { IR_VERSION, type ColumnIR, type Constraint, type EntityIR, type Expr, type LiteralValue, type PoolIR, type RowSource, type ScenarioIR } from '../ir/types.js';
 import { validateIR } from '../ir/validate.js';
-import { mapChildren } from '../random/expand.js';
+import { mapChildren } from '../ir/walk.js';
 import type { AnyTypeDesc, OutputOf, TypeDesc, ValueOf } from './column-types.js';
 import { X, node, type In } from './expr.js';
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { InternalError, UnsupportedError } from '../errors.js';
 import type { Expr } from '../ir/types.js';
-import { TWO_32, lowbias32, streamKeys } from '../random/mixer.js';
+import { TWO_32, draw32, streamKeys } from '../random/mixer.js';
 import { upperBound } from '../random/quantiles.js';
 
 /** A value inside the evaluator. */
@@ -84,12 +84,8 @@ export function compileExpr(e: Expr, env: CompileEnv): Fn {
       return (c) => (c[side] as Value[])[s] as Value;
     }
     case 'rand': {
-      const { k0, k1 } = streamKeys(env.seed, e.stream);
-      // draw32 inlined: lowbias32(lowbias32(lo ^ k0) ^ hi ^ k1)
-      return (c) => {
-        const key = c.key;
-        return lowbias32((lowbias32((key ^ k0) >>> 0) ^ Math.floor(key / TWO_32) ^ k1) >>> 0);
-      };
+      const keys = streamKeys(env.seed, e.stream);
+      return (c) => draw32(keys, c.key);
     }
     case 'unary': {
       const a = rec(e.arg);

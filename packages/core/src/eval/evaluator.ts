@@ -5,7 +5,8 @@
 import { SpecError, UnsupportedError, throwIfAborted } from '../errors.js';
 import type { ColumnType, EntityIR, Expr, ScenarioIR } from '../ir/types.js';
 import { columnOrder } from '../ir/validate.js';
-import { children, expandExpr } from '../random/expand.js';
+import { visit } from '../ir/walk.js';
+import { expandScenario } from '../random/expand-scenario.js';
 import { compileExpr, type CompileEnv, type RowCtx, type Value } from './compile-expr.js';
 import { toOutput } from './values.js';
 
@@ -54,7 +55,7 @@ export class Evaluator {
 
   constructor(ir: ScenarioIR) {
     this.ir = ir;
-    this.#byName = new Map(ir.entities.map((e) => [e.name, e]));
+    this.#byName = new Map(expandScenario(ir).entities.map((e) => [e.name, e]));
   }
 
   /** Whether this evaluator can produce an entity (not derived and not depending on a derived one). */
@@ -251,7 +252,6 @@ export class Evaluator {
     if (!ir) throw new SpecError([{ path: 'entity', message: `unknown entity '${name}'`, value: name, fix: `use one of ${[...this.#byName.keys()].join(', ')}` }]);
     if (ir.source.kind === 'group' || ir.source.kind === 'window')
       throw new UnsupportedError(`'${name}' is a derived (${ir.source.kind}) entity; the in-process evaluator cannot produce it — use an engine`);
-    const pools = new Map(this.ir.pools.map((p) => [p.name, p]));
     const order = columnOrder(ir);
     const slot = new Map(order.map((n, i) => [n, i]));
     const sideEntity = (side: string): string => {
@@ -281,7 +281,7 @@ export class Evaluator {
     });
     const ownEnv = env((n) => slot.get(n) as number);
     const byCol = new Map(ir.columns.map((c) => [c.name, c]));
-    const fns = order.map((n) => compileExpr(expandExpr((byCol.get(n) as { expr: Expr }).expr, { prefix: `${name}.${n}`, pools }), ownEnv));
+    const fns = order.map((n) => compileExpr((byCol.get(n) as { expr: Expr }).expr, ownEnv));
     let count: CompiledEntity['count'];
     let keep: CompiledEntity['keep'];
     if (ir.source.kind === 'children') {
@@ -291,19 +291,18 @@ export class Evaluator {
         if (i < 0) throw new SpecError([{ path: `entities.${name}.source.count`, message: `parent has no column '${n}'` }]);
         return i;
       });
-      count = compileExpr(expandExpr(ir.source.count, { prefix: `${name}.$count`, pools }), pEnv);
+      count = compileExpr(ir.source.count, pEnv);
     }
     if (ir.source.kind === 'cross') {
       this.#compile(ir.source.left);
       this.#compile(ir.source.right);
-      keep = compileExpr(expandExpr(ir.source.keep, { prefix: `${name}.$keep`, pools }), ownEnv);
+      keep = compileExpr(ir.source.keep, ownEnv);
     }
     // Lookups into derived entities make this entity unsupported too.
-    const walk = (x: Expr): void => {
-      if (x.kind === 'lookup') this.#compile(x.entity);
-      children(x).forEach(walk);
-    };
-    ir.columns.forEach((c) => walk(c.expr));
+    for (const c of ir.columns)
+      visit(c.expr, (x) => {
+        if (x.kind === 'lookup') this.#compile(x.entity);
+      });
     const output = ir.columns.filter((c) => c.output).map((c) => ({ name: c.name, slot: slot.get(c.name) as number, type: c.type, convert: outputConverter(c.type) }));
     const rowTemplate: Row = Object.fromEntries(output.map((o) => [o.name, null]));
     const compiled: CompiledEntity = { ir, order, fns, output, rowTemplate, count, keep, keySlot: slot.get(ir.keyColumn) as number };

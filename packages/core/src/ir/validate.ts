@@ -1,5 +1,5 @@
 import { SpecError, type Issue } from '../errors.js';
-import { children, visit } from '../random/expand.js';
+import { children, visit } from './walk.js';
 import type { EntityIR, Expr, RefSide, ScenarioIR } from './types.js';
 
 /** Largest key (exclusive) each entity can produce, derived from row counts and fan-outs. */

@@ -3,7 +3,8 @@
  * evaluator and every SQL dialect share (`rand`, `bucket`, `pick`, arithmetic). Pure and
  * deterministic: the same IR gives the same low-level tree everywhere.
  */
-import { SpecError, InternalError } from '../errors.js';
+import { SpecError } from '../errors.js';
+import { collect, mapChildren } from '../ir/walk.js';
 import type { Dist, Expr, LiteralValue, PoolIR } from '../ir/types.js';
 import { INV_TWO_32, TWO_32, streamOf } from './mixer.js';
 import { cumulativeThresholds, normalQuantile, piecewiseTable, type PiecewiseTable } from './quantiles.js';
@@ -57,50 +58,15 @@ export interface ExpandContext {
  */
 export function expandExpr(e: Expr, ctx: ExpandContext): Expr {
   const rec = (x: Expr): Expr => expandExpr(x, ctx);
-  switch (e.kind) {
-    case 'lit':
-    case 'key':
-    case 'index':
-    case 'col':
-    case 'ref':
-    case 'rand':
-      return e;
-    case 'draw':
-      return expandDraw(e.dist, `${ctx.prefix}.${e.slot}`, ctx, rec);
-    case 'unary':
-      return { ...e, arg: rec(e.arg) };
-    case 'binary':
-      return { ...e, left: rec(e.left), right: rec(e.right) };
-    case 'call':
-      return { ...e, args: e.args.map(rec) };
-    case 'case':
-      return { ...e, whens: e.whens.map((w) => ({ when: rec(w.when), then: rec(w.then) })), else: rec(e.else) };
-    case 'cast':
-      return { ...e, arg: rec(e.arg) };
-    case 'pool': {
-      const pool = ctx.pools.get(e.pool);
-      if (!pool) throw new SpecError([{ path: ctx.prefix, message: `unknown pool '${e.pool}'`, fix: `declare the pool with scenario.pool('${e.pool}', …)` }]);
-      const ci = pool.columns.findIndex((c) => c.name === e.column);
-      const col = pool.columns[ci];
-      if (!col) throw new SpecError([{ path: ctx.prefix, message: `pool '${e.pool}' has no column '${e.column}'`, fix: `use one of ${pool.columns.map((c) => c.name).join(', ')}` }]);
-      const type = col.type === 'string' ? 'string' : col.type === 'int' ? 'bigint' : 'double';
-      return { kind: 'pick', items: pool.rows.map((row) => row[ci] as string | number), index: rec(e.index), type };
-    }
-    case 'bucket':
-      return { ...e, arg: rec(e.arg), values: e.values.map(rec) };
-    case 'pick':
-      return { ...e, index: rec(e.index) };
-    case 'array':
-      return { ...e, items: e.items.map(rec) };
-    case 'map':
-      return { ...e, keys: e.keys.map(rec), values: e.values.map(rec) };
-    case 'lookup':
-      return { ...e, key: rec(e.key) };
-    case 'agg':
-      return { ...e, arg: e.arg && rec(e.arg), where: e.where && rec(e.where) };
-    case 'win':
-      return { ...e, arg: e.arg && rec(e.arg) };
-  }
+  if (e.kind === 'draw') return expandDraw(e.dist, `${ctx.prefix}.${e.slot}`, ctx, rec);
+  if (e.kind !== 'pool') return mapChildren(e, rec);
+  const pool = ctx.pools.get(e.pool);
+  if (!pool) throw new SpecError([{ path: ctx.prefix, message: `unknown pool '${e.pool}'`, fix: `declare the pool with scenario.pool('${e.pool}', …)` }]);
+  const ci = pool.columns.findIndex((c) => c.name === e.column);
+  const col = pool.columns[ci];
+  if (!col) throw new SpecError([{ path: ctx.prefix, message: `pool '${e.pool}' has no column '${e.column}'`, fix: `use one of ${pool.columns.map((c) => c.name).join(', ')}` }]);
+  const type = col.type === 'string' ? 'string' : col.type === 'int' ? 'bigint' : 'double';
+  return { kind: 'pick', items: pool.rows.map((row) => row[ci] as string | number), index: rec(e.index), type };
 }
 
 const DAY_US = 86_400_000_000;
@@ -214,92 +180,13 @@ function expandTimestamp(d: Extract<Dist, { kind: 'timestamp' }>, stream: string
 }
 
 /**
- * Rebuilds a node with each direct sub-expression replaced by `m(child)` (the counterpart of
- * {@link children}). `draw` nodes are returned as they are.
+ * Collects the distinct `rand` streams of a low-level tree, in first-seen order.
+ *
+ * @example
+ * ```ts
+ * collectStreams(expandExpr(e, ctx)); // [6582064220382092, …]
+ * ```
  */
-export function mapChildren(e: Expr, m: (x: Expr) => Expr): Expr {
-  switch (e.kind) {
-    case 'unary':
-    case 'cast':
-      return { ...e, arg: m(e.arg) };
-    case 'binary':
-      return { ...e, left: m(e.left), right: m(e.right) };
-    case 'call':
-      return { ...e, args: e.args.map(m) };
-    case 'case':
-      return { ...e, whens: e.whens.map((w) => ({ when: m(w.when), then: m(w.then) })), else: m(e.else) };
-    case 'bucket':
-      return { ...e, arg: m(e.arg), values: e.values.map(m) };
-    case 'pick':
-    case 'pool':
-      return { ...e, index: m(e.index) };
-    case 'array':
-      return { ...e, items: e.items.map(m) };
-    case 'map':
-      return { ...e, keys: e.keys.map(m), values: e.values.map(m) };
-    case 'lookup':
-      return { ...e, key: m(e.key) };
-    case 'agg':
-      return { ...e, arg: e.arg && m(e.arg), where: e.where && m(e.where) };
-    case 'win':
-      return { ...e, arg: e.arg && m(e.arg) };
-    default:
-      return e;
-  }
-}
-
-/** Collects the distinct `rand` streams of a low-level tree, in first-seen order. */
-export function collectStreams(e: Expr, out: number[] = []): number[] {
-  visit(e, (x) => {
-    if (x.kind === 'rand' && !out.includes(x.stream)) out.push(x.stream);
-  });
-  return out;
-}
-
-/** Calls `f` on every node of an expression tree (pre-order). */
-export function visit(e: Expr, f: (x: Expr) => void): void {
-  f(e);
-  for (const c of children(e)) visit(c, f);
-}
-
-/** The direct sub-expressions of a node. */
-export function children(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'lit':
-    case 'key':
-    case 'index':
-    case 'col':
-    case 'ref':
-    case 'rand':
-      return [];
-    case 'draw':
-      return e.dist.kind === 'timestamp' && e.dist.within ? [e.dist.within.from, e.dist.within.to] : [];
-    case 'unary':
-    case 'cast':
-      return [e.arg];
-    case 'binary':
-      return [e.left, e.right];
-    case 'call':
-      return [...e.args];
-    case 'case':
-      return [...e.whens.flatMap((w) => [w.when, w.then]), e.else];
-    case 'pool':
-      return [e.index];
-    case 'pick':
-      return [e.index];
-    case 'bucket':
-      return [e.arg, ...e.values];
-    case 'array':
-      return [...e.items];
-    case 'map':
-      return [...e.keys, ...e.values];
-    case 'lookup':
-      return [e.key];
-    case 'agg':
-      return [e.arg, e.where].filter((x): x is Expr => x !== null);
-    case 'win':
-      return e.arg ? [e.arg] : [];
-    default:
-      throw new InternalError(`unknown expression kind ${(e as { kind: string }).kind}`);
-  }
+export function collectStreams(e: Expr): number[] {
+  return collect([e], (x) => (x.kind === 'rand' ? x.stream : undefined));
 }

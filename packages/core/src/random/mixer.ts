@@ -2,11 +2,46 @@
  * Counter-based randomness: every draw is a pure function of (seed, stream, row key).
  * See docs/determinism.md for the specification and test vectors.
  */
+import { InternalError } from '../errors.js';
 
 /** 2^32 as a number. */
 export const TWO_32 = 4294967296;
 /** 2^-32, exactly representable: converts a 32-bit draw into [0, 1). */
 export const INV_TWO_32 = 2.3283064365386963e-10;
+
+/**
+ * The constants of the mixer, in the one place every implementation reads them from: the
+ * `lowbias32` rounds (`x ^= x >>> s; x *= m` for each pair, then a final `x ^= x >>> s`) and the
+ * key schedule's two whitening constants. The evaluator calls the functions below; the SQL
+ * lowering builds its mixing layers from these same numbers.
+ *
+ * @example
+ * ```ts
+ * MIXER.rounds[0]; // { shift: 16, multiplier: 0x7feb352d }
+ * ```
+ */
+export const MIXER = Object.freeze({
+  rounds: Object.freeze([Object.freeze({ shift: 16, multiplier: 0x7feb352d }), Object.freeze({ shift: 15, multiplier: 0x846ca68b })]),
+  finalShift: 16,
+  seedWhitening: 0x9e3779b9,
+  k1Whitening: 0x85ebca6b,
+});
+
+/**
+ * The two's-complement (signed) reading of an unsigned 32-bit constant: SQL engines multiply in
+ * signed 64-bit, where `x · m` stays in range for x < 2^32 only with |m| < 2^31.
+ *
+ * @example
+ * ```ts
+ * signed32(0x846ca68b); // -2073254261
+ * ```
+ */
+export function signed32(v: number): number {
+  return v >= 2 ** 31 ? v - TWO_32 : v;
+}
+
+const [{ shift: S0, multiplier: M0 }, { shift: S1, multiplier: M1 }] = MIXER.rounds as readonly [{ shift: number; multiplier: number }, { shift: number; multiplier: number }];
+const S2 = MIXER.finalShift;
 
 /**
  * The `lowbias32` integer hash (Chris Wellons), on unsigned 32-bit integers.
@@ -17,11 +52,11 @@ export const INV_TWO_32 = 2.3283064365386963e-10;
  * ```
  */
 export function lowbias32(x: number): number {
-  x = (x ^ (x >>> 16)) >>> 0;
-  x = Math.imul(x, 0x7feb352d) >>> 0;
-  x = (x ^ (x >>> 15)) >>> 0;
-  x = Math.imul(x, 0x846ca68b) >>> 0;
-  return (x ^ (x >>> 16)) >>> 0;
+  x = (x ^ (x >>> S0)) >>> 0;
+  x = Math.imul(x, M0) >>> 0;
+  x = (x ^ (x >>> S1)) >>> 0;
+  x = Math.imul(x, M1) >>> 0;
+  return (x ^ (x >>> S2)) >>> 0;
 }
 
 /** A pair of 32-bit keys derived from (seed, stream); inlined into SQL as literals. */
@@ -32,7 +67,7 @@ export interface StreamKeys {
 
 /** Splits a non-negative safe integer into its low and high 32-bit halves. */
 export function split64(v: number): [lo: number, hi: number] {
-  if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`expected a non-negative safe integer, got ${v}`);
+  if (!Number.isSafeInteger(v) || v < 0) throw new InternalError(`expected a non-negative safe integer, got ${v}`);
   return [v >>> 0, Math.floor(v / TWO_32) >>> 0];
 }
 
@@ -48,11 +83,11 @@ export function split64(v: number): [lo: number, hi: number] {
 export function streamKeys(seed: number, stream: number): StreamKeys {
   const [seedLo, seedHi] = split64(seed);
   const [streamLo, streamHi] = split64(stream);
-  let h = lowbias32((seedLo ^ 0x9e3779b9) >>> 0);
+  let h = lowbias32((seedLo ^ MIXER.seedWhitening) >>> 0);
   h = lowbias32((h ^ seedHi) >>> 0);
   h = lowbias32((h ^ streamLo) >>> 0);
   h = lowbias32((h ^ streamHi) >>> 0);
-  return { k0: h, k1: lowbias32((h ^ 0x85ebca6b) >>> 0) };
+  return { k0: h, k1: lowbias32((h ^ MIXER.k1Whitening) >>> 0) };
 }
 
 /**

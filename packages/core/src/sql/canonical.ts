@@ -3,9 +3,14 @@
  * selects every column in its internal representation (timestamps as epoch micros, dates as
  * epoch days, decimals as scaled integers) and values are rendered as canonical text.
  */
+import { SpecError } from '../errors.js';
 import type { ColumnType, ScenarioIR } from '../ir/types.js';
 import type { Dialect } from './dialect.js';
 import { SqlPrinter, type TableRef } from './printer.js';
+import { sql } from './sql-nodes.js';
+
+const unknownEntity = (ir: ScenarioIR, entity: string): SpecError =>
+  new SpecError([{ path: 'entity', message: `unknown entity '${entity}'`, value: entity, fix: `use one of ${ir.entities.map((x) => x.name).join(', ')}` }]);
 
 /**
  * A SELECT returning an entity's output columns in internal representation, in IR column order.
@@ -17,21 +22,20 @@ import { SqlPrinter, type TableRef } from './printer.js';
  */
 export function canonicalSelect(ir: ScenarioIR, entity: string, dialect: Dialect, tableRef?: TableRef): string {
   const e = ir.entities.find((x) => x.name === entity);
-  if (!e) throw new Error(`unknown entity ${entity}`);
+  if (!e) throw unknownEntity(ir, entity);
   const printer = new SqlPrinter(dialect, tableRef ?? ((n) => dialect.quoteIdent(n)));
-  return printer.select({
-    items: e.columns.filter((c) => c.output).map((c) => ({ alias: c.name, expr: { kind: 'stored', type: c.type, arg: { kind: 'qcol', table: 't', name: c.name } } })),
-    from: { kind: 'table', entity, alias: 't' },
-    where: null,
-    groupBy: [],
-    having: null,
-  });
+  return printer.select(
+    sql.select(
+      e.columns.filter((c) => c.output).map((c) => ({ alias: c.name, expr: sql.stored(c.type, sql.col('t', c.name)) })),
+      sql.table(entity, 't'),
+    ),
+  );
 }
 
 /** Output column types of an entity, in IR order. */
 export function outputTypes(ir: ScenarioIR, entity: string): { name: string; type: ColumnType }[] {
   const e = ir.entities.find((x) => x.name === entity);
-  if (!e) throw new Error(`unknown entity ${entity}`);
+  if (!e) throw unknownEntity(ir, entity);
   return e.columns.filter((c) => c.output).map((c) => ({ name: c.name, type: c.type }));
 }
 

@@ -2,21 +2,21 @@
  * The check compiler: every declared constraint becomes one violation-count query over the
  * generated tables. 0 means the constraint holds.
  */
-import type { Constraint, EntityIR, Expr, LiteralValue, ScenarioIR } from '../ir/types.js';
-import { expandExpr } from '../random/expand.js';
-import { mapExpr, resolveSrc } from './lower-entity.js';
-import type { CheckStmt, SqlExpr, SqlSelect } from './sql-nodes.js';
+import type { Constraint, EntityIR, LiteralValue, ScenarioIR } from '../ir/types.js';
+import { expandScenario } from '../random/expand-scenario.js';
+import { lowerExpr } from './lower-expr.js';
+import { entityOf, storedCol, type LowerContext } from './lower/context.js';
+import { sourceScope } from './lower/scope.js';
+import { sql, type CheckStmt, type SqlExpr, type SqlFrom, type SqlSelect } from './sql-nodes.js';
 
-const qcol = (table: string | null, name: string): SqlExpr => ({ kind: 'qcol', table, name });
-const count = (from: SqlSelect['from'], where: SqlExpr | null): SqlSelect => ({ items: [{ alias: 'violations', expr: { kind: 'countStar' } }], from, where, groupBy: [], having: null });
-const sum = (inner: SqlSelect, expr: SqlExpr): SqlSelect => ({
-  items: [{ alias: 'violations', expr: { kind: 'scoalesce', args: [{ kind: 'aggCall', fn: 'sum', arg: expr, where: null }, { kind: 'sint', value: 0 }] } }],
-  from: { kind: 'subquery', select: inner, alias: 'd' },
-  where: null,
-  groupBy: [],
-  having: null,
-});
-const lit = (v: LiteralValue): Expr => ({ kind: 'lit', value: v, type: typeof v === 'number' ? (Number.isInteger(v) ? 'bigint' : 'double') : typeof v === 'boolean' ? 'boolean' : 'string' });
+const c = (table: string, name: string): SqlExpr => sql.col(table, name);
+const count = (from: SqlFrom, where: SqlExpr | null): SqlSelect => sql.select([{ alias: 'violations', expr: sql.countStar() }], from, where);
+const sum = (inner: SqlSelect, expr: SqlExpr): SqlSelect => sql.select([{ alias: 'violations', expr: sql.call('coalesce', [sql.agg('sum', expr), sql.int(0)]) }], sql.subquery(inner, 'd'));
+const lit = (v: LiteralValue): SqlExpr => sql.lit(v, typeof v === 'number' ? (Number.isInteger(v) ? 'bigint' : 'double') : typeof v === 'boolean' ? 'boolean' : 'string');
+const isNull = (x: SqlExpr): SqlExpr => sql.unary('isNull', x);
+const notNull = (x: SqlExpr): SqlExpr => sql.unary('isNotNull', x);
+const moreThanOne = sql.binary('>', sql.countStar(), sql.int(1));
+const extra = (x: SqlExpr): SqlExpr => sql.binary('-', x, sql.int(1));
 
 /** A readable, stable name of a constraint. */
 export function checkName(entity: string, c: Constraint): string {
@@ -42,81 +42,53 @@ export function checkName(entity: string, c: Constraint): string {
   }
 }
 
-function compileOne(ir: ScenarioIR, e: EntityIR, c: Constraint): SqlSelect {
-  const t = { kind: 'table' as const, entity: e.name, alias: 't' };
-  const typeOf = (entity: string, col: string) => {
-    const x = ir.entities.find((y) => y.name === entity)?.columns.find((y) => y.name === col);
-    return x ? x.type : ({ kind: 'bigint' } as const);
-  };
-  switch (c.kind) {
+function compileOne(ctx: LowerContext, e: EntityIR, k: Constraint): SqlSelect {
+  const t = sql.table(e.name, 't');
+  switch (k.kind) {
     case 'primaryKey':
-      return sum(
-        {
-          items: [{ alias: 'extra', expr: { kind: 'scase', when: { kind: 'isNull', arg: qcol('t', c.column), negate: false }, then: { kind: 'countStar' }, else: { kind: 'sbin', op: '-', left: { kind: 'countStar' }, right: { kind: 'sint', value: 1 } } } }],
-          from: t,
-          where: null,
-          groupBy: [qcol('t', c.column)],
-          having: { kind: 'sbin', op: 'or', left: { kind: 'sbin', op: '>', left: { kind: 'countStar' }, right: { kind: 'sint', value: 1 } }, right: { kind: 'isNull', arg: qcol('t', c.column), negate: false } },
-        },
-        { kind: 'qcol', table: 'd', name: 'extra' },
-      );
+      return sum(sql.select([{ alias: 'extra', expr: sql.case([{ when: isNull(c('t', k.column)), then: sql.countStar() }], extra(sql.countStar())) }], t, null, [c('t', k.column)], sql.binary('or', moreThanOne, isNull(c('t', k.column)))), c('d', 'extra'));
     case 'unique':
       return sum(
-        {
-          items: [{ alias: 'extra', expr: { kind: 'sbin', op: '-', left: { kind: 'countStar' }, right: { kind: 'sint', value: 1 } } }],
-          from: t,
-          where: null,
-          groupBy: c.columns.map((x) => qcol('t', x)),
-          having: { kind: 'sbin', op: '>', left: { kind: 'countStar' }, right: { kind: 'sint', value: 1 } },
-        },
-        { kind: 'qcol', table: 'd', name: 'extra' },
+        sql.select([{ alias: 'extra', expr: extra(sql.countStar()) }], t, null, k.columns.map((x) => c('t', x)), moreThanOne),
+        c('d', 'extra'),
       );
     case 'notNull':
-      return count(t, { kind: 'isNull', arg: qcol('t', c.column), negate: false });
+      return count(t, isNull(c('t', k.column)));
     case 'foreignKey':
-      return count(
-        { kind: 'join', type: 'left', left: t, right: { kind: 'table', entity: c.entity, alias: 'p' }, on: { kind: 'sbin', op: '=', left: qcol('t', c.column), right: qcol('p', c.references) } },
-        { kind: 'sbin', op: 'and', left: { kind: 'isNull', arg: qcol('t', c.column), negate: true }, right: { kind: 'isNull', arg: qcol('p', c.references), negate: false } },
-      );
+      return count(sql.join('left', t, sql.table(k.entity, 'p'), sql.binary('=', c('t', k.column), c('p', k.references))), sql.binary('and', notNull(c('t', k.column)), isNull(c('p', k.references))));
     case 'range': {
-      const v = { kind: 'stored' as const, type: typeOf(e.name, c.column), arg: qcol('t', c.column) };
+      const v = storedCol(ctx, e.name, 't', k.column);
       const conds: SqlExpr[] = [];
-      if (c.min !== null) conds.push({ kind: 'sbin', op: '<', left: v, right: lit(c.min) });
-      if (c.max !== null) conds.push({ kind: 'sbin', op: '>', left: v, right: lit(c.max) });
-      const where = conds.reduce<SqlExpr | null>((a, b) => (a ? { kind: 'sbin', op: 'or', left: a, right: b } : b), null);
-      return count(t, where ?? { kind: 'lit', value: false, type: 'boolean' });
+      if (k.min !== null) conds.push(sql.binary('<', v, lit(k.min)));
+      if (k.max !== null) conds.push(sql.binary('>', v, lit(k.max)));
+      const where = conds.reduce<SqlExpr | null>((a, b) => (a ? sql.binary('or', a, b) : b), null);
+      return count(t, where ?? sql.lit(false, 'boolean'));
     }
     case 'enum': {
-      const type = typeOf(e.name, c.column);
-      if (type.kind === 'array') {
-        const inner: SqlSelect = { items: [{ alias: 'v', expr: { kind: 'explodeArray', array: qcol('t', c.column) } }], from: t, where: null, groupBy: [], having: null };
-        return count({ kind: 'subquery', select: inner, alias: 'x' }, { kind: 'inList', arg: qcol('x', 'v'), values: c.values.map(lit), negate: true });
+      const type = entityOf(ctx, e.name).columns.find((x) => x.name === k.column)?.type;
+      if (type?.kind === 'array') {
+        const inner = sql.select([{ alias: 'v', expr: sql.explodeArray(c('t', k.column)) }], t);
+        return count(sql.subquery(inner, 'x'), sql.inList(c('x', 'v'), k.values.map(lit), true));
       }
-      return count(t, { kind: 'sbin', op: 'and', left: { kind: 'isNull', arg: qcol('t', c.column), negate: true }, right: { kind: 'inList', arg: qcol('t', c.column), values: c.values.map(lit), negate: true } });
+      return count(t, sql.binary('and', notNull(c('t', k.column)), sql.inList(c('t', k.column), k.values.map(lit), true)));
     }
     case 'temporal':
-      return count(t, { kind: 'sbin', op: '>', left: qcol('t', c.before), right: qcol('t', c.after) });
-    case 'rule': {
-      const expanded = expandExpr(c.violation, { prefix: `${e.name}.$rule`, pools: new Map(ir.pools.map((p) => [p.name, p])) });
-      const marked = mapExpr(expanded, (x) => (x.kind === 'col' ? { kind: 'col', name: `\u0000${x.name}` } : x));
-      const cond = resolveSrc(marked, 't', (col) => typeOf(e.name, col));
-      return count(t, { kind: 'sbin', op: '=', left: cond, right: { kind: 'lit', value: true, type: 'boolean' } });
-    }
+      return count(t, sql.binary('>', c('t', k.before), c('t', k.after)));
+    case 'rule':
+      return count(t, sql.binary('=', lowerExpr(k.violation, sourceScope(ctx, e.name, 't')), sql.lit(true, 'boolean')));
     case 'childCount': {
-      const target = ir.entities.find((x) => x.name === c.entity) as EntityIR;
-      const counts: SqlSelect = {
-        items: [
-          { alias: 'k', expr: qcol('c', c.foreignKey) },
-          { alias: 'n', expr: { kind: 'countStar' } },
+      const counts = sql.select(
+        [
+          { alias: 'k', expr: c('c', k.foreignKey) },
+          { alias: 'n', expr: sql.countStar() },
         ],
-        from: { kind: 'table', entity: target.name, alias: 'c' },
-        where: null,
-        groupBy: [qcol('c', c.foreignKey)],
-        having: null,
-      };
+        sql.table(entityOf(ctx, k.entity).name, 'c'),
+        null,
+        [c('c', k.foreignKey)],
+      );
       return count(
-        { kind: 'join', type: 'left', left: t, right: { kind: 'subquery', select: counts, alias: 'x' }, on: { kind: 'sbin', op: '=', left: qcol('x', 'k'), right: qcol('t', e.keyColumn) } },
-        { kind: 'sbin', op: '<>', left: { kind: 'scoalesce', args: [qcol('x', 'n'), { kind: 'sint', value: 0 }] }, right: { kind: 'stored', type: typeOf(e.name, c.column), arg: qcol('t', c.column) } },
+        sql.join('left', t, sql.subquery(counts, 'x'), sql.binary('=', c('x', 'k'), c('t', e.keyColumn))),
+        sql.binary('<>', sql.call('coalesce', [c('x', 'n'), sql.int(0)]), storedCol(ctx, e.name, 't', k.column)),
       );
     }
   }
@@ -131,10 +103,12 @@ function compileOne(ir: ScenarioIR, e: EntityIR, c: Constraint): SqlSelect {
  * ```
  */
 export function compileChecks(ir: ScenarioIR, entities?: readonly string[]): CheckStmt[] {
+  const expanded = expandScenario(ir);
+  const ctx: LowerContext = { ir: expanded, entities: new Map(expanded.entities.map((e) => [e.name, e])) };
   const out: CheckStmt[] = [];
-  for (const e of ir.entities) {
+  for (const e of expanded.entities) {
     if (entities && !entities.includes(e.name)) continue;
-    for (const c of e.constraints) out.push({ kind: 'check', entity: e.name, name: checkName(e.name, c), select: compileOne(ir, e, c) });
+    for (const k of e.constraints) out.push({ kind: 'check', entity: e.name, name: checkName(e.name, k), select: compileOne(ctx, e, k) });
   }
   return out;
 }

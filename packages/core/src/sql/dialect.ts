@@ -5,10 +5,14 @@
  * spellings; a dialect overrides only what differs.
  */
 import { SynthgraphError } from '../errors.js';
-import type { ColumnType } from '../ir/types.js';
+import type { FunctionTable, TypeNameTable } from './dialects/functions.js';
 import type { CreateTableStmt } from './sql-nodes.js';
 
-/** Function spellings and forms that differ between engines. Arguments are printed SQL. */
+/**
+ * A dialect: identifier quoting, literal escaping, a function table, a type-name table, the
+ * integer-range source and the statement forms. Registered dialects are listed by
+ * `listDialects()` (see `dialects/registry.ts`).
+ */
 export interface Dialect {
   readonly name: string;
   /** Quotes an identifier (validated first). */
@@ -21,46 +25,12 @@ export interface Dialect {
   doubleLiteral(value: number): string;
   /** A DECIMAL literal (used for scale conversions), e.g. '0.01'. */
   decimalLiteral(text: string): string;
-  /** SQL type name. */
-  typeName(type: ColumnType): string;
-  xor(a: string, b: string): string;
-  shiftRight(a: string, n: number): string;
-  /** Integer division truncating towards zero. */
-  idiv(a: string, b: string): string;
-  /** floor(x) as BIGINT. */
-  floor(a: string): string;
-  /** ceil(x) as BIGINT. */
-  ceil(a: string): string;
-  toDouble(a: string): string;
-  toStringOf(a: string): string;
-  sha256(a: string): string;
-  concat(args: readonly string[]): string;
-  arrayLiteral(items: readonly string[]): string;
-  /** Element at a 0-based index (NULL when out of range). */
-  arrayGet(arr: string, index0: string): string;
-  arrayContains(arr: string, v: string): string;
-  arraySize(arr: string): string;
-  /** The array without its NULL elements. */
-  arrayCompact(arr: string): string;
-  mapLiteral(keys: readonly string[], values: readonly string[]): string;
-  /** Internal micros → stored TIMESTAMP. */
-  timestampFromMicros(a: string): string;
-  /** Stored TIMESTAMP → internal micros. */
-  microsFromTimestamp(a: string): string;
-  /** Internal epoch days → stored DATE. */
-  dateFromDays(a: string): string;
-  /** Stored DATE → internal epoch days. */
-  daysFromDate(a: string): string;
+  /** Every function spelling the printer uses. */
+  readonly fns: FunctionTable;
+  /** Every type name the printer uses. */
+  readonly types: TypeNameTable;
   /** FROM item over the integer range [start, end) exposing the column `<alias>.__range`. */
   range(start: number, end: number, partitions: number, alias: string): string;
-  /** A select-list generator producing 0 … count-1 (count ≥ 1). */
-  explodeRange(count: string): string;
-  /** A select-list generator producing one row per array element. */
-  explodeArray(arr: string): string;
-  /** Array of value ordered by order over a group. */
-  orderedCollect(value: string, order: string): string;
-  /** count(*) FILTER / CASE form. */
-  countIf(cond: string): string;
   /** The full CTAS statement(s) for an entity: the first creates the table, any others annotate it. */
   createTable(stmt: CreateTableStmt, select: string, table: string): string[];
   /** Statement that drops a table if it exists. */
@@ -96,10 +66,10 @@ export function doubleText(v: number): string {
  *
  * @example
  * ```ts
- * const myDialect: Dialect = { ...baseDialect, name: 'mine', quoteIdent: (n) => `[${checkIdentifier(n)}]` };
+ * const mine: Dialect = { ...duckdbDialect, name: 'mine', quoteIdent: (n) => `[${checkIdentifier(n)}]` };
  * ```
  */
-export const baseDialect: Omit<Dialect, 'name' | 'xor' | 'shiftRight' | 'idiv' | 'range' | 'explodeRange' | 'explodeArray' | 'orderedCollect' | 'timestampFromMicros' | 'microsFromTimestamp' | 'dateFromDays' | 'daysFromDate' | 'sha256' | 'arrayLiteral' | 'arrayGet' | 'arrayContains' | 'arraySize' | 'arrayCompact' | 'mapLiteral' | 'createTable' | 'typeName'> = {
+export const baseDialect: Omit<Dialect, 'name' | 'fns' | 'types' | 'range' | 'createTable'> = {
   quoteIdent: (name) => `"${checkIdentifier(name)}"`,
   stringLiteral: (v) => `'${v.replace(/'/g, "''")}'`,
   bigintLiteral: (v) => {
@@ -108,12 +78,6 @@ export const baseDialect: Omit<Dialect, 'name' | 'xor' | 'shiftRight' | 'idiv' |
   },
   doubleLiteral: doubleText,
   decimalLiteral: (t) => t,
-  floor: (a) => `CAST(floor(${a}) AS BIGINT)`,
-  ceil: (a) => `CAST(ceil(${a}) AS BIGINT)`,
-  toDouble: (a) => `CAST(${a} AS DOUBLE)`,
-  toStringOf: (a) => `CAST(${a} AS VARCHAR)`,
-  concat: (args) => `(${args.join(' || ')})`,
-  countIf: (cond) => `sum(CASE WHEN ${cond} THEN 1 ELSE 0 END)`,
   dropTable: (t) => `DROP TABLE IF EXISTS ${t}`,
   renameTable: (from, to) => `ALTER TABLE ${from} RENAME TO ${to}`,
 };

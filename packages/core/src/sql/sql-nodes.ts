@@ -1,66 +1,34 @@
 /**
- * The small typed SQL plan every dialect prints. IR expressions appear inside it with `col`
- * nodes naming columns of the layer below; SQL-only nodes cover what the IR has no need for.
+ * The closed SQL tree every dialect prints: expression node families (one file each under
+ * `nodes/`), the relational nodes and the two statements. IR expressions never appear inside it;
+ * `lowerExpr` turns them into SQL nodes.
  */
-import type { ColumnType, Expr } from '../ir/types.js';
+import type { ColumnType } from '../ir/types.js';
+import { aggregate } from './nodes/aggregate.js';
+import { collection } from './nodes/collection.js';
+import { convert } from './nodes/convert.js';
+import { generator } from './nodes/generator.js';
+import { relation, type SqlSelect } from './nodes/relation.js';
+import { scalar } from './nodes/scalar.js';
 
-/** SQL-only expression nodes. */
-export type SqlOnly =
-  | { readonly kind: 'xor'; readonly a: SqlExpr; readonly b: SqlExpr }
-  | { readonly kind: 'shr'; readonly a: SqlExpr; readonly n: number }
-  | { readonly kind: 'mask32'; readonly a: SqlExpr }
-  | { readonly kind: 'qcol'; readonly table: string | null; readonly name: string }
-  /** Reads a stored column value into the internal representation (timestamp → micros, …). */
-  | { readonly kind: 'stored'; readonly type: ColumnType; readonly arg: SqlExpr }
-  /** Converts an internal value into the stored column type. */
-  | { readonly kind: 'output'; readonly type: ColumnType; readonly arg: SqlExpr }
-  | {
-      readonly kind: 'over';
-      readonly fn: 'rowNumber' | 'count' | 'sum' | 'min' | 'max' | 'first' | 'last';
-      readonly arg: SqlExpr | null;
-      readonly partitionBy: readonly SqlExpr[];
-      readonly orderBy: readonly SqlExpr[];
-      readonly frame: 'all' | 'preceding';
-    }
-  | { readonly kind: 'aggCall'; readonly fn: 'count' | 'sum' | 'min' | 'max' | 'countDistinct' | 'countIf' | 'sumIf'; readonly arg: SqlExpr | null; readonly where: SqlExpr | null }
-  /** Array of `value` ordered by `order` (ascending) over the group. */
-  | { readonly kind: 'orderedCollect'; readonly value: SqlExpr; readonly order: SqlExpr }
-  /** A generator producing 0 … count-1, one row each. */
-  | { readonly kind: 'explodeRange'; readonly count: SqlExpr }
-  /** A generator producing one row per array element. */
-  | { readonly kind: 'explodeArray'; readonly array: SqlExpr }
-  | { readonly kind: 'countStar' }
-  | { readonly kind: 'inList'; readonly arg: SqlExpr; readonly values: readonly Expr[]; readonly negate: boolean }
-  | { readonly kind: 'sbin'; readonly op: '+' | '-' | '*' | '=' | '<>' | '<' | '>' | '<=' | '>=' | 'and' | 'or'; readonly left: SqlExpr; readonly right: SqlExpr }
-  | { readonly kind: 'isNull'; readonly arg: SqlExpr; readonly negate: boolean }
-  | { readonly kind: 'scoalesce'; readonly args: readonly SqlExpr[] }
-  | { readonly kind: 'sint'; readonly value: number }
-  | { readonly kind: 'scase'; readonly when: SqlExpr; readonly then: SqlExpr; readonly else: SqlExpr | null };
+export type { SqlExpr, SqlKind, SqlNode } from './nodes/sql-expr.js';
+export type { ScalarNode, SqlUnaryOp, SqlBinaryOp } from './nodes/scalar.js';
+export type { CollectionNode } from './nodes/collection.js';
+export type { ConvertNode } from './nodes/convert.js';
+export type { AggregateNode } from './nodes/aggregate.js';
+export type { GeneratorNode } from './nodes/generator.js';
+export type { SqlItem, SqlFrom, SqlSelect } from './nodes/relation.js';
 
-/** An expression in the SQL plan. */
-export type SqlExpr = Expr | SqlOnly;
-
-/** A select-list item. */
-export interface SqlItem {
-  readonly expr: SqlExpr;
-  readonly alias: string;
-}
-
-/** A FROM clause. */
-export type SqlFrom =
-  | { readonly kind: 'table'; readonly entity: string; readonly alias: string }
-  | { readonly kind: 'subquery'; readonly select: SqlSelect; readonly alias: string }
-  | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly partitions: number; readonly alias: string }
-  | { readonly kind: 'join'; readonly type: 'left' | 'cross' | 'inner'; readonly left: SqlFrom; readonly right: SqlFrom; readonly on: SqlExpr | null };
-
-/** A SELECT. */
-export interface SqlSelect {
-  readonly items: readonly SqlItem[];
-  readonly from: SqlFrom;
-  readonly where: SqlExpr | null;
-  readonly groupBy: readonly SqlExpr[];
-  readonly having: SqlExpr | null;
-}
+/**
+ * Constructors of every SQL node; each returns a frozen node.
+ *
+ * @example
+ * ```ts
+ * const e = sql.binary('+', sql.col('t', 'a'), sql.int(1)); // "t"."a" + 1
+ * const q = sql.select([{ alias: 'n', expr: sql.countStar() }], sql.table('individuals', 't'));
+ * ```
+ */
+export const sql = Object.freeze({ ...scalar, ...collection, ...convert, ...aggregate, ...generator, ...relation });
 
 /** CREATE TABLE … AS SELECT for one entity. */
 export interface CreateTableStmt {

@@ -1,29 +1,4 @@
-import { baseDialect, checkIdentifier, type ColumnType, type CreateTableStmt, type Dialect } from '@synthgraph/core';
-
-const typeName = (t: ColumnType): string => {
-  switch (t.kind) {
-    case 'bigint':
-      return 'BIGINT';
-    case 'int':
-      return 'INT';
-    case 'double':
-      return 'DOUBLE';
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'string':
-      return 'STRING';
-    case 'timestamp':
-      return 'TIMESTAMP';
-    case 'date':
-      return 'DATE';
-    case 'decimal':
-      return `DECIMAL(${t.precision},${t.scale})`;
-    case 'array':
-      return `ARRAY<${typeName(t.element)}>`;
-    case 'map':
-      return `MAP<${typeName(t.key)}, ${typeName(t.value)}>`;
-  }
-};
+import { baseDialect, baseFunctions, baseTypes, checkIdentifier, ConfigError, InternalError, registerDialect, type CreateTableStmt, type Dialect, type FunctionTable, type TypeNameTable } from '@synthgraph/core';
 
 /** Spark string literal: backslash escapes are on by default, so both `\` and `'` are escaped. */
 export function sparkString(v: string): string {
@@ -48,7 +23,7 @@ export interface SparkTableOptions {
 }
 
 function propertyKey(k: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(k)) throw new TypeError(`invalid table property key '${k}'`);
+  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(k)) throw new ConfigError([{ path: `properties.${k}`, message: 'is not a valid table property key', value: k, fix: 'use letters, digits, underscores and dots, starting with a letter or underscore' }]);
   return `'${k}'`;
 }
 
@@ -85,10 +60,43 @@ function createTable(o: SparkTableOptions) {
   };
 }
 
+const sparkTypes: TypeNameTable = {
+  ...baseTypes,
+  int: () => 'INT',
+  string: () => 'STRING',
+  array: (t, name) => `ARRAY<${name(t.element)}>`,
+  map: (t, name) => `MAP<${name(t.key)}, ${name(t.value)}>`,
+};
+
+const sparkFunctions: FunctionTable = {
+  ...baseFunctions,
+  toString: ([a]) => `CAST(${a} AS STRING)`,
+  xor: ([a, b]) => `(${a} ^ ${b})`,
+  shiftRight: ([a, n]) => `shiftright(${a}, ${n})`,
+  idiv: ([a, b]) => `(${a} div ${b})`,
+  sha256: ([a]) => `sha2(${a}, 256)`,
+  concat: (args) => `concat(${args.join(', ')})`,
+  makeArray: (items) => `array(${items.join(', ')})`,
+  makeMap: (kv) => `map(${kv.join(', ')})`,
+  arrayGet: ([arr, i]) => `try_element_at(${arr}, CAST((${i}) + 1 AS INT))`,
+  arrayContains: ([arr, v]) => `array_contains(${arr}, ${v})`,
+  arraySize: ([arr]) => `CAST(size(${arr}) AS BIGINT)`,
+  arrayCompact: ([arr]) => `array_compact(${arr})`,
+  timestampFromMicros: ([a]) => `timestamp_micros(${a})`,
+  microsFromTimestamp: ([a]) => `unix_micros(${a})`,
+  dateFromDays: ([a]) => `date_from_unix_date(CAST(${a} AS INT))`,
+  daysFromDate: ([a]) => `CAST(unix_date(${a}) AS BIGINT)`,
+  explodeRange: ([count]) => `explode(CASE WHEN ${count} > 0L THEN sequence(0L, ${count} - 1L) ELSE CAST(array() AS ARRAY<BIGINT>) END)`,
+  explodeArray: ([arr]) => `explode(${arr})`,
+  orderedCollect: ([value, order]) => `transform(array_sort(collect_list(named_struct('o', ${order}, 'v', ${value}))), x -> x.v)`,
+  countIf: ([cond]) => `count_if(${cond})`,
+};
+
 /**
  * The Spark SQL dialect (Apache Spark 4 and Databricks SQL, ANSI mode): backtick identifiers,
  * escaped string literals, `^` xor, `shiftright`, `div`, 0-based positions mapped to
- * `try_element_at`, `range(start, end, 1, partitions)` sources for scale-out.
+ * `try_element_at`, `range(start, end, 1, partitions)` sources for scale-out. Importing
+ * `@synthgraph/databricks` registers the default (option-free) Spark dialect as `spark`.
  *
  * @example
  * ```ts
@@ -102,33 +110,16 @@ export function sparkDialect(options: SparkTableOptions = {}): Dialect {
     quoteIdent: sparkIdent,
     stringLiteral: sparkString,
     bigintLiteral: (v) => {
-      if (!Number.isSafeInteger(v)) throw new RangeError(`BIGINT literal must be a safe integer, got ${v}`);
+      if (!Number.isSafeInteger(v)) throw new InternalError(`BIGINT literal must be a safe integer, got ${v}`);
       return v < 0 ? `(${v}L)` : `${v}L`;
     },
-    typeName,
-    toStringOf: (a) => `CAST(${a} AS STRING)`,
-    xor: (a, b) => `(${a} ^ ${b})`,
-    shiftRight: (a, n) => `shiftright(${a}, ${n})`,
-    idiv: (a, b) => `(${a} div ${b})`,
-    sha256: (a) => `sha2(${a}, 256)`,
-    concat: (args) => `concat(${args.join(', ')})`,
-    arrayLiteral: (items) => `array(${items.join(', ')})`,
-    arrayGet: (arr, i) => `try_element_at(${arr}, CAST((${i}) + 1 AS INT))`,
-    arrayContains: (arr, v) => `array_contains(${arr}, ${v})`,
-    arraySize: (arr) => `CAST(size(${arr}) AS BIGINT)`,
-    arrayCompact: (arr) => `array_compact(${arr})`,
-    mapLiteral: (keys, values) => `map(${keys.map((k, i) => `${k}, ${values[i]}`).join(', ')})`,
-    timestampFromMicros: (a) => `timestamp_micros(${a})`,
-    microsFromTimestamp: (a) => `unix_micros(${a})`,
-    dateFromDays: (a) => `date_from_unix_date(CAST(${a} AS INT))`,
-    daysFromDate: (a) => `CAST(unix_date(${a}) AS BIGINT)`,
+    types: sparkTypes,
+    fns: sparkFunctions,
     range: (start, end, partitions, alias) => `range(${start}L, ${end}L, 1L, ${partitions}) AS ${sparkIdent(alias)}(\`__range\`)`,
-    explodeRange: (count) => `explode(CASE WHEN ${count} > 0L THEN sequence(0L, ${count} - 1L) ELSE CAST(array() AS ARRAY<BIGINT>) END)`,
-    explodeArray: (arr) => `explode(${arr})`,
-    orderedCollect: (value, order) => `transform(array_sort(collect_list(named_struct('o', ${order}, 'v', ${value}))), x -> x.v)`,
-    countIf: (cond) => `count_if(${cond})`,
     createTable: createTable(options),
     dropTable: (t) => `DROP TABLE IF EXISTS ${t}`,
     renameTable: (from, to) => `ALTER TABLE ${from} RENAME TO ${to}`,
   };
 }
+
+registerDialect(sparkDialect());

@@ -1,0 +1,141 @@
+/** The base layers of derived entities: one row per group of a source, or per source row with window functions. */
+import { SpecError } from '../../errors.js';
+import type { Expr, RowSource } from '../../ir/types.js';
+import { mapExpr } from '../../ir/walk.js';
+import { lowerExpr, type LowerScope } from '../lower-expr.js';
+import { sql, type SqlExpr, type SqlItem, type SqlSelect } from '../sql-nodes.js';
+import { entityOf, storedCol } from './context.js';
+import { Layers } from './layers.js';
+import { refsOf, sideCol, sourceScope } from './scope.js';
+import type { SourceBase, SourceInput } from './sources.js';
+
+type Agg = Extract<Expr, { kind: 'agg' }>;
+
+/** The plain aggregates of a group, printed in the group's own SELECT. */
+function plainAggregate(x: Agg, scope: LowerScope): SqlExpr {
+  const arg = x.arg ? lowerExpr(x.arg, scope) : null;
+  const where = x.where ? lowerExpr(x.where, scope) : null;
+  switch (x.fn) {
+    case 'count':
+      return sql.countStar();
+    case 'countIf':
+      return sql.agg('countIf', null, where);
+    case 'sumIf':
+      return sql.call('coalesce', [sql.agg('sum', sql.case([{ when: where as SqlExpr, then: arg as SqlExpr }], null)), sql.int(0)]);
+    case 'countDistinct':
+    case 'sum':
+    case 'min':
+    case 'max':
+      return sql.agg(x.fn, arg);
+    case 'mode':
+    case 'topN':
+      throw new SpecError([{ path: `agg.${x.fn}`, message: 'is computed in its own subquery' }]);
+  }
+}
+
+/** `mode` (the most frequent value) or `topN` (the n most frequent) per group key, as a subquery. */
+function rankedValues(x: Agg, src: Extract<RowSource, { kind: 'group' }>, key: SqlExpr, where: SqlExpr | null, scope: LowerScope): SqlSelect {
+  const n = x.fn === 'mode' ? 1 : (x.n ?? 1);
+  const value = lowerExpr(x.arg as Expr, scope);
+  const notNull = sql.unary('isNotNull', value);
+  const counted = sql.select(
+    [
+      { alias: '__key', expr: key },
+      { alias: '__v', expr: value },
+      { alias: '__c', expr: sql.countStar() },
+    ],
+    sql.table(src.from, 's'),
+    where ? sql.binary('and', where, notNull) : notNull,
+    [key, value],
+  );
+  const c = (name: string): SqlExpr => sql.col(null, name);
+  const ranked = sql.select(
+    [
+      { alias: '__key', expr: c('__key') },
+      { alias: '__v', expr: c('__v') },
+      { alias: '__rn', expr: sql.over('rowNumber', null, [c('__key')], [sql.unary('neg', c('__c')), c('__v')], 'preceding') },
+    ],
+    sql.subquery(counted, 'm1'),
+  );
+  return sql.select(
+    [
+      { alias: '__key', expr: c('__key') },
+      { alias: '__v', expr: x.fn === 'mode' ? sql.agg('min', c('__v')) : sql.orderedCollect(c('__v'), c('__rn')) },
+    ],
+    sql.subquery(ranked, 'm2'),
+    sql.binary('<=', c('__rn'), sql.int(n)),
+    [c('__key')],
+  );
+}
+
+/**
+ * One row per distinct `by` value; aggregates in the group's SELECT, `mode`/`topN` LEFT JOINed.
+ *
+ * @example
+ * ```ts
+ * groupBase({ ctx, entity, source, rowsPerPartition: 2_000_000 });
+ * ```
+ */
+export function groupBase({ ctx, entity, source: src }: SourceInput<Extract<RowSource, { kind: 'group' }>>): SourceBase {
+  const scope = sourceScope(ctx, src.from, 's');
+  const where = src.where ? lowerExpr(src.where, scope) : null;
+  const key = storedCol(ctx, src.from, 's', src.by);
+  const aggItems: SqlItem[] = [];
+  const subJoins: { alias: string; select: SqlSelect }[] = [];
+  let ai = 0;
+  const columns = entity.columns.map((c) => ({
+    name: c.name,
+    expr: mapExpr(c.expr, (x) => {
+      if (x.kind !== 'agg') return x;
+      const alias = `__a${ai++}`;
+      if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(x, src, key, where, scope) });
+      else aggItems.push({ alias, expr: plainAggregate(x, scope) });
+      return { kind: 'col', name: alias };
+    }),
+  }));
+  let base = sql.select([{ alias: '__key', expr: key }, ...aggItems], sql.table(src.from, 's'), where, [key]);
+  let cols = base.items.map((i) => i.alias);
+  for (const [i, j] of subJoins.entries()) {
+    base = sql.select(
+      [...cols.map((c) => ({ alias: c, expr: sql.col('g', c) })), { alias: j.alias, expr: sql.col(`j${i}`, '__v') }],
+      sql.join('left', sql.subquery(base, 'g'), sql.subquery(j.select, `j${i}`), sql.binary('=', sql.col('g', '__key'), sql.col(`j${i}`, '__key'))),
+    );
+    cols = [...cols, j.alias];
+  }
+  return { layers: new Layers(base, cols), columns, estimatedRows: null };
+}
+
+/**
+ * One row per source row kept by `where`, with window functions over the partition.
+ *
+ * @example
+ * ```ts
+ * windowBase({ ctx, entity, source, rowsPerPartition: 2_000_000 });
+ * ```
+ */
+export function windowBase({ ctx, entity, source: src }: SourceInput<Extract<RowSource, { kind: 'window' }>>): SourceBase {
+  const from = entityOf(ctx, src.from);
+  const scope = sourceScope(ctx, src.from, 's');
+  const srcCol = (c: string): SqlExpr => storedCol(ctx, src.from, 's', c);
+  const where = src.where ? lowerExpr(src.where, scope) : null;
+  const winItems: SqlItem[] = [];
+  let wi = 0;
+  const columns = entity.columns.map((c) => ({
+    name: c.name,
+    expr: mapExpr(c.expr, (x) => {
+      if (x.kind !== 'win') return x;
+      const alias = `__w${wi++}`;
+      const arg = x.arg ? lowerExpr(x.arg, scope) : null;
+      winItems.push({ alias, expr: sql.over(x.fn, arg, src.partitionBy.map(srcCol), [...src.orderBy.map(srcCol), sql.col('s', from.keyColumn)], x.frame) });
+      return { kind: 'col', name: alias };
+    }),
+  }));
+  if (!src.partitionBy.length && winItems.length)
+    throw new SpecError([{ path: `entities.${entity.name}.source.partitionBy`, message: 'window entities need at least one partition column (a global window is a single-partition stage)', fix: 'partition by a key such as individual_id' }]);
+  const rowCols = refsOf(
+    entity.columns.map((c) => c.expr),
+    'row',
+  );
+  const items: SqlItem[] = [{ alias: '__key', expr: sql.col('s', from.keyColumn) }, ...rowCols.map((c) => ({ alias: sideCol('row', c), expr: srcCol(c) })), ...winItems];
+  return { layers: new Layers(sql.select(items, sql.table(src.from, 's'), where)), columns, estimatedRows: null };
+}

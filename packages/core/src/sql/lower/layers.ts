@@ -1,0 +1,51 @@
+/**
+ * A stack of projection layers under construction: each layer is a SELECT over the one below,
+ * keeping its columns and adding new ones, or a LEFT JOIN against an entity's table.
+ */
+import { sql, type SqlExpr, type SqlFrom, type SqlItem, type SqlSelect } from '../sql-nodes.js';
+
+/** A layer: a SELECT and the columns it exposes. */
+interface State {
+  readonly select: SqlSelect;
+  readonly cols: readonly string[];
+}
+
+/** Projection layers over a base SELECT. */
+export class Layers {
+  private n = 0;
+  private state: State;
+
+  /** Starts from a SELECT exposing `cols` (default: its item aliases). */
+  constructor(select: SqlSelect, cols: readonly string[] = select.items.map((i) => i.alias)) {
+    this.state = { select, cols };
+  }
+
+  get cols(): readonly string[] {
+    return this.state.cols;
+  }
+  get select(): SqlSelect {
+    return this.state.select;
+  }
+  private alias(): string {
+    return `l${this.n++}`;
+  }
+  /** Adds a projection layer keeping `keep` (default: all) and adding `items`. */
+  project(items: readonly SqlItem[], keep: readonly string[] = this.state.cols): void {
+    const kept = keep.filter((c) => !items.some((i) => i.alias === c));
+    this.state = {
+      select: sql.select([...kept.map((c) => ({ expr: sql.col(null, c), alias: c })), ...items], sql.subquery(this.state.select, this.alias())),
+      cols: [...kept, ...items.map((i) => i.alias)],
+    };
+  }
+  /** Adds a LEFT JOIN layer against an entity's table. */
+  join(entity: string, on: (left: string, right: string) => SqlExpr, items: (right: string) => readonly SqlItem[]): void {
+    const l = this.alias();
+    const r = this.alias();
+    const from: SqlFrom = sql.join('left', sql.subquery(this.state.select, l), sql.table(entity, r), on(l, r));
+    const added = items(r);
+    this.state = {
+      select: sql.select([...this.state.cols.map((c) => ({ expr: sql.col(l, c), alias: c })), ...added], from),
+      cols: [...this.state.cols, ...added.map((i) => i.alias)],
+    };
+  }
+}

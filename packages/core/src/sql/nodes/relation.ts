@@ -1,0 +1,33 @@
+/** Relational SQL nodes: SELECT, its items and its FROM clause. */
+import type { SqlExpr } from './sql-expr.js';
+
+/** A select-list item. */
+export interface SqlItem {
+  readonly expr: SqlExpr;
+  readonly alias: string;
+}
+
+/** A FROM clause. */
+export type SqlFrom =
+  | { readonly kind: 'table'; readonly entity: string; readonly alias: string }
+  | { readonly kind: 'subquery'; readonly select: SqlSelect; readonly alias: string }
+  | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly partitions: number; readonly alias: string }
+  | { readonly kind: 'join'; readonly type: 'left' | 'cross' | 'inner'; readonly left: SqlFrom; readonly right: SqlFrom; readonly on: SqlExpr | null };
+
+/** A SELECT. */
+export interface SqlSelect {
+  readonly items: readonly SqlItem[];
+  readonly from: SqlFrom;
+  readonly where: SqlExpr | null;
+  readonly groupBy: readonly SqlExpr[];
+  readonly having: SqlExpr | null;
+}
+
+/** Relational node constructors (every node frozen). */
+export const relation = {
+  select: (items: readonly SqlItem[], from: SqlFrom, where: SqlExpr | null = null, groupBy: readonly SqlExpr[] = [], having: SqlExpr | null = null): SqlSelect =>
+    Object.freeze({ items: Object.freeze(items.map((i) => Object.freeze({ ...i }))), from, where, groupBy: Object.freeze([...groupBy]), having }),
+  table: (entity: string, alias: string): SqlFrom => Object.freeze({ kind: 'table', entity, alias }),
+  subquery: (select: SqlSelect, alias: string): SqlFrom => Object.freeze({ kind: 'subquery', select, alias }),
+  join: (type: 'left' | 'cross' | 'inner', left: SqlFrom, right: SqlFrom, on: SqlExpr | null): SqlFrom => Object.freeze({ kind: 'join', type, left, right, on }),
+};
