@@ -1,6 +1,7 @@
-import { buildPlan, prettyIR, type Dialect, type Issue } from '@synthgraph/core';
-import { duckdbDialect } from '@synthgraph/duckdb';
-import { databricksStatements, sparkDialect, unityCatalogNameIssues } from '@synthgraph/databricks';
+import { buildPlan, getDialect, listDialects, prettyIR, type Issue } from '@synthgraph/core';
+// Importing the dialect packages registers their dialects (duckdb, spark).
+import '@synthgraph/duckdb';
+import { databricksStatements, unityCatalogNameIssues } from '@synthgraph/databricks';
 import type { CliIO } from '../io.js';
 import { choiceOption, parse, throwIfIssues } from '../options.js';
 import { resolveRun, scenarioOptions } from '../scenario-source.js';
@@ -25,9 +26,6 @@ Options:
   --no-checks          omit the check queries
   -h, --help           this help`;
 
-/** Dialects `plan` can print. */
-export const DIALECTS: Record<string, Dialect> = { duckdb: duckdbDialect, spark: sparkDialect() };
-
 /** `synthgraph plan`. */
 export async function planCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parse(
@@ -50,7 +48,7 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
     return 0;
   }
   const issues: Issue[] = [];
-  const dialectName = choiceOption(values, 'dialect', [...Object.keys(DIALECTS), 'databricks'], issues) ?? 'duckdb';
+  const dialectName = choiceOption(values, 'dialect', [...listDialects(), 'databricks'], issues) ?? 'duckdb';
   const mode = choiceOption(values, 'mode', ['replace', 'append'] as const, issues) ?? 'replace';
   if (dialectName === 'databricks') {
     for (const field of ['catalog', 'schema'] as const) {
@@ -74,7 +72,7 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
     io.stdout.write(`${parts.join('\n\n')}\n`);
     return 0;
   }
-  const plan = buildPlan(ir, DIALECTS[dialectName] as Dialect);
+  const plan = buildPlan(ir, getDialect(dialectName));
   const parts: string[] = [`-- synthgraph plan: ${ir.name}, seed ${ir.seed}, dialect ${plan.dialect}`];
   for (const t of plan.tables) parts.push(`-- table ${t.entity}${t.plan.estimatedRows !== null ? ` (${t.plan.estimatedRows} rows)` : ''}\n${t.sql.join(';\n')};`);
   if (!values['no-checks']) for (const c of plan.checks) parts.push(`-- check ${c.name}\n${c.sql};`);

@@ -1,0 +1,576 @@
+-- table households
+CREATE OR REPLACE TABLE `households`
+USING DELTA
+TBLPROPERTIES ('synthgraph.entity' = 'households')
+AS
+SELECT CAST(`household_id` AS BIGINT) AS `household_id`,
+       CAST(`size` AS INT) AS `size`,
+       CAST(`city` AS STRING) AS `city`,
+       CAST(`tier` AS STRING) AS `tier`,
+       date_from_unix_date(CAST(`created_day` AS INT)) AS `created_day`,
+       CAST(CAST(`income` AS DECIMAL(18,0)) * 0.01 AS DECIMAL(12,2)) AS `income`,
+       CAST(`quote` AS STRING) AS `quote`
+FROM (
+  SELECT `__key` AS `__key`,
+         `__r0` AS `__r0`,
+         `__r1` AS `__r1`,
+         `__r2` AS `__r2`,
+         `__r3` AS `__r3`,
+         `household_id` AS `household_id`,
+         `size` AS `size`,
+         `place` AS `place`,
+         `tier` AS `tier`,
+         `created_day` AS `created_day`,
+         `income` AS `income`,
+         `quote` AS `quote`,
+         try_element_at(array('O\'Fallon', 'Back\\slash'), CAST((`place`) + 1 AS INT)) AS `city`
+  FROM (
+    SELECT `__key` AS `__key`,
+           `__r0` AS `__r0`,
+           `__r1` AS `__r1`,
+           `__r2` AS `__r2`,
+           `__r3` AS `__r3`,
+           `__key` AS `household_id`,
+           (1L + ((`__r0` * 3L) div 4294967296L)) AS `size`,
+           CASE WHEN `__r1` < 2863311531L THEN 0L ELSE 1L END AS `place`,
+           CASE WHEN `__r2` < 1431655765L THEN 'gold' ELSE 'it\'s "silver"' END AS `tier`,
+           CAST(floor((CAST((`__key` * 86400000000L) AS DOUBLE) / CAST(8.64e10 AS DOUBLE))) AS BIGINT) AS `created_day`,
+           CAST(floor(((1e3 + (1e3 * (`__r3` * 2.3283064365386963e-10))) * 100L)) AS BIGINT) AS `income`,
+           concat('it\'s #', CAST(`__key` AS STRING)) AS `quote`
+    FROM (
+      SELECT `__key` AS `__key`,
+             (`__r0` ^ shiftright(`__r0`, 16)) AS `__r0`,
+             (`__r1` ^ shiftright(`__r1`, 16)) AS `__r1`,
+             (`__r2` ^ shiftright(`__r2`, 16)) AS `__r2`,
+             (`__r3` ^ shiftright(`__r3`, 16)) AS `__r3`
+      FROM (
+        SELECT `__key` AS `__key`,
+               (((`__r0` ^ shiftright(`__r0`, 15)) * (-2073254261L)) & 4294967295L) AS `__r0`,
+               (((`__r1` ^ shiftright(`__r1`, 15)) * (-2073254261L)) & 4294967295L) AS `__r1`,
+               (((`__r2` ^ shiftright(`__r2`, 15)) * (-2073254261L)) & 4294967295L) AS `__r2`,
+               (((`__r3` ^ shiftright(`__r3`, 15)) * (-2073254261L)) & 4294967295L) AS `__r3`
+        FROM (
+          SELECT `__key` AS `__key`,
+                 (((`__r0` ^ shiftright(`__r0`, 16)) * 2146121005L) & 4294967295L) AS `__r0`,
+                 (((`__r1` ^ shiftright(`__r1`, 16)) * 2146121005L) & 4294967295L) AS `__r1`,
+                 (((`__r2` ^ shiftright(`__r2`, 16)) * 2146121005L) & 4294967295L) AS `__r2`,
+                 (((`__r3` ^ shiftright(`__r3`, 16)) * 2146121005L) & 4294967295L) AS `__r3`
+          FROM (
+            SELECT `__key` AS `__key`,
+                   (((`__r0` ^ shiftright(`__r0`, 16)) ^ shiftright(`__key`, 32)) ^ 1329151190L) AS `__r0`,
+                   (((`__r1` ^ shiftright(`__r1`, 16)) ^ shiftright(`__key`, 32)) ^ 1765804012L) AS `__r1`,
+                   (((`__r2` ^ shiftright(`__r2`, 16)) ^ shiftright(`__key`, 32)) ^ 2389051706L) AS `__r2`,
+                   (((`__r3` ^ shiftright(`__r3`, 16)) ^ shiftright(`__key`, 32)) ^ 1418735035L) AS `__r3`
+            FROM (
+              SELECT `__key` AS `__key`,
+                     (((`__r0` ^ shiftright(`__r0`, 15)) * (-2073254261L)) & 4294967295L) AS `__r0`,
+                     (((`__r1` ^ shiftright(`__r1`, 15)) * (-2073254261L)) & 4294967295L) AS `__r1`,
+                     (((`__r2` ^ shiftright(`__r2`, 15)) * (-2073254261L)) & 4294967295L) AS `__r2`,
+                     (((`__r3` ^ shiftright(`__r3`, 15)) * (-2073254261L)) & 4294967295L) AS `__r3`
+              FROM (
+                SELECT `__key` AS `__key`,
+                       (((((`__key` & 4294967295L) ^ 3971259798L) ^ shiftright(((`__key` & 4294967295L) ^ 3971259798L), 16)) * 2146121005L) & 4294967295L) AS `__r0`,
+                       (((((`__key` & 4294967295L) ^ 2934507626L) ^ shiftright(((`__key` & 4294967295L) ^ 2934507626L), 16)) * 2146121005L) & 4294967295L) AS `__r1`,
+                       (((((`__key` & 4294967295L) ^ 2743536185L) ^ shiftright(((`__key` & 4294967295L) ^ 2743536185L), 16)) * 2146121005L) & 4294967295L) AS `__r2`,
+                       (((((`__key` & 4294967295L) ^ 2223794616L) ^ shiftright(((`__key` & 4294967295L) ^ 2223794616L), 16)) * 2146121005L) & 4294967295L) AS `__r3`
+                FROM (
+                  SELECT `r`.`__range` AS `__key`
+                  FROM range(0L, 20L, 1L, 1) AS `r`(`__range`)
+                ) `l0`
+              ) `l1`
+            ) `l2`
+          ) `l3`
+        ) `l4`
+      ) `l5`
+    ) `l6`
+  ) `l7`
+) `f`;
+
+-- table members
+CREATE OR REPLACE TABLE `members`
+USING DELTA
+TBLPROPERTIES ('synthgraph.entity' = 'members')
+AS
+SELECT CAST(`member_id` AS BIGINT) AS `member_id`,
+       CAST(`household_id` AS BIGINT) AS `household_id`,
+       CAST(`position` AS INT) AS `position`,
+       CAST(`active` AS BOOLEAN) AS `active`,
+       CAST(`hh_tier` AS STRING) AS `hh_tier`,
+       CAST(`label` AS STRING) AS `label`,
+       CAST(`tags` AS ARRAY<STRING>) AS `tags`,
+       CAST(`scores` AS MAP<STRING, DOUBLE>) AS `scores`
+FROM (
+  SELECT `__pk` AS `__pk`,
+         `__parent_household_id` AS `__parent_household_id`,
+         `__parent_size` AS `__parent_size`,
+         `__index` AS `__index`,
+         `__key` AS `__key`,
+         `__r0` AS `__r0`,
+         `__r1` AS `__r1`,
+         `member_id` AS `member_id`,
+         `household_id` AS `household_id`,
+         `position` AS `position`,
+         `active` AS `active`,
+         `scores` AS `scores`,
+         `__lkk0` AS `__lkk0`,
+         `label` AS `label`,
+         `tags` AS `tags`,
+         `__lk0` AS `__lk0`,
+         `__lk0` AS `hh_tier`
+  FROM (
+    SELECT `l13`.`__pk` AS `__pk`,
+           `l13`.`__parent_household_id` AS `__parent_household_id`,
+           `l13`.`__parent_size` AS `__parent_size`,
+           `l13`.`__index` AS `__index`,
+           `l13`.`__key` AS `__key`,
+           `l13`.`__r0` AS `__r0`,
+           `l13`.`__r1` AS `__r1`,
+           `l13`.`member_id` AS `member_id`,
+           `l13`.`household_id` AS `household_id`,
+           `l13`.`position` AS `position`,
+           `l13`.`active` AS `active`,
+           `l13`.`scores` AS `scores`,
+           `l13`.`__lkk0` AS `__lkk0`,
+           `l13`.`label` AS `label`,
+           `l13`.`tags` AS `tags`,
+           `l14`.`tier` AS `__lk0`
+    FROM (
+      SELECT `__pk` AS `__pk`,
+             `__parent_household_id` AS `__parent_household_id`,
+             `__parent_size` AS `__parent_size`,
+             `__index` AS `__index`,
+             `__key` AS `__key`,
+             `__r0` AS `__r0`,
+             `__r1` AS `__r1`,
+             `member_id` AS `member_id`,
+             `household_id` AS `household_id`,
+             `position` AS `position`,
+             `active` AS `active`,
+             `scores` AS `scores`,
+             `__lkk0` AS `__lkk0`,
+             `label` AS `label`,
+             array(`label`, 'x') AS `tags`
+      FROM (
+        SELECT `__pk` AS `__pk`,
+               `__parent_household_id` AS `__parent_household_id`,
+               `__parent_size` AS `__parent_size`,
+               `__index` AS `__index`,
+               `__key` AS `__key`,
+               `__r0` AS `__r0`,
+               `__r1` AS `__r1`,
+               `member_id` AS `member_id`,
+               `household_id` AS `household_id`,
+               `position` AS `position`,
+               `active` AS `active`,
+               `scores` AS `scores`,
+               `household_id` AS `__lkk0`,
+               CASE WHEN `active` THEN 'on' ELSE 'off' END AS `label`
+        FROM (
+          SELECT `__pk` AS `__pk`,
+                 `__parent_household_id` AS `__parent_household_id`,
+                 `__parent_size` AS `__parent_size`,
+                 `__index` AS `__index`,
+                 `__key` AS `__key`,
+                 `__r0` AS `__r0`,
+                 `__r1` AS `__r1`,
+                 `__key` AS `member_id`,
+                 `__parent_household_id` AS `household_id`,
+                 `__index` AS `position`,
+                 (`__r0` < 3006477107L) AS `active`,
+                 map('a', (0e0 + (1e0 * (`__r1` * 2.3283064365386963e-10)))) AS `scores`
+          FROM (
+            SELECT `__pk` AS `__pk`,
+                   `__parent_household_id` AS `__parent_household_id`,
+                   `__parent_size` AS `__parent_size`,
+                   `__index` AS `__index`,
+                   `__key` AS `__key`,
+                   (`__r0` ^ shiftright(`__r0`, 16)) AS `__r0`,
+                   (`__r1` ^ shiftright(`__r1`, 16)) AS `__r1`
+            FROM (
+              SELECT `__pk` AS `__pk`,
+                     `__parent_household_id` AS `__parent_household_id`,
+                     `__parent_size` AS `__parent_size`,
+                     `__index` AS `__index`,
+                     `__key` AS `__key`,
+                     (((`__r0` ^ shiftright(`__r0`, 15)) * (-2073254261L)) & 4294967295L) AS `__r0`,
+                     (((`__r1` ^ shiftright(`__r1`, 15)) * (-2073254261L)) & 4294967295L) AS `__r1`
+              FROM (
+                SELECT `__pk` AS `__pk`,
+                       `__parent_household_id` AS `__parent_household_id`,
+                       `__parent_size` AS `__parent_size`,
+                       `__index` AS `__index`,
+                       `__key` AS `__key`,
+                       (((`__r0` ^ shiftright(`__r0`, 16)) * 2146121005L) & 4294967295L) AS `__r0`,
+                       (((`__r1` ^ shiftright(`__r1`, 16)) * 2146121005L) & 4294967295L) AS `__r1`
+                FROM (
+                  SELECT `__pk` AS `__pk`,
+                         `__parent_household_id` AS `__parent_household_id`,
+                         `__parent_size` AS `__parent_size`,
+                         `__index` AS `__index`,
+                         `__key` AS `__key`,
+                         (((`__r0` ^ shiftright(`__r0`, 16)) ^ shiftright(`__key`, 32)) ^ 3454239231L) AS `__r0`,
+                         (((`__r1` ^ shiftright(`__r1`, 16)) ^ shiftright(`__key`, 32)) ^ 2242397700L) AS `__r1`
+                  FROM (
+                    SELECT `__pk` AS `__pk`,
+                           `__parent_household_id` AS `__parent_household_id`,
+                           `__parent_size` AS `__parent_size`,
+                           `__index` AS `__index`,
+                           `__key` AS `__key`,
+                           (((`__r0` ^ shiftright(`__r0`, 15)) * (-2073254261L)) & 4294967295L) AS `__r0`,
+                           (((`__r1` ^ shiftright(`__r1`, 15)) * (-2073254261L)) & 4294967295L) AS `__r1`
+                    FROM (
+                      SELECT `__pk` AS `__pk`,
+                             `__parent_household_id` AS `__parent_household_id`,
+                             `__parent_size` AS `__parent_size`,
+                             `__index` AS `__index`,
+                             `__key` AS `__key`,
+                             (((((`__key` & 4294967295L) ^ 2634150463L) ^ shiftright(((`__key` & 4294967295L) ^ 2634150463L), 16)) * 2146121005L) & 4294967295L) AS `__r0`,
+                             (((((`__key` & 4294967295L) ^ 1954085014L) ^ shiftright(((`__key` & 4294967295L) ^ 1954085014L), 16)) * 2146121005L) & 4294967295L) AS `__r1`
+                      FROM (
+                        SELECT `__pk` AS `__pk`,
+                               `__parent_household_id` AS `__parent_household_id`,
+                               `__parent_size` AS `__parent_size`,
+                               `__index` AS `__index`,
+                               ((`__pk` * 4L) + `__index`) AS `__key`
+                        FROM (
+                          SELECT `__pk` AS `__pk`,
+                                 `__parent_household_id` AS `__parent_household_id`,
+                                 `__parent_size` AS `__parent_size`,
+                                 explode(CASE WHEN `__n` > 0L THEN sequence(0L, `__n` - 1L) ELSE CAST(array() AS ARRAY<BIGINT>) END) AS `__index`
+                          FROM (
+                            SELECT `__pk` AS `__pk`,
+                                   `__parent_household_id` AS `__parent_household_id`,
+                                   `__parent_size` AS `__parent_size`,
+                                   `__count` AS `__count`,
+                                   least(4L, greatest(0L, CAST(floor(`__count`) AS BIGINT))) AS `__n`
+                            FROM (
+                              SELECT `__pk` AS `__pk`,
+                                     `__parent_household_id` AS `__parent_household_id`,
+                                     `__parent_size` AS `__parent_size`,
+                                     `__parent_size` AS `__count`
+                              FROM (
+                                SELECT `p`.`household_id` AS `__pk`,
+                                       `p`.`household_id` AS `__parent_household_id`,
+                                       CAST(`p`.`size` AS BIGINT) AS `__parent_size`
+                                FROM `households` `p`
+                              ) `l0`
+                            ) `l1`
+                          ) `l2`
+                        ) `l3`
+                      ) `l4`
+                    ) `l5`
+                  ) `l6`
+                ) `l7`
+              ) `l8`
+            ) `l9`
+          ) `l10`
+        ) `l11`
+      ) `l12`
+    ) `l13`
+    LEFT JOIN `households` `l14` ON (`l14`.`household_id` = `l13`.`__lkk0`)
+  ) `l15`
+) `f`;
+
+-- table household_stats
+CREATE OR REPLACE TABLE `household_stats`
+USING DELTA
+TBLPROPERTIES ('synthgraph.entity' = 'household_stats')
+AS
+SELECT CAST(`household_id` AS BIGINT) AS `household_id`,
+       CAST(`members` AS BIGINT) AS `members`,
+       CAST(`top_label` AS STRING) AS `top_label`
+FROM (
+  SELECT `__key` AS `__key`,
+         `__a0` AS `__a0`,
+         `__a1` AS `__a1`,
+         `__key` AS `household_id`,
+         `__a0` AS `members`,
+         `__a1` AS `top_label`
+  FROM (
+    SELECT `g`.`__key` AS `__key`,
+           `g`.`__a0` AS `__a0`,
+           `j0`.`__v` AS `__a1`
+    FROM (
+      SELECT `s`.`household_id` AS `__key`,
+             count(*) AS `__a0`
+      FROM `members` `s`
+      GROUP BY `s`.`household_id`
+    ) `g`
+    LEFT JOIN (
+      SELECT `__key` AS `__key`,
+             min(`__v`) AS `__v`
+      FROM (
+        SELECT `__key` AS `__key`,
+               `__v` AS `__v`,
+               row_number() OVER (PARTITION BY `__key` ORDER BY (- `__c`), `__v`) AS `__rn`
+        FROM (
+          SELECT `s`.`household_id` AS `__key`,
+                 `s`.`label` AS `__v`,
+                 count(*) AS `__c`
+          FROM `members` `s`
+          WHERE (`s`.`label` IS NOT NULL)
+          GROUP BY `s`.`household_id`, `s`.`label`
+        ) `m1`
+      ) `m2`
+      WHERE (`__rn` <= 1L)
+      GROUP BY `__key`
+    ) `j0` ON (`g`.`__key` = `j0`.`__key`)
+  ) `l0`
+) `f`;
+
+-- table member_ranks
+CREATE OR REPLACE TABLE `member_ranks`
+USING DELTA
+TBLPROPERTIES ('synthgraph.entity' = 'member_ranks')
+AS
+SELECT CAST(`member_id` AS BIGINT) AS `member_id`,
+       CAST(`rank` AS BIGINT) AS `rank`
+FROM (
+  SELECT `__key` AS `__key`,
+         `__w0` AS `__w0`,
+         `__key` AS `member_id`,
+         `__w0` AS `rank`
+  FROM (
+    SELECT `s`.`member_id` AS `__key`,
+           row_number() OVER (PARTITION BY `s`.`household_id` ORDER BY CAST(`s`.`position` AS BIGINT), `s`.`member_id`) AS `__w0`
+    FROM `members` `s`
+  ) `l0`
+) `f`;
+
+-- table offers
+CREATE OR REPLACE TABLE `offers`
+USING DELTA
+TBLPROPERTIES ('synthgraph.entity' = 'offers')
+AS
+SELECT CAST(`offer_id` AS BIGINT) AS `offer_id`,
+       CAST(`channel` AS STRING) AS `channel`
+FROM (
+  SELECT `__key` AS `__key`,
+         `__r0` AS `__r0`,
+         `__key` AS `offer_id`,
+         CASE WHEN `__r0` < 2147483648L THEN 'email' ELSE 'ctv' END AS `channel`
+  FROM (
+    SELECT `__key` AS `__key`,
+           (`__r0` ^ shiftright(`__r0`, 16)) AS `__r0`
+    FROM (
+      SELECT `__key` AS `__key`,
+             (((`__r0` ^ shiftright(`__r0`, 15)) * (-2073254261L)) & 4294967295L) AS `__r0`
+      FROM (
+        SELECT `__key` AS `__key`,
+               (((`__r0` ^ shiftright(`__r0`, 16)) * 2146121005L) & 4294967295L) AS `__r0`
+        FROM (
+          SELECT `__key` AS `__key`,
+                 (((`__r0` ^ shiftright(`__r0`, 16)) ^ shiftright(`__key`, 32)) ^ 1333838374L) AS `__r0`
+          FROM (
+            SELECT `__key` AS `__key`,
+                   (((`__r0` ^ shiftright(`__r0`, 15)) * (-2073254261L)) & 4294967295L) AS `__r0`
+            FROM (
+              SELECT `__key` AS `__key`,
+                     (((((`__key` & 4294967295L) ^ 1285296263L) ^ shiftright(((`__key` & 4294967295L) ^ 1285296263L), 16)) * 2146121005L) & 4294967295L) AS `__r0`
+              FROM (
+                SELECT `r`.`__range` AS `__key`
+                FROM range(0L, 2L, 1L, 1) AS `r`(`__range`)
+              ) `l0`
+            ) `l1`
+          ) `l2`
+        ) `l3`
+      ) `l4`
+    ) `l5`
+  ) `l6`
+) `f`;
+
+-- table matches
+CREATE OR REPLACE TABLE `matches`
+USING DELTA
+TBLPROPERTIES ('synthgraph.entity' = 'matches')
+AS
+SELECT CAST(`match_id` AS BIGINT) AS `match_id`,
+       CAST(`household_id` AS BIGINT) AS `household_id`,
+       CAST(`channel` AS STRING) AS `channel`
+FROM (
+  SELECT `__key` AS `__key`,
+         `__left_household_id` AS `__left_household_id`,
+         `__left_size` AS `__left_size`,
+         `__right_channel` AS `__right_channel`,
+         `__kept` AS `__kept`,
+         `__key` AS `match_id`,
+         `__left_household_id` AS `household_id`,
+         `__right_channel` AS `channel`
+  FROM (
+    SELECT `__key` AS `__key`,
+           `__left_household_id` AS `__left_household_id`,
+           `__left_size` AS `__left_size`,
+           `__right_channel` AS `__right_channel`,
+           explode(CASE WHEN CASE WHEN (`__keep` = TRUE) THEN 1L ELSE 0L END > 0L THEN sequence(0L, CASE WHEN (`__keep` = TRUE) THEN 1L ELSE 0L END - 1L) ELSE CAST(array() AS ARRAY<BIGINT>) END) AS `__kept`
+    FROM (
+      SELECT `__key` AS `__key`,
+             `__left_household_id` AS `__left_household_id`,
+             `__left_size` AS `__left_size`,
+             `__right_channel` AS `__right_channel`,
+             `__kr0` AS `__kr0`,
+             ((`__left_size` > 1L) AND (`__kr0` < 2147483648L)) AS `__keep`
+      FROM (
+        SELECT `__key` AS `__key`,
+               `__left_household_id` AS `__left_household_id`,
+               `__left_size` AS `__left_size`,
+               `__right_channel` AS `__right_channel`,
+               (`__kr0` ^ shiftright(`__kr0`, 16)) AS `__kr0`
+        FROM (
+          SELECT `__key` AS `__key`,
+                 `__left_household_id` AS `__left_household_id`,
+                 `__left_size` AS `__left_size`,
+                 `__right_channel` AS `__right_channel`,
+                 (((`__kr0` ^ shiftright(`__kr0`, 15)) * (-2073254261L)) & 4294967295L) AS `__kr0`
+          FROM (
+            SELECT `__key` AS `__key`,
+                   `__left_household_id` AS `__left_household_id`,
+                   `__left_size` AS `__left_size`,
+                   `__right_channel` AS `__right_channel`,
+                   (((`__kr0` ^ shiftright(`__kr0`, 16)) * 2146121005L) & 4294967295L) AS `__kr0`
+            FROM (
+              SELECT `__key` AS `__key`,
+                     `__left_household_id` AS `__left_household_id`,
+                     `__left_size` AS `__left_size`,
+                     `__right_channel` AS `__right_channel`,
+                     (((`__kr0` ^ shiftright(`__kr0`, 16)) ^ shiftright(`__key`, 32)) ^ 2115866918L) AS `__kr0`
+              FROM (
+                SELECT `__key` AS `__key`,
+                       `__left_household_id` AS `__left_household_id`,
+                       `__left_size` AS `__left_size`,
+                       `__right_channel` AS `__right_channel`,
+                       (((`__kr0` ^ shiftright(`__kr0`, 15)) * (-2073254261L)) & 4294967295L) AS `__kr0`
+                FROM (
+                  SELECT `__key` AS `__key`,
+                         `__left_household_id` AS `__left_household_id`,
+                         `__left_size` AS `__left_size`,
+                         `__right_channel` AS `__right_channel`,
+                         (((((`__key` & 4294967295L) ^ 3148003288L) ^ shiftright(((`__key` & 4294967295L) ^ 3148003288L), 16)) * 2146121005L) & 4294967295L) AS `__kr0`
+                  FROM (
+                    SELECT ((`a`.`household_id` * 2L) + `b`.`offer_id`) AS `__key`,
+                           `a`.`household_id` AS `__left_household_id`,
+                           CAST(`a`.`size` AS BIGINT) AS `__left_size`,
+                           `b`.`channel` AS `__right_channel`
+                    FROM `households` `a`
+                    CROSS JOIN `offers` `b`
+                  ) `l0`
+                ) `l1`
+              ) `l2`
+            ) `l3`
+          ) `l4`
+        ) `l5`
+      ) `l6`
+    ) `l7`
+  ) `l8`
+) `f`;
+
+-- check households.primaryKey(household_id)
+SELECT coalesce(sum(`d`.`extra`), 0L) AS `violations`
+FROM (
+  SELECT CASE WHEN (`t`.`household_id` IS NULL) THEN count(*) ELSE (count(*) - 1L) END AS `extra`
+  FROM `households` `t`
+  GROUP BY `t`.`household_id`
+  HAVING ((count(*) > 1L) OR (`t`.`household_id` IS NULL))
+) `d`;
+
+-- check households.enum(tier)
+SELECT count(*) AS `violations`
+FROM `households` `t`
+WHERE ((`t`.`tier` IS NOT NULL) AND (`t`.`tier` NOT IN ('gold', 'it\'s "silver"')));
+
+-- check households.range(size in [1, 3])
+SELECT count(*) AS `violations`
+FROM `households` `t`
+WHERE ((CAST(`t`.`size` AS BIGINT) < 1L) OR (CAST(`t`.`size` AS BIGINT) > 3L));
+
+-- check members.primaryKey(member_id)
+SELECT coalesce(sum(`d`.`extra`), 0L) AS `violations`
+FROM (
+  SELECT CASE WHEN (`t`.`member_id` IS NULL) THEN count(*) ELSE (count(*) - 1L) END AS `extra`
+  FROM `members` `t`
+  GROUP BY `t`.`member_id`
+  HAVING ((count(*) > 1L) OR (`t`.`member_id` IS NULL))
+) `d`;
+
+-- check members.foreignKey(household_id → households.household_id)
+SELECT count(*) AS `violations`
+FROM `members` `t`
+LEFT JOIN `households` `p` ON (`t`.`household_id` = `p`.`household_id`)
+WHERE ((`t`.`household_id` IS NOT NULL) AND (`p`.`household_id` IS NULL));
+
+-- check members.rule(inactive_on)
+SELECT count(*) AS `violations`
+FROM `members` `t`
+WHERE (((NOT `t`.`active`) AND (`t`.`label` = 'on')) = TRUE);
+
+-- check household_stats.primaryKey(household_id)
+SELECT coalesce(sum(`d`.`extra`), 0L) AS `violations`
+FROM (
+  SELECT CASE WHEN (`t`.`household_id` IS NULL) THEN count(*) ELSE (count(*) - 1L) END AS `extra`
+  FROM `household_stats` `t`
+  GROUP BY `t`.`household_id`
+  HAVING ((count(*) > 1L) OR (`t`.`household_id` IS NULL))
+) `d`;
+
+-- check household_stats.foreignKey(household_id → households.household_id)
+SELECT count(*) AS `violations`
+FROM `household_stats` `t`
+LEFT JOIN `households` `p` ON (`t`.`household_id` = `p`.`household_id`)
+WHERE ((`t`.`household_id` IS NOT NULL) AND (`p`.`household_id` IS NULL));
+
+-- check household_stats.childCount(members = count of members.household_id)
+SELECT count(*) AS `violations`
+FROM `household_stats` `t`
+LEFT JOIN (
+  SELECT `c`.`household_id` AS `k`,
+         count(*) AS `n`
+  FROM `members` `c`
+  GROUP BY `c`.`household_id`
+) `x` ON (`x`.`k` = `t`.`household_id`)
+WHERE (coalesce(`x`.`n`, 0L) <> `t`.`members`);
+
+-- check member_ranks.primaryKey(member_id)
+SELECT coalesce(sum(`d`.`extra`), 0L) AS `violations`
+FROM (
+  SELECT CASE WHEN (`t`.`member_id` IS NULL) THEN count(*) ELSE (count(*) - 1L) END AS `extra`
+  FROM `member_ranks` `t`
+  GROUP BY `t`.`member_id`
+  HAVING ((count(*) > 1L) OR (`t`.`member_id` IS NULL))
+) `d`;
+
+-- check member_ranks.unique(member_id)
+SELECT coalesce(sum(`d`.`extra`), 0L) AS `violations`
+FROM (
+  SELECT (count(*) - 1L) AS `extra`
+  FROM `member_ranks` `t`
+  GROUP BY `t`.`member_id`
+  HAVING (count(*) > 1L)
+) `d`;
+
+-- check offers.primaryKey(offer_id)
+SELECT coalesce(sum(`d`.`extra`), 0L) AS `violations`
+FROM (
+  SELECT CASE WHEN (`t`.`offer_id` IS NULL) THEN count(*) ELSE (count(*) - 1L) END AS `extra`
+  FROM `offers` `t`
+  GROUP BY `t`.`offer_id`
+  HAVING ((count(*) > 1L) OR (`t`.`offer_id` IS NULL))
+) `d`;
+
+-- check offers.notNull(channel)
+SELECT count(*) AS `violations`
+FROM `offers` `t`
+WHERE (`t`.`channel` IS NULL);
+
+-- check matches.primaryKey(match_id)
+SELECT coalesce(sum(`d`.`extra`), 0L) AS `violations`
+FROM (
+  SELECT CASE WHEN (`t`.`match_id` IS NULL) THEN count(*) ELSE (count(*) - 1L) END AS `extra`
+  FROM `matches` `t`
+  GROUP BY `t`.`match_id`
+  HAVING ((count(*) > 1L) OR (`t`.`match_id` IS NULL))
+) `d`;
+
+-- check matches.foreignKey(household_id → households.household_id)
+SELECT count(*) AS `violations`
+FROM `matches` `t`
+LEFT JOIN `households` `p` ON (`t`.`household_id` = `p`.`household_id`)
+WHERE ((`t`.`household_id` IS NOT NULL) AND (`p`.`household_id` IS NULL));
