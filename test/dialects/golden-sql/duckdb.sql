@@ -4,6 +4,7 @@ SELECT CAST("household_id" AS BIGINT) AS "household_id",
        CAST("size" AS INTEGER) AS "size",
        CAST("city" AS VARCHAR) AS "city",
        CAST("tier" AS VARCHAR) AS "tier",
+       make_timestamp("created_at") AS "created_at",
        CAST(make_timestamp(("created_day") * 86400000000::BIGINT) AS DATE) AS "created_day",
        CAST(CAST("income" AS DECIMAL(18,0)) * 0.01 AS DECIMAL(12,2)) AS "income",
        CAST("quote" AS VARCHAR) AS "quote"
@@ -13,63 +14,88 @@ FROM (
          "__r1" AS "__r1",
          "__r2" AS "__r2",
          "__r3" AS "__r3",
+         "__r4" AS "__r4",
+         "__r5" AS "__r5",
+         "__r6" AS "__r6",
          "household_id" AS "household_id",
          "size" AS "size",
          "place" AS "place",
          "tier" AS "tier",
-         "created_day" AS "created_day",
+         "created_at" AS "created_at",
          "income" AS "income",
          "quote" AS "quote",
-         ['O''Fallon', 'Back\slash'][("place") + 1] AS "city"
+         ['O''Fallon', 'Back\slash'][("place") + 1] AS "city",
+         CAST(floor((CAST("created_at" AS DOUBLE) / CAST(8.64e10 AS DOUBLE))) AS BIGINT) AS "created_day"
   FROM (
     SELECT "__key" AS "__key",
            "__r0" AS "__r0",
            "__r1" AS "__r1",
            "__r2" AS "__r2",
            "__r3" AS "__r3",
+           "__r4" AS "__r4",
+           "__r5" AS "__r5",
+           "__r6" AS "__r6",
            "__key" AS "household_id",
            (1::BIGINT + (("__r0" * 3::BIGINT) // 4294967296::BIGINT)) AS "size",
            CASE WHEN "__r1" < 2863311531::BIGINT THEN 0::BIGINT ELSE 1::BIGINT END AS "place",
            CASE WHEN "__r2" < 1431655765::BIGINT THEN 'gold' ELSE 'it''s "silver"' END AS "tier",
-           CAST(floor((CAST(("__key" * 86400000000::BIGINT) AS DOUBLE) / CAST(8.64e10 AS DOUBLE))) AS BIGINT) AS "created_day",
-           CAST(floor(((1e3 + (1e3 * ("__r3" * 2.3283064365386963e-10))) * 100::BIGINT)) AS BIGINT) AS "income",
+           (((1735689600000000::BIGINT + (CASE WHEN "__r3" < 1431655765::BIGINT THEN 0::BIGINT ELSE CASE WHEN "__r3" < 2863311531::BIGINT THEN 1::BIGINT ELSE 2::BIGINT END END * 86400000000::BIGINT)) + ((("__r4" * 24::BIGINT) // 4294967296::BIGINT) * 3600000000::BIGINT)) + ((("__r5" * 3600::BIGINT) // 4294967296::BIGINT) * 1000000::BIGINT)) AS "created_at",
+           CAST(floor(((1e3 + (1e3 * ("__r6" * 2.3283064365386963e-10))) * 100::BIGINT)) AS BIGINT) AS "income",
            ('it''s #' || CAST("__key" AS VARCHAR)) AS "quote"
     FROM (
       SELECT "__key" AS "__key",
              xor("__r0", ("__r0" >> 16)) AS "__r0",
              xor("__r1", ("__r1" >> 16)) AS "__r1",
              xor("__r2", ("__r2" >> 16)) AS "__r2",
-             xor("__r3", ("__r3" >> 16)) AS "__r3"
+             xor("__r3", ("__r3" >> 16)) AS "__r3",
+             xor("__r4", ("__r4" >> 16)) AS "__r4",
+             xor("__r5", ("__r5" >> 16)) AS "__r5",
+             xor("__r6", ("__r6" >> 16)) AS "__r6"
       FROM (
         SELECT "__key" AS "__key",
                ((xor("__r0", ("__r0" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r0",
                ((xor("__r1", ("__r1" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r1",
                ((xor("__r2", ("__r2" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r2",
-               ((xor("__r3", ("__r3" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r3"
+               ((xor("__r3", ("__r3" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r3",
+               ((xor("__r4", ("__r4" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r4",
+               ((xor("__r5", ("__r5" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r5",
+               ((xor("__r6", ("__r6" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r6"
         FROM (
           SELECT "__key" AS "__key",
                  ((xor("__r0", ("__r0" >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r0",
                  ((xor("__r1", ("__r1" >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r1",
                  ((xor("__r2", ("__r2" >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r2",
-                 ((xor("__r3", ("__r3" >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r3"
+                 ((xor("__r3", ("__r3" >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r3",
+                 ((xor("__r4", ("__r4" >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r4",
+                 ((xor("__r5", ("__r5" >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r5",
+                 ((xor("__r6", ("__r6" >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r6"
           FROM (
             SELECT "__key" AS "__key",
                    xor(xor(xor("__r0", ("__r0" >> 16)), ("__key" >> 32)), 1329151190::BIGINT) AS "__r0",
                    xor(xor(xor("__r1", ("__r1" >> 16)), ("__key" >> 32)), 1765804012::BIGINT) AS "__r1",
                    xor(xor(xor("__r2", ("__r2" >> 16)), ("__key" >> 32)), 2389051706::BIGINT) AS "__r2",
-                   xor(xor(xor("__r3", ("__r3" >> 16)), ("__key" >> 32)), 1418735035::BIGINT) AS "__r3"
+                   xor(xor(xor("__r3", ("__r3" >> 16)), ("__key" >> 32)), 381814026::BIGINT) AS "__r3",
+                   xor(xor(xor("__r4", ("__r4" >> 16)), ("__key" >> 32)), 767774363::BIGINT) AS "__r4",
+                   xor(xor(xor("__r5", ("__r5" >> 16)), ("__key" >> 32)), 2826378755::BIGINT) AS "__r5",
+                   xor(xor(xor("__r6", ("__r6" >> 16)), ("__key" >> 32)), 1418735035::BIGINT) AS "__r6"
             FROM (
               SELECT "__key" AS "__key",
                      ((xor("__r0", ("__r0" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r0",
                      ((xor("__r1", ("__r1" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r1",
                      ((xor("__r2", ("__r2" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r2",
-                     ((xor("__r3", ("__r3" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r3"
+                     ((xor("__r3", ("__r3" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r3",
+                     ((xor("__r4", ("__r4" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r4",
+                     ((xor("__r5", ("__r5" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r5",
+                     ((xor("__r6", ("__r6" >> 15)) * (-2073254261)::BIGINT) & 4294967295::BIGINT) AS "__r6"
               FROM (
                 SELECT "__key" AS "__key",
                        ((xor(xor(("__key" & 4294967295::BIGINT), 3971259798::BIGINT), (xor(("__key" & 4294967295::BIGINT), 3971259798::BIGINT) >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r0",
                        ((xor(xor(("__key" & 4294967295::BIGINT), 2934507626::BIGINT), (xor(("__key" & 4294967295::BIGINT), 2934507626::BIGINT) >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r1",
                        ((xor(xor(("__key" & 4294967295::BIGINT), 2743536185::BIGINT), (xor(("__key" & 4294967295::BIGINT), 2743536185::BIGINT) >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r2",
-                       ((xor(xor(("__key" & 4294967295::BIGINT), 2223794616::BIGINT), (xor(("__key" & 4294967295::BIGINT), 2223794616::BIGINT) >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r3"
+                       ((xor(xor(("__key" & 4294967295::BIGINT), 3890616782::BIGINT), (xor(("__key" & 4294967295::BIGINT), 3890616782::BIGINT) >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r3",
+                       ((xor(xor(("__key" & 4294967295::BIGINT), 1967340109::BIGINT), (xor(("__key" & 4294967295::BIGINT), 1967340109::BIGINT) >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r4",
+                       ((xor(xor(("__key" & 4294967295::BIGINT), 4026925053::BIGINT), (xor(("__key" & 4294967295::BIGINT), 4026925053::BIGINT) >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r5",
+                       ((xor(xor(("__key" & 4294967295::BIGINT), 2223794616::BIGINT), (xor(("__key" & 4294967295::BIGINT), 2223794616::BIGINT) >> 16)) * 2146121005::BIGINT) & 4294967295::BIGINT) AS "__r6"
                 FROM (
                   SELECT "r"."__range" AS "__key"
                   FROM range(0::BIGINT, 20::BIGINT) AS "r"("__range")

@@ -7,6 +7,7 @@ SELECT CAST(`household_id` AS BIGINT) AS `household_id`,
        CAST(`size` AS INT) AS `size`,
        CAST(`city` AS STRING) AS `city`,
        CAST(`tier` AS STRING) AS `tier`,
+       timestamp_micros(`created_at`) AS `created_at`,
        date_from_unix_date(CAST(`created_day` AS INT)) AS `created_day`,
        CAST(CAST(`income` AS DECIMAL(18,0)) * 0.01 AS DECIMAL(12,2)) AS `income`,
        CAST(`quote` AS STRING) AS `quote`
@@ -16,63 +17,88 @@ FROM (
          `__r1` AS `__r1`,
          `__r2` AS `__r2`,
          `__r3` AS `__r3`,
+         `__r4` AS `__r4`,
+         `__r5` AS `__r5`,
+         `__r6` AS `__r6`,
          `household_id` AS `household_id`,
          `size` AS `size`,
          `place` AS `place`,
          `tier` AS `tier`,
-         `created_day` AS `created_day`,
+         `created_at` AS `created_at`,
          `income` AS `income`,
          `quote` AS `quote`,
-         try_element_at(array('O\'Fallon', 'Back\\slash'), CAST((`place`) + 1 AS INT)) AS `city`
+         try_element_at(array('O\'Fallon', 'Back\\slash'), CAST((`place`) + 1 AS INT)) AS `city`,
+         CAST(floor((CAST(`created_at` AS DOUBLE) / CAST(8.64e10 AS DOUBLE))) AS BIGINT) AS `created_day`
   FROM (
     SELECT `__key` AS `__key`,
            `__r0` AS `__r0`,
            `__r1` AS `__r1`,
            `__r2` AS `__r2`,
            `__r3` AS `__r3`,
+           `__r4` AS `__r4`,
+           `__r5` AS `__r5`,
+           `__r6` AS `__r6`,
            `__key` AS `household_id`,
            (1L + ((`__r0` * 3L) div 4294967296L)) AS `size`,
            CASE WHEN `__r1` < 2863311531L THEN 0L ELSE 1L END AS `place`,
            CASE WHEN `__r2` < 1431655765L THEN 'gold' ELSE 'it\'s "silver"' END AS `tier`,
-           CAST(floor((CAST((`__key` * 86400000000L) AS DOUBLE) / CAST(8.64e10 AS DOUBLE))) AS BIGINT) AS `created_day`,
-           CAST(floor(((1e3 + (1e3 * (`__r3` * 2.3283064365386963e-10))) * 100L)) AS BIGINT) AS `income`,
+           (((1735689600000000L + (CASE WHEN `__r3` < 1431655765L THEN 0L ELSE CASE WHEN `__r3` < 2863311531L THEN 1L ELSE 2L END END * 86400000000L)) + (((`__r4` * 24L) div 4294967296L) * 3600000000L)) + (((`__r5` * 3600L) div 4294967296L) * 1000000L)) AS `created_at`,
+           CAST(floor(((1e3 + (1e3 * (`__r6` * 2.3283064365386963e-10))) * 100L)) AS BIGINT) AS `income`,
            concat('it\'s #', CAST(`__key` AS STRING)) AS `quote`
     FROM (
       SELECT `__key` AS `__key`,
              (`__r0` ^ shiftright(`__r0`, 16)) AS `__r0`,
              (`__r1` ^ shiftright(`__r1`, 16)) AS `__r1`,
              (`__r2` ^ shiftright(`__r2`, 16)) AS `__r2`,
-             (`__r3` ^ shiftright(`__r3`, 16)) AS `__r3`
+             (`__r3` ^ shiftright(`__r3`, 16)) AS `__r3`,
+             (`__r4` ^ shiftright(`__r4`, 16)) AS `__r4`,
+             (`__r5` ^ shiftright(`__r5`, 16)) AS `__r5`,
+             (`__r6` ^ shiftright(`__r6`, 16)) AS `__r6`
       FROM (
         SELECT `__key` AS `__key`,
                (((`__r0` ^ shiftright(`__r0`, 15)) * (-2073254261L)) & 4294967295L) AS `__r0`,
                (((`__r1` ^ shiftright(`__r1`, 15)) * (-2073254261L)) & 4294967295L) AS `__r1`,
                (((`__r2` ^ shiftright(`__r2`, 15)) * (-2073254261L)) & 4294967295L) AS `__r2`,
-               (((`__r3` ^ shiftright(`__r3`, 15)) * (-2073254261L)) & 4294967295L) AS `__r3`
+               (((`__r3` ^ shiftright(`__r3`, 15)) * (-2073254261L)) & 4294967295L) AS `__r3`,
+               (((`__r4` ^ shiftright(`__r4`, 15)) * (-2073254261L)) & 4294967295L) AS `__r4`,
+               (((`__r5` ^ shiftright(`__r5`, 15)) * (-2073254261L)) & 4294967295L) AS `__r5`,
+               (((`__r6` ^ shiftright(`__r6`, 15)) * (-2073254261L)) & 4294967295L) AS `__r6`
         FROM (
           SELECT `__key` AS `__key`,
                  (((`__r0` ^ shiftright(`__r0`, 16)) * 2146121005L) & 4294967295L) AS `__r0`,
                  (((`__r1` ^ shiftright(`__r1`, 16)) * 2146121005L) & 4294967295L) AS `__r1`,
                  (((`__r2` ^ shiftright(`__r2`, 16)) * 2146121005L) & 4294967295L) AS `__r2`,
-                 (((`__r3` ^ shiftright(`__r3`, 16)) * 2146121005L) & 4294967295L) AS `__r3`
+                 (((`__r3` ^ shiftright(`__r3`, 16)) * 2146121005L) & 4294967295L) AS `__r3`,
+                 (((`__r4` ^ shiftright(`__r4`, 16)) * 2146121005L) & 4294967295L) AS `__r4`,
+                 (((`__r5` ^ shiftright(`__r5`, 16)) * 2146121005L) & 4294967295L) AS `__r5`,
+                 (((`__r6` ^ shiftright(`__r6`, 16)) * 2146121005L) & 4294967295L) AS `__r6`
           FROM (
             SELECT `__key` AS `__key`,
                    (((`__r0` ^ shiftright(`__r0`, 16)) ^ shiftright(`__key`, 32)) ^ 1329151190L) AS `__r0`,
                    (((`__r1` ^ shiftright(`__r1`, 16)) ^ shiftright(`__key`, 32)) ^ 1765804012L) AS `__r1`,
                    (((`__r2` ^ shiftright(`__r2`, 16)) ^ shiftright(`__key`, 32)) ^ 2389051706L) AS `__r2`,
-                   (((`__r3` ^ shiftright(`__r3`, 16)) ^ shiftright(`__key`, 32)) ^ 1418735035L) AS `__r3`
+                   (((`__r3` ^ shiftright(`__r3`, 16)) ^ shiftright(`__key`, 32)) ^ 381814026L) AS `__r3`,
+                   (((`__r4` ^ shiftright(`__r4`, 16)) ^ shiftright(`__key`, 32)) ^ 767774363L) AS `__r4`,
+                   (((`__r5` ^ shiftright(`__r5`, 16)) ^ shiftright(`__key`, 32)) ^ 2826378755L) AS `__r5`,
+                   (((`__r6` ^ shiftright(`__r6`, 16)) ^ shiftright(`__key`, 32)) ^ 1418735035L) AS `__r6`
             FROM (
               SELECT `__key` AS `__key`,
                      (((`__r0` ^ shiftright(`__r0`, 15)) * (-2073254261L)) & 4294967295L) AS `__r0`,
                      (((`__r1` ^ shiftright(`__r1`, 15)) * (-2073254261L)) & 4294967295L) AS `__r1`,
                      (((`__r2` ^ shiftright(`__r2`, 15)) * (-2073254261L)) & 4294967295L) AS `__r2`,
-                     (((`__r3` ^ shiftright(`__r3`, 15)) * (-2073254261L)) & 4294967295L) AS `__r3`
+                     (((`__r3` ^ shiftright(`__r3`, 15)) * (-2073254261L)) & 4294967295L) AS `__r3`,
+                     (((`__r4` ^ shiftright(`__r4`, 15)) * (-2073254261L)) & 4294967295L) AS `__r4`,
+                     (((`__r5` ^ shiftright(`__r5`, 15)) * (-2073254261L)) & 4294967295L) AS `__r5`,
+                     (((`__r6` ^ shiftright(`__r6`, 15)) * (-2073254261L)) & 4294967295L) AS `__r6`
               FROM (
                 SELECT `__key` AS `__key`,
                        (((((`__key` & 4294967295L) ^ 3971259798L) ^ shiftright(((`__key` & 4294967295L) ^ 3971259798L), 16)) * 2146121005L) & 4294967295L) AS `__r0`,
                        (((((`__key` & 4294967295L) ^ 2934507626L) ^ shiftright(((`__key` & 4294967295L) ^ 2934507626L), 16)) * 2146121005L) & 4294967295L) AS `__r1`,
                        (((((`__key` & 4294967295L) ^ 2743536185L) ^ shiftright(((`__key` & 4294967295L) ^ 2743536185L), 16)) * 2146121005L) & 4294967295L) AS `__r2`,
-                       (((((`__key` & 4294967295L) ^ 2223794616L) ^ shiftright(((`__key` & 4294967295L) ^ 2223794616L), 16)) * 2146121005L) & 4294967295L) AS `__r3`
+                       (((((`__key` & 4294967295L) ^ 3890616782L) ^ shiftright(((`__key` & 4294967295L) ^ 3890616782L), 16)) * 2146121005L) & 4294967295L) AS `__r3`,
+                       (((((`__key` & 4294967295L) ^ 1967340109L) ^ shiftright(((`__key` & 4294967295L) ^ 1967340109L), 16)) * 2146121005L) & 4294967295L) AS `__r4`,
+                       (((((`__key` & 4294967295L) ^ 4026925053L) ^ shiftright(((`__key` & 4294967295L) ^ 4026925053L), 16)) * 2146121005L) & 4294967295L) AS `__r5`,
+                       (((((`__key` & 4294967295L) ^ 2223794616L) ^ shiftright(((`__key` & 4294967295L) ^ 2223794616L), 16)) * 2146121005L) & 4294967295L) AS `__r6`
                 FROM (
                   SELECT `r`.`__range` AS `__key`
                   FROM range(0L, 20L, 1L, 1) AS `r`(`__range`)

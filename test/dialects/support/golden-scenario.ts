@@ -3,7 +3,7 @@
  * a weighted choice, a pool, a lookup, a string with quotes, dates, decimals, arrays and maps, a
  * group and a window entity, and a check of every kind.
  */
-import { aggs, array, bernoulli, concat, dateOf, intBetween, mapOf, pick, poolRow, poolValue, scenario, t, toScaled, uniform, when, wins, type ScenarioIR } from '@synthgraph/core';
+import { aggs, array, bernoulli, concat, dateOf, intBetween, mapOf, pick, poolRow, poolValue, scenario, t, timestampIn, toScaled, uniform, when, wins, type ScenarioIR } from '@synthgraph/core';
 
 /**
  * The golden scenario's IR (seed 7).
@@ -36,7 +36,8 @@ export function goldenScenarioIR(): ScenarioIR {
         .column('place', t.bigint(), () => poolRow('cities'), { hidden: true })
         .column('city', t.string(), (c) => poolValue<string>('cities', 'city', c.col('place')))
         .column('tier', t.string(), () => pick({ gold: 1, 'it\'s "silver"': 2 }))
-        .column('created_day', t.date(), (c) => dateOf(c.key().times(86_400_000_000)))
+        .column('created_at', t.timestamp(), () => timestampIn({ start: '2025-01-01', days: 3 }))
+        .column('created_day', t.date(), (c) => dateOf(c.col('created_at')))
         .column('income', t.decimal(12, 2), () => toScaled(uniform(1000, 2000), 2))
         .column('quote', t.string(), (c) => concat("it's #", c.key().str()))
         .oneOf('tier', ['gold', 'it\'s "silver"'])
