@@ -71,7 +71,6 @@ export {
   aliasTable,
   aliasPick,
   aliasProbabilities,
-  cumulativeThresholds as poolThresholds,
   thresholdPick,
   apportionUnits,
   checkWeights,

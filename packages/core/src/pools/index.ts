@@ -15,9 +15,9 @@ export {
   aliasTable,
   aliasPick,
   aliasProbabilities,
-  cumulativeThresholds,
   thresholdPick,
   apportionUnits,
   checkWeights,
   type AliasTable,
 } from './weighted-choice.js';
+export { cumulativeThresholds } from '../random/quantiles.js';

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { draw32, streamKeys, streamOf } from '../random/mixer.js';
 import { PoolError } from './pool-error.js';
-import { aliasPick, aliasProbabilities, aliasTable, apportionUnits, cumulativeThresholds, thresholdPick, type AliasTable } from './weighted-choice.js';
+import { SpecError } from '../errors.js';
+import { cumulativeThresholds } from '../random/quantiles.js';
+import { aliasPick, aliasProbabilities, aliasTable, apportionUnits, thresholdPick, type AliasTable } from './weighted-choice.js';
 
 const TWO_32 = 2 ** 32;
 const B32 = 1n << 32n;
@@ -68,28 +70,28 @@ function expectRecovered(freq: readonly number[], p: readonly number[], picks: n
 
 describe('cumulativeThresholds', () => {
   it('gives known thresholds for simple weights', () => {
-    expect(cumulativeThresholds([1, 1])).toEqual([2 ** 31, TWO_32]);
-    expect(cumulativeThresholds([3, 0, 1])).toEqual([3 * 2 ** 30, 3 * 2 ** 30, TWO_32]);
-    expect(cumulativeThresholds([1])).toEqual([TWO_32]);
-    expect(cumulativeThresholds([1, 1, 1])).toEqual([1431655766, 2863311531, TWO_32]);
+    expect(cumulativeThresholds([1, 1])).toEqual([2 ** 31]);
+    expect(cumulativeThresholds([3, 0, 1])).toEqual([3 * 2 ** 30, 3 * 2 ** 30]);
+    expect(cumulativeThresholds([1])).toEqual([]);
+    expect(cumulativeThresholds([1, 1, 1])).toEqual([1431655765, 2863311531]);
     // A tiny weight next to a huge one still gets a draw value.
-    expect(cumulativeThresholds([1e-300, 1e300])).toEqual([1, TWO_32]);
+    expect(cumulativeThresholds([1e-300, 1e300])).toEqual([1]);
+    expect(cumulativeThresholds([1, 3], 8)).toEqual([2]);
   });
 
-  it('is monotone, ends at 2^32, gives every positive weight a slot and is within 2^-32·n of the weights', () => {
+  it('is monotone, below 2^32, gives every positive weight a slot and is within 2^-32·(n+1) of the weights', () => {
     fc.assert(
       fc.property(weightsArb, (w) => {
-        const t = cumulativeThresholds(w);
+        const t = [...cumulativeThresholds(w), TWO_32];
         const p = normalized(w);
         expect(t).toHaveLength(w.length);
-        expect(t[t.length - 1]).toBe(TWO_32);
         let prev = 0;
         t.forEach((x, k) => {
           expect(Number.isInteger(x)).toBe(true);
           const slots = x - prev;
           if ((w[k] as number) > 0) expect(slots).toBeGreaterThanOrEqual(1);
           else expect(slots).toBe(0);
-          expect(Math.abs(slots / TWO_32 - (p[k] as number))).toBeLessThanOrEqual((w.length * 1) / TWO_32);
+          expect(Math.abs(slots / TWO_32 - (p[k] as number))).toBeLessThanOrEqual((w.length + 1) / TWO_32);
           prev = x;
         });
       }),
@@ -100,7 +102,7 @@ describe('cumulativeThresholds', () => {
   it('is within one slot (2^-32) of every weight when no weight needs raising', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 100 }), (w) => {
-        const t = cumulativeThresholds(w);
+        const t = [...cumulativeThresholds(w), TWO_32];
         const p = normalized(w);
         let prev = 0;
         t.forEach((x, k) => {
@@ -130,6 +132,10 @@ describe('cumulativeThresholds', () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it('rejects empty, negative, non-finite and all-zero weights with a SpecError', () => {
+    for (const w of [[], [1, -1], [Number.NaN], [Number.POSITIVE_INFINITY], [0, 0]]) expect(() => cumulativeThresholds(w), JSON.stringify(w)).toThrow(SpecError);
   });
 
   it('thresholdPick skips zero-weight categories and honours the boundaries', () => {
@@ -241,7 +247,7 @@ describe('invalid weights', () => {
   ];
   for (const [what, w, path, message] of cases) {
     it(`rejects ${what} weights with a PoolError naming the problem`, () => {
-      for (const f of [cumulativeThresholds, aliasTable]) {
+      for (const f of [aliasTable, (x: readonly number[]) => apportionUnits(x, 100)]) {
         try {
           f(w as number[]);
           expect.unreachable(`${what} weights were accepted`);

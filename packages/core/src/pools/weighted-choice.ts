@@ -8,9 +8,10 @@
  * Slots are then apportioned by largest remainder (ties broken by index): the result depends
  * only on the weights, never on the platform, and no transcendental function is involved.
  */
+import { TWO_32 } from '../random/mixer.js';
+import { upperBound } from '../random/quantiles.js';
 import { PoolError } from './pool-error.js';
 
-const TWO_32 = 4294967296;
 const B32 = 1n << 32n;
 const B64 = 1n << 64n;
 
@@ -38,36 +39,6 @@ export interface AliasTable {
 }
 
 /**
- * Integer thresholds for a weighted choice from one uniform 32-bit draw `r`: category k is
- * chosen when `t[k-1] <= r < t[k]` (with `t[-1] = 0`); `t[n-1] = 2^32`, so there is one threshold
- * per category. Thresholds never decrease; every category with positive weight gets at least
- * one draw value (so t strictly increases across positive weights) and a zero weight gets none
- * (`t[k] = t[k-1]`). Slots are apportioned exactly (largest remainder over the exact rational
- * weights), so each implied probability `(t[k] - t[k-1]) / 2^32` is within 2^-32 of the
- * normalized weight, and within 2^-32·n even when tiny weights had to be raised to one slot.
- *
- * Throws {@link PoolError} when the weights are empty, negative, NaN, infinite or all zero.
- *
- * @example
- * ```ts
- * cumulativeThresholds([1, 1]);    // [2147483648, 4294967296]
- * cumulativeThresholds([3, 0, 1]); // [3221225472, 3221225472, 4294967296]
- * ```
- */
-export function cumulativeThresholds(weights: readonly number[]): number[] {
-  checkWeights(weights);
-  const { w, sum } = exactWeights(weights);
-  const slots = apportion(w, sum, B32);
-  const out: number[] = [];
-  let acc = 0n;
-  for (const s of slots) {
-    acc += s;
-    out.push(Number(acc));
-  }
-  return out;
-}
-
-/**
  * Splits `total` integer units among categories in proportion to the weights, exactly: largest
  * remainder over the exact rational shares, ties broken by index. Every positive weight gets at
  * least one unit and a zero weight none, so `total` must be at least the number of positive
@@ -91,25 +62,18 @@ export function apportionUnits(weights: readonly number[], total: number): numbe
 }
 
 /**
- * Picks a category from a uniform 32-bit draw with thresholds from {@link cumulativeThresholds}:
- * the smallest k with `r < t[k]` (binary search).
+ * Picks a category from a uniform 32-bit draw with thresholds from `cumulativeThresholds`
+ * (random/quantiles.ts): the number of thresholds ≤ r.
  *
  * @example
  * ```ts
- * const t = cumulativeThresholds([1, 3]);
+ * const t = cumulativeThresholds([1, 3]); // [1073741824]
  * thresholdPick(t, 0);          // 0
  * thresholdPick(t, 2 ** 31);    // 1
  * ```
  */
 export function thresholdPick(thresholds: readonly number[], r: number): number {
-  let lo = 0;
-  let hi = thresholds.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (r < (thresholds[mid] as number)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return upperBound(thresholds, r);
 }
 
 /**

@@ -6,11 +6,12 @@
  * the 32-bit draw space and the engines only interpolate with `-`, `*` and `+`, which are
  * correctly rounded everywhere.
  */
+import { InternalError, SpecError } from '../errors.js';
 import { TWO_32 } from './mixer.js';
 
 /** Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9). */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
+  if (!(p > 0 && p < 1)) throw new InternalError(`normalQuantile: p must be in (0, 1), got ${p}`);
   const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
   const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
   const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
@@ -82,7 +83,7 @@ export function piecewiseTable(quantile: (u: number) => number): PiecewiseTable 
     const b1 = k[j + 1] as number;
     const v0 = values[j] as number;
     const v1 = values[j + 1] as number;
-    if (!Number.isFinite(v0) || !Number.isFinite(v1)) throw new RangeError('quantile function returned a non-finite value');
+    if (!Number.isFinite(v0) || !Number.isFinite(v1)) throw new SpecError([{ path: 'dist', message: 'the distribution has a non-finite quantile (its parameters overflow)', fix: 'use smaller parameters, e.g. a smaller sigma or a larger rate' }]);
     bounds.push(b0);
     base.push(v0);
     slope.push((v1 - v0) / (b1 - b0));
@@ -110,8 +111,10 @@ export function upperBound(sorted: readonly number[], x: number): number {
 
 /**
  * Integer thresholds for a weighted choice from a 32-bit draw: category k is chosen when
- * `t[k-1] <= r < t[k]` (with t[-1] = 0); the last threshold is 2^32 and is omitted from the
- * returned array. Each category with positive weight gets at least one draw value.
+ * `t[k-1] <= r < t[k]` (with t[-1] = 0); the last threshold is `total` and is omitted from the
+ * returned array. Each category with positive weight gets at least one draw value, a zero weight
+ * none. The one implementation: draws, pools and day windows all use it (pick with
+ * {@link upperBound}).
  *
  * @example
  * ```ts
@@ -119,13 +122,13 @@ export function upperBound(sorted: readonly number[], x: number): number {
  * ```
  */
 export function cumulativeThresholds(weights: readonly number[], total = TWO_32): number[] {
-  if (weights.length === 0) throw new RangeError('weights must not be empty');
+  if (weights.length === 0) throw new SpecError([{ path: 'weights', message: 'is empty', fix: 'give at least one weight' }]);
   let sum = 0;
   for (const w of weights) {
-    if (!Number.isFinite(w) || w < 0) throw new RangeError(`weights must be finite and ≥ 0, got ${w}`);
+    if (!Number.isFinite(w) || w < 0) throw new SpecError([{ path: 'weights', message: 'must be finite and ≥ 0', value: w, fix: 'use non-negative finite weights' }]);
     sum += w;
   }
-  if (!(sum > 0)) throw new RangeError('at least one weight must be > 0');
+  if (!(sum > 0)) throw new SpecError([{ path: 'weights', message: 'are all zero', fix: 'give at least one weight > 0' }]);
   const out: number[] = [];
   let acc = 0;
   let prev = 0;
