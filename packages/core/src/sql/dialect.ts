@@ -4,7 +4,7 @@
  * print for; everything that differs lives here. {@link baseDialect} holds the common
  * spellings; a dialect overrides only what differs.
  */
-import { SynthgraphError } from '../errors.js';
+import { InternalError, SynthgraphError } from '../errors.js';
 import type { FunctionTable, TypeNameTable } from './dialects/functions.js';
 import type { CreateTableStmt } from './sql-nodes.js';
 
@@ -56,7 +56,7 @@ export function checkIdentifier(name: string): string {
 
 /** Double literal text that every engine reads as DOUBLE: exponent form, no '+'. */
 export function doubleText(v: number): string {
-  if (!Number.isFinite(v)) throw new SynthgraphError('INTERNAL', `non-finite double literal ${v}`);
+  if (!Number.isFinite(v)) throw new InternalError(`non-finite double literal ${v}`);
   if (Object.is(v, -0)) v = 0;
   return v.toExponential().replace('e+', 'e');
 }
@@ -73,7 +73,7 @@ export const baseDialect: Omit<Dialect, 'name' | 'fns' | 'types' | 'range' | 'cr
   quoteIdent: (name) => `"${checkIdentifier(name)}"`,
   stringLiteral: (v) => `'${v.replace(/'/g, "''")}'`,
   bigintLiteral: (v) => {
-    if (!Number.isSafeInteger(v)) throw new SynthgraphError('INTERNAL', `non-integer BIGINT literal ${v}`);
+    if (!Number.isSafeInteger(v)) throw new InternalError(`non-integer BIGINT literal ${v}`);
     return `CAST(${v} AS BIGINT)`;
   },
   doubleLiteral: doubleText,

@@ -2,7 +2,7 @@
  * Printing of SQL expression nodes: a table over every node kind. Function spellings and type
  * names come from the dialect's tables; only SQL syntax (operators, CASE, CAST, OVER) is here.
  */
-import type { ColumnType, LiteralValue } from '../ir/types.js';
+import type { ColumnType, ColumnTypeKind, LiteralValue } from '../ir/types.js';
 import type { Dialect } from './dialect.js';
 import { typeName } from './dialects/functions.js';
 import type { SqlExpr, SqlKind, SqlNode } from './sql-nodes.js';
@@ -52,38 +52,39 @@ export function internalType(d: Dialect, t: ColumnType): string {
 }
 
 const BIGINT: ColumnType = { kind: 'bigint' };
+type Conversion = { readonly [K in ColumnTypeKind]: (d: Dialect, t: Extract<ColumnType, { kind: K }>, a: string) => string };
+const asIs = (_d: Dialect, _t: ColumnType, a: string): string => a;
+const castTo = (d: Dialect, t: ColumnType, a: string): string => `CAST(${a} AS ${typeName(d.types, t)})`;
 
-function stored(d: Dialect, t: ColumnType, a: string): string {
-  switch (t.kind) {
-    case 'timestamp':
-      return d.fns.microsFromTimestamp([a]);
-    case 'date':
-      return d.fns.daysFromDate([a]);
-    case 'decimal':
-      return `CAST(${a} * ${d.decimalLiteral(`1${'0'.repeat(t.scale)}`)} AS ${typeName(d.types, BIGINT)})`;
-    case 'int':
-      return `CAST(${a} AS ${typeName(d.types, BIGINT)})`;
-    default:
-      return a;
-  }
-}
+/** Stored value → internal representation, per column type. */
+const STORED: Conversion = {
+  timestamp: (d, _t, a) => d.fns.microsFromTimestamp([a]),
+  date: (d, _t, a) => d.fns.daysFromDate([a]),
+  decimal: (d, t, a) => `CAST(${a} * ${d.decimalLiteral(`1${'0'.repeat(t.scale)}`)} AS ${typeName(d.types, BIGINT)})`,
+  int: (d, _t, a) => castTo(d, BIGINT, a),
+  bigint: asIs,
+  double: asIs,
+  boolean: asIs,
+  string: asIs,
+  array: asIs,
+  map: asIs,
+};
 
-function output(d: Dialect, t: ColumnType, a: string): string {
-  switch (t.kind) {
-    case 'timestamp':
-      return d.fns.timestampFromMicros([a]);
-    case 'date':
-      return d.fns.dateFromDays([a]);
-    case 'decimal': {
-      const unit = t.scale === 0 ? '1' : `0.${'0'.repeat(t.scale - 1)}1`;
-      return `CAST(CAST(${a} AS DECIMAL(18,0)) * ${d.decimalLiteral(unit)} AS ${typeName(d.types, t)})`;
-    }
-    case 'double':
-      return d.fns.toDouble([a]);
-    default:
-      return `CAST(${a} AS ${typeName(d.types, t)})`;
-  }
-}
+/** Internal representation → stored value, per column type. */
+const OUTPUT: Conversion = {
+  timestamp: (d, _t, a) => d.fns.timestampFromMicros([a]),
+  date: (d, _t, a) => d.fns.dateFromDays([a]),
+  decimal: (d, t, a) => `CAST(CAST(${a} AS DECIMAL(18,0)) * ${d.decimalLiteral(t.scale === 0 ? '1' : `0.${'0'.repeat(t.scale - 1)}1`)} AS ${typeName(d.types, t)})`,
+  double: (d, _t, a) => d.fns.toDouble([a]),
+  int: castTo,
+  bigint: castTo,
+  boolean: castTo,
+  string: castTo,
+  array: castTo,
+  map: castTo,
+};
+
+const convert = (table: Conversion, d: Dialect, t: ColumnType, a: string): string => (table[t.kind] as (d: Dialect, t: ColumnType, a: string) => string)(d, t, a);
 
 /** A balanced binary CASE tree: value i when exactly i thresholds are ≤ arg. */
 function bucket(x: PrintContext, arg: string, th: readonly number[], values: readonly SqlExpr[], lo: number, hi: number): string {
@@ -154,8 +155,8 @@ const PRINT: { readonly [K in SqlKind]: Print<K> } = {
   bucket: (e, x) => bucket(x, x.p(e.arg), e.thresholds, e.values, 0, e.values.length - 1),
   array: (e, { d, p }) => d.fns.makeArray(e.items.map(p)),
   map: (e, { d, p }) => d.fns.makeMap(e.keys.flatMap((k, i) => [p(k), p(e.values[i] as SqlExpr)])),
-  stored: (e, { d, p }) => stored(d, e.type, p(e.arg)),
-  output: (e, { d, p }) => output(d, e.type, p(e.arg)),
+  stored: (e, { d, p }) => convert(STORED, d, e.type, p(e.arg)),
+  output: (e, { d, p }) => convert(OUTPUT, d, e.type, p(e.arg)),
   agg: (e, { d, p }) => (e.fn === 'count' ? d.fns.count([]) : e.fn === 'countIf' ? d.fns.countIf([p(e.where as SqlExpr)]) : d.fns[e.fn]([p(e.arg as SqlExpr)])),
   orderedCollect: (e, { d, p }) => d.fns.orderedCollect([p(e.value), p(e.order)]),
   over,

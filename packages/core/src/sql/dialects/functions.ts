@@ -4,7 +4,7 @@
  * {@link baseFunctions} and {@link baseTypes} hold the spellings most engines share; a dialect
  * spreads them and supplies the rest.
  */
-import { SynthgraphError } from '../../errors.js';
+import { InternalError } from '../../errors.js';
 import type { ColumnType, ColumnTypeKind } from '../../ir/types.js';
 
 /** Functions every dialect must spell itself (no shared spelling exists). */
@@ -45,7 +45,7 @@ export function typeName(types: TypeNameTable, t: ColumnType): string {
 }
 
 const arity = (fn: string, args: readonly string[], n: number): readonly string[] => {
-  if (args.length !== n) throw new SynthgraphError('INTERNAL', `${fn} takes ${n} argument(s), got ${args.length}`);
+  if (args.length !== n) throw new InternalError(`${fn} takes ${n} argument(s), got ${args.length}`);
   return args;
 };
 const fn1 = (name: string) => (args: readonly string[]): string => `${name}(${arity(name, args, 1)[0]})`;

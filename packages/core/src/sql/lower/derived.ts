@@ -11,6 +11,18 @@ import type { SourceBase, SourceInput } from './sources.js';
 
 type Agg = Extract<Expr, { kind: 'agg' }>;
 
+/** Replaces every `kind` node of the columns by the column `<prefix><n>`, handing each to `take` first. */
+function hoistNodes<K extends 'agg' | 'win'>(columns: readonly { name: string; expr: Expr }[], kind: K, prefix: string, take: (x: Extract<Expr, { kind: K }>, alias: string) => void): { name: string; expr: Expr }[] {
+  let n = 0;
+  const hoist = (x: Expr): Expr => {
+    if (x.kind !== kind) return x;
+    const alias = `${prefix}${n++}`;
+    take(x as Extract<Expr, { kind: K }>, alias);
+    return { kind: 'col', name: alias };
+  };
+  return columns.map((c) => ({ name: c.name, expr: mapExpr(c.expr, hoist) }));
+}
+
 /** The plain aggregates of a group, printed in the group's own SELECT. */
 function plainAggregate(x: Agg, scope: LowerScope): SqlExpr {
   const arg = x.arg ? lowerExpr(x.arg, scope) : null;
@@ -82,17 +94,10 @@ export function groupBase({ ctx, entity, source: src }: SourceInput<Extract<RowS
   const key = storedCol(ctx, src.from, 's', src.by);
   const aggItems: SqlItem[] = [];
   const subJoins: { alias: string; select: SqlSelect }[] = [];
-  let ai = 0;
-  const columns = entity.columns.map((c) => ({
-    name: c.name,
-    expr: mapExpr(c.expr, (x) => {
-      if (x.kind !== 'agg') return x;
-      const alias = `__a${ai++}`;
-      if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(x, src, key, where, scope) });
-      else aggItems.push({ alias, expr: plainAggregate(x, scope) });
-      return { kind: 'col', name: alias };
-    }),
-  }));
+  const columns = hoistNodes(entity.columns, 'agg', '__a', (x, alias) => {
+    if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(x, src, key, where, scope) });
+    else aggItems.push({ alias, expr: plainAggregate(x, scope) });
+  });
   let base = sql.select([{ alias: '__key', expr: key }, ...aggItems], sql.table(src.from, 's'), where, [key]);
   let cols = base.items.map((i) => i.alias);
   for (const [i, j] of subJoins.entries()) {
@@ -119,17 +124,10 @@ export function windowBase({ ctx, entity, source: src }: SourceInput<Extract<Row
   const srcCol = (c: string): SqlExpr => storedCol(ctx, src.from, 's', c);
   const where = src.where ? lowerExpr(src.where, scope) : null;
   const winItems: SqlItem[] = [];
-  let wi = 0;
-  const columns = entity.columns.map((c) => ({
-    name: c.name,
-    expr: mapExpr(c.expr, (x) => {
-      if (x.kind !== 'win') return x;
-      const alias = `__w${wi++}`;
-      const arg = x.arg ? lowerExpr(x.arg, scope) : null;
-      winItems.push({ alias, expr: sql.over(x.fn, arg, src.partitionBy.map(srcCol), [...src.orderBy.map(srcCol), sql.col('s', from.keyColumn)], x.frame) });
-      return { kind: 'col', name: alias };
-    }),
-  }));
+  const columns = hoistNodes(entity.columns, 'win', '__w', (x, alias) => {
+    const arg = x.arg ? lowerExpr(x.arg, scope) : null;
+    winItems.push({ alias, expr: sql.over(x.fn, arg, src.partitionBy.map(srcCol), [...src.orderBy.map(srcCol), sql.col('s', from.keyColumn)], x.frame) });
+  });
   if (!src.partitionBy.length && winItems.length)
     throw new SpecError([{ path: `entities.${entity.name}.source.partitionBy`, message: 'window entities need at least one partition column (a global window is a single-partition stage)', fix: 'partition by a key such as individual_id' }]);
   const rowCols = refsOf(
