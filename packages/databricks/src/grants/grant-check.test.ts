@@ -5,7 +5,7 @@ import { resolveDatabricksConfig } from '../auth/databricks-connection.js';
 import { assertGrants, checkGrants, grantStatement, type GrantsClient } from './grant-check.js';
 import type { RequiredPrivilege, WriteMode } from './grant-report.js';
 import { CatalogNotFoundError, MissingPrivilegesError, PrincipalNotFoundError } from './grants-error.js';
-import { startFakeWorkspace, type FakeGrant, type FakeWorkspace, type FakeWorkspaceServer } from './fake-workspace-server.js';
+import { startFakeWorkspace, type FakeGrant, type FakeWorkspace, type FakeWorkspaceServer } from '../../test/support/fake-workspace-server.js';
 import { UnityCatalogNameError } from './unity-catalog-names.js';
 
 const TOKEN = 'dapi5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e';
