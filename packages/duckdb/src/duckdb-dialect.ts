@@ -1,4 +1,4 @@
-import { baseDialect, type ColumnType, type Dialect } from '@synthgraph/core';
+import { baseDialect, SpecError, type ColumnType, type Dialect } from '@synthgraph/core';
 
 const typeName = (t: ColumnType): string => {
   switch (t.kind) {
@@ -39,7 +39,7 @@ export const duckdbDialect: Dialect = {
   ...baseDialect,
   name: 'duckdb',
   bigintLiteral: (v) => {
-    if (!Number.isSafeInteger(v)) throw new RangeError(`BIGINT literal must be a safe integer, got ${v}`);
+    if (!Number.isSafeInteger(v)) throw new SpecError([{ path: 'literal', message: 'a BIGINT literal must be a safe integer', value: v, fix: 'use an integer between -(2^53 - 1) and 2^53 - 1' }]);
     return v < 0 ? `(${v})::BIGINT` : `${v}::BIGINT`;
   },
   typeName,

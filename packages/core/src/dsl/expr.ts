@@ -5,6 +5,7 @@
  */
 import type { AggFn, BinaryOp, CallFn, ColumnType, Dist, Expr, LiteralValue, UnaryOp, WinFn } from '../ir/types.js';
 import type { Micros, Days, Scaled } from './column-types.js';
+import { SpecError } from '../errors.js';
 
 /** Anything that can stand where an expression of type T is expected. */
 export type In<T> = X<T> | (T extends number ? number : T extends string ? string : T extends boolean ? boolean : never);
@@ -19,7 +20,7 @@ export function node(v: X<unknown> | LiteralValue): Expr {
   if (v instanceof X) return v.node;
   if (v === null) return freeze({ kind: 'lit', value: null, type: 'string' });
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new TypeError(`expression literal must be finite, got ${v}`);
+    if (!Number.isFinite(v)) throw new SpecError([{ path: 'literal', message: 'must be a finite number', value: v, fix: 'replace NaN or Infinity with a finite number, or use nullOf() for a missing value' }]);
     return freeze({ kind: 'lit', value: v, type: Number.isInteger(v) ? 'bigint' : 'double' });
   }
   if (typeof v === 'string') return freeze({ kind: 'lit', value: v, type: 'string' });
@@ -319,7 +320,7 @@ export interface TimestampWindow {
 /** Epoch microseconds of a `YYYY-MM-DD` date (UTC midnight). */
 export function dateToMicros(date: string): Micros {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new TypeError(`expected a date as YYYY-MM-DD, got '${date}'`);
+  if (!m) throw new SpecError([{ path: 'date', message: 'must be a date as YYYY-MM-DD', value: date, fix: "write the date as e.g. '2024-01-31'" }]);
   return (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) * 1000) as Micros;
 }
 
@@ -403,7 +404,7 @@ export function when(cond: In<boolean>, then: X<unknown> | LiteralValue): CaseBu
  * ```
  */
 export function steps<T>(x: X<Num>, thresholds: readonly number[], values: readonly In<T>[]): X<T> {
-  if (values.length !== thresholds.length + 1) throw new TypeError('steps: values must have one more entry than thresholds');
+  if (values.length !== thresholds.length + 1) throw new SpecError([{ path: 'steps.values', message: `must have one more entry than thresholds (${thresholds.length + 1})`, value: values.length, fix: 'give one value below the first threshold and one after each threshold' }]);
   return new X<T>({ kind: 'bucket', arg: x.node, thresholds: [...thresholds], values: values.map((v) => node(v as X<unknown>)) });
 }
 

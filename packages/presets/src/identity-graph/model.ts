@@ -3,7 +3,7 @@
  * from a resolved config. Pure and deterministic; shared by the scenario, the distribution
  * targets and the plausibility rules of the config validation.
  */
-import { dateToMicros, days as daysUs } from '@synthgraph/core';
+import { ConfigError, dateToMicros, days as daysUs } from '@synthgraph/core';
 import type { IdentityGraphConfig } from './config-schema.js';
 import { MAX_EVENTS_PER_PERSON } from './config-schema.js';
 import {
@@ -533,7 +533,10 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
   const ages = ageModel(config, householdSize.mass, brackets);
   const gender = weightsOf(GENDERS, config.demographics.gender);
   const events = eventsModel(config.engagement.events_per_person);
-  if ('error' in events) throw new RangeError(events.error);
+  if ('error' in events) {
+    const e = config.engagement.events_per_person;
+    throw new ConfigError([{ path: 'engagement.events_per_person.mean', message: events.error, value: e.mean, fix: 'choose a mean in that range, raise max, or use another distribution' }]);
+  }
   const pattern = config.engagement.temporal_pattern;
   const categories = Object.keys(config.engagement.content_categories);
   return {
