@@ -64,6 +64,16 @@ const RAW_THROW_PENDING = [
   'packages/cli/src/report/report-collector.ts',
 ];
 
+/** Files over the size limit that are being split in other changes; remove each when it is. */
+const MAX_LINES_PENDING = [
+  'packages/core/src/sql/lower-entity.ts',
+  'packages/core/src/eval/compile-expr.ts',
+  'packages/databricks/src/local-spark/local-spark.ts',
+  'packages/databricks/src/executor/warehouse-executor.ts',
+  'packages/cli/src/report/report-collector.ts',
+  'packages/presets/src/identity-graph/distribution-checks.ts',
+];
+
 /** Every error synthgraph throws is a SynthgraphError with a code (packages/core/src/errors.ts). */
 const RAW_THROW = {
   selector: 'ThrowStatement > NewExpression[callee.name=/^(Error|RangeError|TypeError)$/]',
@@ -125,11 +135,17 @@ export function configFor(root) {
       rules: {
         'import-x/no-restricted-paths': ['error', { basePath: root, zones: [...PACKAGES.flatMap((p) => layerZones(p, { tests: false })), ...TEST_SUPPORT_ZONES] }],
         'no-restricted-syntax': ['error', RAW_THROW],
+        // One concept per file: split a module by concept before it passes ~400 lines.
+        'max-lines': ['error', { max: 400 }],
       },
     },
     {
       files: RAW_THROW_PENDING,
       rules: { 'no-restricted-syntax': 'off' },
+    },
+    {
+      files: MAX_LINES_PENDING,
+      rules: { 'max-lines': 'off' },
     },
     {
       files: ['**/*.mjs', 'scripts/**/*.js'],

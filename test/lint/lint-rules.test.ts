@@ -39,6 +39,16 @@ describe('lint guard rails', () => {
     expect(await ruleIds('packages/core/src/raw-throw.ts')).toEqual(['no-restricted-syntax']);
   });
 
+  it('fails a product file over 400 lines, not a test file', async () => {
+    const long = Array.from({ length: 401 }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n';
+    const lint = async (file: string): Promise<string[]> => {
+      const [result] = await eslint.lintText(long, { filePath: join(fixtures, file) });
+      return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
+    };
+    expect(await lint('packages/core/src/long.ts')).toEqual(['max-lines']);
+    expect(await lint('packages/core/src/long.test.ts')).toEqual([]);
+  });
+
   it('passes clean files: a downward import, and a test importing test support', async () => {
     expect(await ruleIds('packages/core/src/clean.ts')).toEqual([]);
     expect(await ruleIds('packages/cli/src/command.ts')).toEqual([]);
