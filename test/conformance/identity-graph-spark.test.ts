@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalRowText, canonicalSelect, generate, outputTypes, type Manifest, type ScenarioIR } from '@synthgraph/core';
 import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
 import { databricks, LOCAL_CONF, LocalSpark, localSpark, qualifiedName, sparkDialect, type GrantReport } from '@synthgraph/databricks';
-import { sparkWarehouse } from '../../packages/databricks/src/executor/spark-warehouse.js';
+import { sparkWarehouse } from '../../packages/databricks/test/support/spark-warehouse.js';
 import { identityGraph } from '@synthgraph/presets';
 import { engineRows, firstDifferences } from './compare.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../../../databricks/src/grants/fake-workspace-server.js';
+import { startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../../../databricks/test/support/fake-workspace-server.js';
 import type { CliIO } from '../io.js';
 import { main } from '../main.js';
 

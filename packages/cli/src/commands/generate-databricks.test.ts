@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeWarehouse } from '../../../databricks/src/executor/fake-warehouse.js';
-import { aliceWorkspace, startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../../../databricks/src/grants/fake-workspace-server.js';
+import { FakeWarehouse } from '../../../databricks/test/support/fake-warehouse.js';
+import { aliceWorkspace, startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../../../databricks/test/support/fake-workspace-server.js';
 import type { CliIO } from '../io.js';
 import { main } from '../main.js';
 

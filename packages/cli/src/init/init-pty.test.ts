@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCommand } from '../commands/generate.js';
 import { loadConfigFile } from '../config-file.js';
 import type { CliIO } from '../io.js';
-import { KEY, PtySession } from './pty-session.js';
+import { KEY, PtySession } from '../../test/support/pty-session.js';
 import { identityGraphWizard, type StepPlan } from './wizard-plan.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');

@@ -13,7 +13,7 @@ import { exitCodeOf, UsageError } from '../cli-error.js';
 import { initCommand } from '../commands/init.js';
 import { loadConfigFile } from '../config-file.js';
 import type { CliIO } from '../io.js';
-import { CANCEL, scriptedPrompter, type ScriptRule } from './scripted-prompter.js';
+import { CANCEL, scriptedPrompter, type ScriptRule } from '../../test/support/scripted-prompter.js';
 import { identityGraphWizard, parseNumberAnswer } from './wizard-plan.js';
 
 const preset = getPreset('identity-graph');

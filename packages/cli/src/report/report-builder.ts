@@ -53,13 +53,16 @@ export async function readManifest(dir: string): Promise<Manifest> {
       { path: 'dir', message: 'has no manifest.json', value: dir, fix: `generate into it first: synthgraph generate --out ${dir}` },
     ]);
   }
+  let m: Manifest | null;
+  let why = 'not a synthgraph manifest';
   try {
-    const m = JSON.parse(text) as Manifest;
-    if (typeof m !== 'object' || m === null || typeof m.tables !== 'object' || !Array.isArray(m.checks)) throw new Error('not a synthgraph manifest');
-    return m;
+    m = JSON.parse(text) as Manifest | null;
   } catch (e) {
-    throw new UsageError(`${file} is not a synthgraph manifest: ${(e as Error).message}.`, [{ path: 'manifest.json', message: 'is not a synthgraph manifest', value: file, fix: 'point the report at a directory written by synthgraph generate' }]);
+    m = null;
+    why = (e as Error).message;
   }
+  if (typeof m === 'object' && m !== null && typeof m.tables === 'object' && Array.isArray(m.checks)) return m;
+  throw new UsageError(`${file} is not a synthgraph manifest: ${why}.`, [{ path: 'manifest.json', message: 'is not a synthgraph manifest', value: file, fix: 'point the report at a directory written by synthgraph generate' }]);
 }
 
 /**

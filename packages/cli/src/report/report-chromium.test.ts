@@ -10,9 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type Manifest } from '@synthgraph/core';
 import { duckdb } from '@synthgraph/duckdb';
-import { CHROMIUM_MISSING, countColour, decodePng, dumpDom, findChromium, screenshot } from './chromium-harness.js';
+import { CHROMIUM_MISSING, countColour, decodePng, dumpDom, findChromium, screenshot } from '../../test/support/chromium-harness.js';
 import { writeReport, type WrittenReport } from './report-builder.js';
-import { reportFixture } from './report-fixture.js';
+import { reportFixture } from '../../test/support/report-fixture.js';
 import { PALETTE } from './svg-charts.js';
 
 const chromium = findChromium();

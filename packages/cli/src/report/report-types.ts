@@ -9,7 +9,7 @@
  *
  * @example
  * ```ts
- * if (json.reportVersion !== REPORT_VERSION) throw new Error('unknown report.json');
+ * if (json.reportVersion !== REPORT_VERSION) console.warn('report.json has another shape version');
  * ```
  */
 export const REPORT_VERSION = 1;

@@ -13,7 +13,7 @@ import { duckdb, readTableRows } from '@synthgraph/duckdb';
 import type { CliIO } from '../io.js';
 import { reportCommand } from '../commands/report.js';
 import { buildReport, writeReport, type BuiltReport } from './report-builder.js';
-import { FIXTURE_ENGAGEMENT, FIXTURE_GENDER, FIXTURE_IDENTIFIERS, FIXTURE_INCOME, reportFixture } from './report-fixture.js';
+import { FIXTURE_ENGAGEMENT, FIXTURE_GENDER, FIXTURE_IDENTIFIERS, FIXTURE_INCOME, reportFixture } from '../../test/support/report-fixture.js';
 import type { Maybe, NumericDistribution } from './report-types.js';
 
 let dir: string;

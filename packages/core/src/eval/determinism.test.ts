@@ -31,7 +31,7 @@ import { scenario, type ColumnCtx, type EntityBuilder, type RowShape } from '../
 import { parseIR } from '../ir/schema.js';
 import type { ScenarioIR } from '../ir/types.js';
 import { Evaluator, type Row } from './evaluator.js';
-import { hashRows } from './rows-hash.js';
+import { hashRows } from '../../test/support/rows-hash.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -235,7 +235,7 @@ describe('across processes', () => {
     try {
       const file = path.join(dir, 'ir.json');
       writeFileSync(file, JSON.stringify(ir));
-      const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=source', path.join(root, 'packages/core/src/eval/rows-hash.ts'), file], {
+      const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=source', path.join(root, 'packages/core/test/support/rows-hash.ts'), file], {
         cwd: root,
         encoding: 'utf8',
       });

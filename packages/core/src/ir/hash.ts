@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SpecError } from '../errors.js';
 import type { ScenarioIR } from './types.js';
 
 /**
@@ -12,7 +13,7 @@ import type { ScenarioIR } from './types.js';
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number in IR');
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new SpecError([{ path: '', message: 'contains a non-finite number', value, fix: 'use finite numbers only' }], 'IR_INVALID');
     return JSON.stringify(value) ?? 'null';
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

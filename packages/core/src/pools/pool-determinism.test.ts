@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { poolsDigest } from './test-fixtures/pools-digest.js';
+import { poolsDigest } from '../../test/support/pools-digest.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../../..');
-const script = path.join(here, 'test-fixtures', 'print-pools-digest.ts');
+const script = path.join(root, 'packages/core/test/support/print-pools-digest.ts');
 
 /** Runs the digest script in a fresh `npx tsx` process and parses its one line of JSON. */
 function digestInChild(seed: number): Promise<{ seed: number; digest: string }> {

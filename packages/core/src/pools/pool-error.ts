@@ -1,14 +1,11 @@
-/**
- * The error thrown for an invalid pool definition or invalid weights.
- *
- * Local to `pools/` for now; it is meant to be re-parented onto core's root error class
- * (`SynthgraphError`, code `POOL_INVALID`) when the folder is wired into the package index.
- */
+// The error thrown for an invalid pool definition or invalid weights.
+import { SynthgraphError, type Issue } from '../errors.js';
 
 /**
- * A value pool (or the weights given to one) is invalid. `path` names the offending option
- * (e.g. `columns.first`, `weights[3]`, `states.PR`), `value` holds what was given and `fix`
- * says how to correct it. The message repeats all three.
+ * A value pool (or the weights given to one) is invalid: a {@link SynthgraphError} with code
+ * `POOL_INVALID`. `path` names the offending option (e.g. `columns.first`, `weights[3]`,
+ * `states.PR`), `value` holds what was given and `fix` says how to correct it. The message
+ * repeats all three, and `issues` holds them as one {@link Issue}.
  *
  * @example
  * ```ts
@@ -19,9 +16,9 @@
  * }
  * ```
  */
-export class PoolError extends Error {
+export class PoolError extends SynthgraphError {
   /** Stable code users can branch on. */
-  readonly code = 'POOL_INVALID' as const;
+  declare readonly code: 'POOL_INVALID';
   /** Dotted path of the offending option, e.g. `columns.first` or `weights[3]`. */
   readonly path: string;
   /** What is wrong, without the path and fix. */
@@ -33,8 +30,8 @@ export class PoolError extends Error {
 
   constructor(problem: string, details: { readonly path: string; readonly fix: string; readonly value?: unknown; readonly cause?: unknown }) {
     const got = 'value' in details ? ` (got ${describe(details.value)})` : '';
-    super(`${details.path || '(pool)'}: ${problem}${got} — fix: ${details.fix}`, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = 'PoolError';
+    const issue: Issue = { path: details.path, message: problem, fix: details.fix, ...('value' in details ? { value: details.value } : {}) };
+    super('POOL_INVALID', `${details.path || '(pool)'}: ${problem}${got} — fix: ${details.fix}`, { issues: [issue], cause: details.cause });
     this.path = details.path;
     this.problem = problem;
     this.fix = details.fix;

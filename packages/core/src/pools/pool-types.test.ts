@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SynthgraphError } from '../errors.js';
 import { PoolError } from './pool-error.js';
 import { MAX_POOL_ROWS, cellMatches, validatePool, type Pool } from './pool-types.js';
 
@@ -62,8 +63,9 @@ describe('validatePool', () => {
 
   it('PoolError carries code, path, value and fix', () => {
     const e = new PoolError('is negative', { path: 'weights[1]', value: -1, fix: 'use weights ≥ 0' });
-    expect(e).toBeInstanceOf(Error);
+    expect(e).toBeInstanceOf(SynthgraphError);
     expect(e.name).toBe('PoolError');
+    expect(e.issues).toEqual([{ path: 'weights[1]', message: 'is negative', value: -1, fix: 'use weights ≥ 0' }]);
     expect(e.code).toBe('POOL_INVALID');
     expect(e.message).toBe('weights[1]: is negative (got -1) — fix: use weights ≥ 0');
     expect(new PoolError('x', { path: 'p', value: Number.NaN, fix: 'f' }).message).toContain('(got NaN)');

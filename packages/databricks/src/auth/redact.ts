@@ -119,7 +119,7 @@ export class RedactedError extends Error {
  * @example
  * ```ts
  * try { await client.currentUser.me(); }
- * catch (e) { throw new Error('lookup failed', { cause: redactError(e) }); }
+ * catch (e) { throw new SynthgraphError('ENGINE_FAILED', 'lookup failed', { cause: redactError(e) }); }
  * ```
  */
 export function redactError(error: unknown, secrets: Iterable<string> = []): RedactedError {

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceScenario, CONFORMANCE_ENTITIES, DERIVED_ENTITIES } from '../../../../test/conformance/scenario.js';
 import { resolveDatabricksConfig } from '../auth/databricks-connection.js';
 import { InvalidRunError } from '../executor/executor-error.js';
-import { FakeWarehouse } from '../executor/fake-warehouse.js';
+import { FakeWarehouse } from '../../test/support/fake-warehouse.js';
 import type { GrantsClient } from '../grants/grant-check.js';
 import { MissingPrivilegesError } from '../grants/grants-error.js';
-import { aliceWorkspace, startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../grants/fake-workspace-server.js';
+import { aliceWorkspace, startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../../test/support/fake-workspace-server.js';
 import { databricks, databricksStatements, latestManifestSql, MANIFEST_DETAIL_KEY, type DatabricksEngineOptions } from './databricks-engine.js';
 
 const TOKEN = 'dapi-engine-test-0123456789abcdef';

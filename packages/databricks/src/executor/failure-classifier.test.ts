@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFailure } from './failure-classifier.js';
-import { driverErrors } from './fake-warehouse.js';
+import { driverErrors } from '../../test/support/fake-warehouse.js';
 
 describe('classifyFailure', () => {
   it.each([

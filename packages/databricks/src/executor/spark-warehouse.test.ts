@@ -15,8 +15,8 @@ import { LOCAL_CONF } from '../spark/spark-engine.js';
 import { StatementFailedError, WarehouseRunCancelledError } from './executor-error.js';
 import type { PlannedStatement } from './planned-statement.js';
 import { RUN_ID_PROPERTY } from './run-ledger.js';
-import { TOperationState } from './fake-warehouse.js';
-import { SESSION_CATALOG, sparkWarehouse, type SparkWarehouse } from './spark-warehouse.js';
+import { TOperationState } from '../../test/support/fake-warehouse.js';
+import { SESSION_CATALOG, sparkWarehouse, type SparkWarehouse } from '../../test/support/spark-warehouse.js';
 import { runOnWarehouse, type WarehouseProgressEvent, type WarehouseRunOptions } from './warehouse-executor.js';
 
 const SCHEMA = 'synth';

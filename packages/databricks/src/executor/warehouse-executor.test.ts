@@ -5,7 +5,7 @@ import { RedactedError, registerSecret } from '../auth/redact.js';
 import type { GrantReport } from '../grants/grant-report.js';
 import { MissingPrivilegesError } from '../grants/grants-error.js';
 import { GrantsNotCheckedError, InvalidRunError, RunStateError, StatementFailedError, WarehouseConnectionError, WarehouseRunCancelledError } from './executor-error.js';
-import { driverErrors, FakeWarehouse } from './fake-warehouse.js';
+import { driverErrors, FakeWarehouse } from '../../test/support/fake-warehouse.js';
 import type { PlannedStatement } from './planned-statement.js';
 import { runOnWarehouse, type WarehouseProgressEvent, type WarehouseRunOptions } from './warehouse-executor.js';
 

@@ -1,11 +1,12 @@
 import { inspect } from 'node:util';
+import { ConfigError } from '@synthgraph/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabricksAuthError } from '../auth/auth-error.js';
 import { resolveDatabricksConfig } from '../auth/databricks-connection.js';
 import { assertGrants, checkGrants, grantStatement, type GrantsClient } from './grant-check.js';
 import type { RequiredPrivilege, WriteMode } from './grant-report.js';
 import { CatalogNotFoundError, MissingPrivilegesError, PrincipalNotFoundError } from './grants-error.js';
-import { startFakeWorkspace, type FakeGrant, type FakeWorkspace, type FakeWorkspaceServer } from './fake-workspace-server.js';
+import { startFakeWorkspace, type FakeGrant, type FakeWorkspace, type FakeWorkspaceServer } from '../../test/support/fake-workspace-server.js';
 import { UnityCatalogNameError } from './unity-catalog-names.js';
 
 const TOKEN = 'dapi5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e';
@@ -256,6 +257,14 @@ describe('checkGrants: names and failures', () => {
     expect((e as UnityCatalogNameError).field).toBe(field);
     expect((e as UnityCatalogNameError).issues[0]?.path).toBe(field);
     expect((e as Error).message).toContain(`Invalid ${field} name`);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('an unknown write mode is a CONFIG_INVALID error naming the field, before any request', async () => {
+    const before = server.requests.length;
+    const e = await checkGrants({ catalog: 'main', schema: 'synth', mode: 'upsert' as WriteMode }, client).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).issues[0]).toMatchObject({ path: 'mode', value: 'upsert' });
     expect(server.requests.length).toBe(before);
   });
 

@@ -17,6 +17,7 @@
  *   CATALOG and CREATE SCHEMA on the catalog are then needed.
  */
 import { ApiError, HttpError, type WorkspaceClient } from '@databricks/sdk-experimental';
+import { ConfigError } from '@synthgraph/core';
 import { DatabricksAuthError } from '../auth/auth-error.js';
 import { redactText } from '../auth/redact.js';
 import type { GrantCheckRequest, GrantPrincipal, GrantReport, MissingPrivilege, RequiredPrivilege } from './grant-report.js';
@@ -83,7 +84,8 @@ export function requiredPrivileges(mode: GrantCheckRequest['mode'], schemaExists
 /**
  * Checks that a principal may run into `catalog.schema`, with REST calls only (no SQL, no
  * warehouse). Returns a report listing each missing privilege with its `GRANT` statement.
- * Throws {@link UnityCatalogNameError} for an invalid name, {@link CatalogNotFoundError},
+ * Throws {@link UnityCatalogNameError} for an invalid name, a `ConfigError` for a mode other than
+ * `replace` or `append`, {@link CatalogNotFoundError},
  * {@link PrincipalNotFoundError}, {@link DatabricksAuthError} when the token is rejected and
  * {@link GrantCheckError} when a call fails otherwise.
  *
@@ -98,7 +100,8 @@ export async function checkGrants(request: GrantCheckRequest, client: GrantsClie
   const catalog = validateUnityCatalogName('catalog', request.catalog);
   const schema = validateUnityCatalogName('schema', request.schema);
   const mode = request.mode;
-  if (mode !== 'replace' && mode !== 'append') throw new GrantCheckError(`check mode ${JSON.stringify(mode)} (expected 'replace' or 'append')`, new Error('invalid mode'));
+  if (mode !== 'replace' && mode !== 'append')
+    throw new ConfigError([{ path: 'mode', message: "must be 'replace' or 'append'", value: mode, fix: "pass mode: 'replace' to overwrite the tables or 'append' to add a batch" }]);
   const notes: string[] = [];
 
   const who = await resolvePrincipal(request.principal, client, notes);

@@ -3,15 +3,15 @@
  * evaluator produces for an IR. Run as a script it hashes an IR read from a JSON file, so tests
  * can compare the hash computed in another process:
  *
- *   node_modules/.bin/tsx --conditions=source packages/core/src/eval/rows-hash.ts plan.json
+ *   node_modules/.bin/tsx --conditions=source packages/core/test/support/rows-hash.ts plan.json
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseIR } from '../ir/schema.js';
-import type { ScenarioIR } from '../ir/types.js';
-import { Evaluator } from './evaluator.js';
-import { canonicalValue } from './values.js';
+import { parseIR } from '../../src/ir/schema.js';
+import type { ScenarioIR } from '../../src/ir/types.js';
+import { Evaluator } from '../../src/eval/evaluator.js';
+import { canonicalValue } from '../../src/eval/values.js';
 
 /**
  * SHA-256 (hex) over the canonical text of every row of every entity the evaluator supports, in

@@ -3,7 +3,7 @@
  * the same digest must come out of any process, on any machine.
  */
 import { createHash } from 'node:crypto';
-import { aliasTable, cumulativeThresholds, fakerPool, placesPool } from '../index.js';
+import { aliasTable, cumulativeThresholds, fakerPool, placesPool } from '../../src/pools/index.js';
 
 /**
  * SHA-256 (hex) of the JSON of pools and tables built from `seed`.

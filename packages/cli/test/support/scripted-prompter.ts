@@ -3,7 +3,7 @@
  * matches prompt messages and hands out its answers in order; a prompt no rule answers gets its
  * default (Enter). Everything shown and asked is recorded.
  */
-import { WizardCancelledError, type Choice, type Prompter } from './prompter.js';
+import { WizardCancelledError, type Choice, type Prompter } from '../../src/init/prompter.js';
 
 /**
  * Cancels the prompt (Ctrl-C).

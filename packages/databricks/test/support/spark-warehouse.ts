@@ -8,11 +8,11 @@
  * package.
  */
 import { CancelledError } from '@synthgraph/core';
-import type { LocalSpark, SparkColumn, SparkValue } from '../local-spark/index.js';
-import { SparkSqlError } from '../local-spark/index.js';
-import { qualifiedName, quoteIdentifier } from '../grants/unity-catalog-names.js';
+import type { LocalSpark, SparkColumn, SparkValue } from '../../src/local-spark/index.js';
+import { SparkSqlError } from '../../src/local-spark/index.js';
+import { qualifiedName, quoteIdentifier } from '../../src/grants/unity-catalog-names.js';
 import { driverErrors, operationStatus, Status, TOperationState } from './fake-warehouse.js';
-import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from './planned-statement.js';
+import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../../src/executor/planned-statement.js';
 
 /** The catalog of a local Spark session (Hive or in-memory): the session catalog. */
 export const SESSION_CATALOG = 'spark_catalog';

@@ -13,7 +13,7 @@ import type OperationStateErrorClass from '@databricks/sql/dist/errors/Operation
 import type { OperationStateErrorCode } from '@databricks/sql/dist/errors/OperationStateError';
 import type RetryErrorClass from '@databricks/sql/dist/errors/RetryError';
 import type StatusClass from '@databricks/sql/dist/dto/Status';
-import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from './planned-statement.js';
+import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../../src/executor/planned-statement.js';
 
 const require = createRequire(import.meta.url);
 /** The driver's `Status` (what `cancel()` and `close()` return). */
