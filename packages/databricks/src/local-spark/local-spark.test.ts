@@ -2,9 +2,11 @@
  * Real tests against a real local Apache Spark 4 + Delta Lake session. They never skip: without
  * `bash scripts/setup-spark.sh` they fail with that instruction.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { CancelledError, lowbias32 as coreLowbias32 } from '@synthgraph/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LocalSpark, LocalSparkNotInstalledError, SparkSqlError, findSinglePartitionExchanges, type SparkValue } from './index.js';
@@ -43,6 +45,37 @@ function lowbias32Ctes(prefix: string, from: string, carry: readonly string[]): 
 }
 
 const num = (v: SparkValue | undefined): number => Number(v as string);
+
+/** Live (not zombie) processes of a process group, with their command names, from /proc. */
+function groupMembers(pgid: number): { pid: number; comm: string }[] {
+  const members: { pid: number; comm: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') members.push({ pid: Number(entry), comm: readFileSync(`/proc/${entry}/comm`, 'utf8').trim() });
+    } catch {
+      /* the process ended while being read */
+    }
+  }
+  return members;
+}
+
+const CHILD = resolve(import.meta.dirname, '../../test/support/local-spark-child.ts');
+
+/** Runs test/support/local-spark-child.ts in its own Node process; yields its JSON lines. */
+function startChild(mode: 'busy' | 'close', wh: string): { child: ReturnType<typeof spawn>; lines: AsyncIterator<string>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CHILD, mode, wh], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return { child, lines: createInterface({ input: child.stdout })[Symbol.asyncIterator](), exited };
+}
+
+async function nextJson(lines: AsyncIterator<string>): Promise<Record<string, unknown>> {
+  const next = await lines.next();
+  if (next.done === true) throw new Error('the child process ended early');
+  return JSON.parse(next.value) as Record<string, unknown>;
+}
 
 let spark: LocalSpark;
 let warehouseDir: string;
@@ -329,6 +362,45 @@ describe('LocalSpark (real Apache Spark 4 + Delta Lake)', () => {
       rmSync(wh, { recursive: true, force: true });
     }
   });
+
+  it('a runner and its JVM do not outlive a Node process that is killed (SIGKILL) mid-statement', async () => {
+    const wh = mkdtempSync(join(tmpdir(), 'synthgraph-local-spark-orphan-'));
+    const { child, lines, exited } = startChild('busy', wh);
+    let runnerPid: number | undefined;
+    try {
+      runnerPid = (await nextJson(lines))['runnerPid'] as number;
+      expect(await nextJson(lines)).toEqual({ running: true });
+      expect(groupMembers(runnerPid).map((m) => m.comm)).toContain('java');
+      child.kill('SIGKILL');
+      await exited;
+      // The runner notices its parent is gone and ends its whole group, JVM included.
+      let left = groupMembers(runnerPid);
+      for (let i = 0; i < 100 && left.length > 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        left = groupMembers(runnerPid);
+      }
+      expect(left).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      if (runnerPid !== undefined) for (const m of groupMembers(runnerPid)) process.kill(m.pid, 'SIGKILL');
+      rmSync(wh, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('close() leaves nothing behind: a Node process ends by itself right after closing its session', async () => {
+    const wh = mkdtempSync(join(tmpdir(), 'synthgraph-local-spark-exit-'));
+    const { child, lines, exited } = startChild('close', wh);
+    try {
+      const closed = await nextJson(lines);
+      expect(closed['closed']).toBe(true);
+      // No timer (such as a close timeout) is left to hold the event loop open.
+      expect(closed['activeResources']).not.toContain('Timeout');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(wh, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('close() stops the runner and its JVM, and later statements fail cleanly', async () => {
     const pid = spark.pid;
