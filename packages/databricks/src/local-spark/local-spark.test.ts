@@ -46,20 +46,41 @@ function lowbias32Ctes(prefix: string, from: string, carry: readonly string[]): 
 
 const num = (v: SparkValue | undefined): number => Number(v as string);
 
-/** Live (not zombie) processes of a process group, with their command names, from /proc. */
-function groupMembers(pgid: number): { pid: number; comm: string }[] {
-  const members: { pid: number; comm: string }[] = [];
+/** Live (not zombie) processes, from /proc. */
+function processes(): { pid: number; ppid: number; pgrp: number; comm: string }[] {
+  const found: { pid: number; ppid: number; pgrp: number; comm: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z') members.push({ pid: Number(entry), comm: readFileSync(`/proc/${entry}/comm`, 'utf8').trim() });
+      const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state !== 'Z') found.push({ pid: Number(entry), ppid: Number(ppid), pgrp: Number(pgrp), comm: readFileSync(`/proc/${entry}/comm`, 'utf8').trim() });
     } catch {
       /* the process ended while being read */
     }
   }
-  return members;
+  return found;
+}
+
+/** Live processes of a process group (the runner leads its own, which holds its JVM). */
+const groupMembers = (pgid: number): { pid: number; comm: string }[] => processes().filter((p) => p.pgrp === pgid);
+
+/** Polls `probe` every 100 ms, at most `tries` times, until it returns something other than undefined. */
+async function poll<T>(probe: () => T | undefined, tries: number): Promise<T | undefined> {
+  for (let i = 0; i < tries; i++) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return probe();
+}
+
+/** SIGKILLs the Node child, then gives its runner group a few seconds to be gone; returns what is left. */
+async function killParentAndWait(child: ReturnType<typeof spawn>, exited: Promise<unknown>, runnerPid: number): Promise<{ pid: number; comm: string }[]> {
+  child.kill('SIGKILL');
+  await exited;
+  await poll(() => (groupMembers(runnerPid).length === 0 ? true : undefined), 100);
+  return groupMembers(runnerPid);
 }
 
 const CHILD = resolve(import.meta.dirname, '../../test/support/local-spark-child.ts');
@@ -371,15 +392,26 @@ describe('LocalSpark (real Apache Spark 4 + Delta Lake)', () => {
       runnerPid = (await nextJson(lines))['runnerPid'] as number;
       expect(await nextJson(lines)).toEqual({ running: true });
       expect(groupMembers(runnerPid).map((m) => m.comm)).toContain('java');
-      child.kill('SIGKILL');
-      await exited;
       // The runner notices its parent is gone and ends its whole group, JVM included.
-      let left = groupMembers(runnerPid);
-      for (let i = 0; i < 100 && left.length > 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        left = groupMembers(runnerPid);
-      }
-      expect(left).toEqual([]);
+      expect(await killParentAndWait(child, exited, runnerPid)).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      if (runnerPid !== undefined) for (const m of groupMembers(runnerPid)) process.kill(m.pid, 'SIGKILL');
+      rmSync(wh, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('nor one killed while the session is still starting (the runner is not reading stdin yet)', async () => {
+    const wh = mkdtempSync(join(tmpdir(), 'synthgraph-local-spark-orphan-start-'));
+    const { child, exited } = startChild('busy', wh);
+    let runnerPid: number | undefined;
+    try {
+      runnerPid = await poll(() => processes().find((p) => p.ppid === child.pid && p.comm.startsWith('python'))?.pid, 600);
+      expect(runnerPid).toBeGreaterThan(0);
+      const pgid = runnerPid as number;
+      // Kill as soon as Spark's JVM exists: the session is far from ready then.
+      expect(await poll(() => (groupMembers(pgid).some((m) => m.comm === 'java') ? true : undefined), 600)).toBe(true);
+      expect(await killParentAndWait(child, exited, pgid)).toEqual([]);
     } finally {
       child.kill('SIGKILL');
       if (runnerPid !== undefined) for (const m of groupMembers(runnerPid)) process.kill(m.pid, 'SIGKILL');
