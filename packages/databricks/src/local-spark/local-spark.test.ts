@@ -83,6 +83,13 @@ async function killParentAndWait(child: ReturnType<typeof spawn>, exited: Promis
   return groupMembers(runnerPid);
 }
 
+/** Whatever a test left: the child, the runner's group, the warehouse. */
+function cleanUp(child: ReturnType<typeof spawn>, runnerPid: number | undefined, wh: string): void {
+  child.kill('SIGKILL');
+  if (runnerPid !== undefined) for (const m of groupMembers(runnerPid)) process.kill(m.pid, 'SIGKILL');
+  rmSync(wh, { recursive: true, force: true });
+}
+
 const CHILD = resolve(import.meta.dirname, '../../test/support/local-spark-child.ts');
 
 /** Runs test/support/local-spark-child.ts in its own Node process; yields its JSON lines. */
@@ -395,9 +402,7 @@ describe('LocalSpark (real Apache Spark 4 + Delta Lake)', () => {
       // The runner notices its parent is gone and ends its whole group, JVM included.
       expect(await killParentAndWait(child, exited, runnerPid)).toEqual([]);
     } finally {
-      child.kill('SIGKILL');
-      if (runnerPid !== undefined) for (const m of groupMembers(runnerPid)) process.kill(m.pid, 'SIGKILL');
-      rmSync(wh, { recursive: true, force: true });
+      cleanUp(child, runnerPid, wh);
     }
   }, 300_000);
 
@@ -413,9 +418,7 @@ describe('LocalSpark (real Apache Spark 4 + Delta Lake)', () => {
       expect(await poll(() => (groupMembers(pgid).some((m) => m.comm === 'java') ? true : undefined), 600)).toBe(true);
       expect(await killParentAndWait(child, exited, pgid)).toEqual([]);
     } finally {
-      child.kill('SIGKILL');
-      if (runnerPid !== undefined) for (const m of groupMembers(runnerPid)) process.kill(m.pid, 'SIGKILL');
-      rmSync(wh, { recursive: true, force: true });
+      cleanUp(child, runnerPid, wh);
     }
   }, 300_000);
 
