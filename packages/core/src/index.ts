@@ -47,6 +47,7 @@ export * from './run/engine.js';
 export { createManifest, type ManifestParts } from './run/manifest.js';
 export { canonicalSelect, canonicalText, canonicalRowText, outputTypes } from './sql/canonical.js';
 export { assertReplaceable, StagingDir } from './run/output-dir.js';
+export { checkOutputPath, MAX_NEW_OUTPUT_LEVELS, type CheckOutputPathOptions, type OutputPathIssue, type OutputPathReason } from './run/output-path.js';
 export {
   PoolError,
   type Pool,

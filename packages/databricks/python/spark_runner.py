@@ -32,6 +32,13 @@ ANSI interval strings.
 ``cancel`` are answered immediately by the reader thread. The runner exits when stdin closes
 or on ``shutdown``; the JVM (started by PySpark with its stdin piped) exits with it.
 
+The runner never outlives its parent, however the parent ends (SIGTERM, SIGKILL, a crash):
+on Linux it asks the kernel for SIGTERM when the parent dies (``PR_SET_PDEATHSIG``), a
+watchdog thread that no running job blocks compares ``getppid()`` with the parent's pid
+(``SYNTHGRAPH_RUNNER_PARENT_PID``) every half second, and end-of-file on stdin without a
+``shutdown`` bounds the wind-down. Each of these ends the runner's process group (the runner
+and its JVM) with SIGKILL when the runner leads that group, as the Node client starts it.
+
 Setup mode (used by scripts/setup-spark.sh): ``--resolve-packages`` makes Spark fetch the Delta
 jars from Maven Central into ``--ivy-dir`` and writes their local paths to ``--jars-file``;
 normal starts pass those files as ``spark.jars`` so no dependency resolution and no network
@@ -49,6 +56,7 @@ import math
 import os
 import queue
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -80,6 +88,65 @@ def emit(message: Dict[str, Any]) -> None:
 def log(message: str) -> None:
     sys.stderr.write(f"[spark_runner] {message}\n")
     sys.stderr.flush()
+
+
+# --- Dying with the parent ---------------------------------------------------------------
+
+PR_SET_PDEATHSIG = 1
+PARENT_POLL_SECONDS = 0.5
+# After stdin closes without a shutdown request, the wind-down may take this long.
+ORPHAN_GRACE_SECONDS = 20.0
+
+
+def end_now(*_args: Any) -> None:
+    """Ends the runner and its JVM at once (signal handler, watchdog and deadline)."""
+    try:
+        if os.getpgid(0) == os.getpid():
+            os.killpg(0, signal.SIGKILL)  # the runner leads its group: the JVM and the runner go together
+    except OSError:
+        pass
+    try:
+        from pyspark import SparkContext
+
+        proc = getattr(SparkContext._gateway, "proc", None)
+        if proc is not None:
+            proc.kill()
+    except Exception:  # noqa: BLE001 - nothing more can be done
+        pass
+    os._exit(1)
+
+
+def _parent_pid() -> Optional[int]:
+    value = os.environ.get("SYNTHGRAPH_RUNNER_PARENT_PID", "")
+    return int(value) if value.isdigit() else None
+
+
+def die_with_parent() -> None:
+    """Makes sure the runner, and the JVM it starts, end when the parent process ends."""
+    signal.signal(signal.SIGTERM, end_now)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0) != 0:
+                log(f"prctl(PR_SET_PDEATHSIG) failed: errno {ctypes.get_errno()}")
+        except (OSError, AttributeError) as exc:
+            log(f"no parent-death signal: {exc}")
+    parent = _parent_pid()
+    if parent is None:
+        return
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        end_now()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            if os.getppid() != parent:
+                log("the parent process is gone; stopping Spark")
+                end_now()
+
+    threading.Thread(target=watch, name="spark-runner-parent-watch", daemon=True).start()
 
 
 DELTA_MAVEN_COORDINATE = "io.delta:delta-spark_2.13:{version}"
@@ -628,6 +695,7 @@ def _jvm_is_gone(exc: BaseException) -> bool:
 
 def main(argv: List[str]) -> int:
     args = parse_args(argv)
+    die_with_parent()
     started = time.perf_counter()
     try:
         spark, delta, from_cache = build_session(args)
@@ -676,7 +744,11 @@ def main(argv: List[str]) -> int:
         graceful = False
 
     if not graceful:
-        # stdin closed: the client is gone, so stop whatever is still queued or running.
+        # stdin closed: the client is gone, so stop whatever is still queued or running, and
+        # never take longer than the grace period about it.
+        deadline = threading.Timer(ORPHAN_GRACE_SECONDS, end_now)
+        deadline.daemon = True
+        deadline.start()
         runner.cancel(None)
     runner.queue.put(None)
     worker.join(timeout=None if graceful else 30)

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generate, type Engine, type Issue, type Manifest } from '@synthgraph/core';
+import { checkOutputPath, generate, type Engine, type Issue, type Manifest } from '@synthgraph/core';
 import { duckdb } from '@synthgraph/duckdb';
 import { localSpark } from '@synthgraph/databricks';
 import { choiceOption, intOption, parse, throwIfIssues } from '../options.js';
@@ -114,6 +114,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   if (!remote && runStep.table_prefix) io.stderr.write(`warning: run.table_prefix applies to Databricks tables; a local output is kept apart by --out (ignored: '${runStep.table_prefix}')\n`);
   // A Databricks run writes to the warehouse; --out then only receives the manifest and report.
   const out = remote && values['out'] === undefined ? undefined : path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out'));
+  if (out !== undefined) throwIfIssues(await checkOutputPath(out, { field: '--out' }), 'generate');
   const engine: Engine =
     target === 'databricks'
       ? await databricksEngineFor(values, { catalog: where.catalog as string, schema: where.schema as string }, { mode, tablePrefix: runStep.table_prefix ?? '' }, io)

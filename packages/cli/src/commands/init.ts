@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { InternalError, type Issue } from '@synthgraph/core';
+import { checkOutputPath, InternalError, type Issue } from '@synthgraph/core';
 import { getPreset } from '@synthgraph/presets';
 import { UsageError } from '../cli-error.js';
 import { findSchemaReference, renderConfigFile, type ConfigFormat } from '../init/config-writer.js';
@@ -122,6 +122,8 @@ export async function initCommand(args: readonly string[], io: CliIO, env: InitE
     issues.push({ path: '--out', message: 'a .json file is read as JSON, so it cannot hold YAML', value: outOption, fix: `use --format json, or --out ${outOption?.slice(0, -ext.length)}.yaml` });
   const outPath = path.resolve(io.cwd, outOption ?? (format === 'json' ? 'synthgraph.json' : 'synthgraph.yaml'));
   if (existsSync(outPath) && statSync(outPath).isDirectory()) issues.push({ path: '--out', message: 'is a directory', value: outOption, fix: `name a file, e.g. --out ${path.join(outOption ?? '.', 'synthgraph.yaml')}` });
+  // The file's directory must take new files: read-only, immutable, under a file or in /proc is exit 2 now, not a crash later.
+  else issues.push(...(await checkOutputPath(path.dirname(outPath), { field: '--out', replaceable: false })));
   throwIfIssues(issues, 'init');
   const p = preset as NonNullable<typeof preset>;
   const shown = path.relative(io.cwd, outPath) || outPath;

@@ -121,7 +121,8 @@ export class DatabricksConnection implements DatabricksConnectionSummary {
       ]);
     }
     const url = new URL(this.host);
-    const base = { host: url.hostname, path, userAgentEntry: 'synthgraph', ...(url.port ? { port: Number(url.port) } : {}) };
+    // checkServerCertificate is the driver's default; it is spelled out so that it stays on.
+    const base = { host: url.hostname, path, userAgentEntry: 'synthgraph', checkServerCertificate: true, ...(url.port ? { port: Number(url.port) } : {}) };
     const config = this.#config;
     switch (this.authType) {
       case 'pat':
@@ -198,7 +199,9 @@ export async function resolveDatabricksConfig(options: DatabricksConnectionOptio
   }
   checkHttpPathOptions(options.httpPath, options.warehouseId, 'options');
 
-  const explicit: ConfigOptions = { env: { ...env } };
+  // The SDK verifies the server's TLS certificate only when skipVerify is exactly false: without
+  // this, every REST call (and its bearer token) would go to any host that answers.
+  const explicit: ConfigOptions = { env: { ...env }, skipVerify: false };
   if (options.host !== undefined) explicit.host = options.host;
   if (options.token !== undefined) {
     explicit.token = options.token;
@@ -251,6 +254,8 @@ export async function resolveDatabricksConfig(options: DatabricksConnectionOptio
   }
   // Pin the SDK to the method chosen, so that no other credential it may find is tried.
   if (authType !== 'sdk') config.authType = authType;
+  // Whatever a profile says: certificates are always verified.
+  config.skipVerify = false;
 
   const hostSource: SettingSource = options.host !== undefined ? 'options' : env.DATABRICKS_HOST ? 'env' : 'profile';
   const credentialsSource: SettingSource =

@@ -11,5 +11,5 @@ export {
   type SettingSource,
   type SqlConnectOptions,
 } from './databricks-connection.js';
-export { DatabricksAuthError } from './auth-error.js';
+export { DatabricksAuthError, UntrustedCertificateError, certificateProblem } from './auth-error.js';
 export { redact, redactText, redactError, registerSecret, RedactedError, REDACTED } from './redact.js';

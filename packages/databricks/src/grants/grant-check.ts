@@ -18,7 +18,7 @@
  */
 import { ApiError, HttpError, type WorkspaceClient } from '@databricks/sdk-experimental';
 import { ConfigError } from '@synthgraph/core';
-import { DatabricksAuthError } from '../auth/auth-error.js';
+import { DatabricksAuthError, UntrustedCertificateError, certificateProblem } from '../auth/auth-error.js';
 import { redactText } from '../auth/redact.js';
 import type { GrantCheckRequest, GrantPrincipal, GrantReport, MissingPrivilege, RequiredPrivilege } from './grant-report.js';
 import { CatalogNotFoundError, GrantCheckError, MissingPrivilegesError, PrincipalNotFoundError } from './grants-error.js';
@@ -115,7 +115,7 @@ export async function checkGrants(request: GrantCheckRequest, client: GrantsClie
   } catch (e) {
     const status = statusOf(e);
     if (status === 404) throw new CatalogNotFoundError(catalog, e);
-    if (status !== 403) throw callFailed(`read catalog ${catalog}`, e);
+    if (status !== 403) throw callFailed(`read catalog ${catalog}`, e, client);
     notes.push(`not allowed to read catalog ${catalog}: its owner is unknown`);
   }
 
@@ -129,7 +129,7 @@ export async function checkGrants(request: GrantCheckRequest, client: GrantsClie
     const status = statusOf(e);
     if (status === 404) schemaExists = false;
     else if (status === 403) notes.push(`not allowed to read schema ${fullSchema}: assuming it exists`);
-    else throw callFailed(`read schema ${fullSchema}`, e);
+    else throw callFailed(`read schema ${fullSchema}`, e, client);
   }
 
   const onCatalog = await effectivePrivileges(client, 'CATALOG', pathPart(catalog), identities, notes, catalog);
@@ -196,7 +196,7 @@ async function resolvePrincipal(spec: GrantPrincipal | undefined, client: Grants
     try {
       me = await client.currentUser.me();
     } catch (e) {
-      throw callFailed('identify the caller (SCIM Me)', e);
+      throw callFailed('identify the caller (SCIM Me)', e, client);
     }
     const name = me.userName;
     if (!name) throw new GrantCheckError('identify the caller: SCIM Me returned no userName', new Error('no userName'));
@@ -212,7 +212,7 @@ async function resolvePrincipal(spec: GrantPrincipal | undefined, client: Grants
         return { name: sp.applicationId, type: 'service-principal', groups: withAccountUsers(sp.groups) };
       }
     } catch (e) {
-      if (statusOf(e) !== 403) throw callFailed(`look up service principal ${id}`, e);
+      if (statusOf(e) !== 403) throw callFailed(`look up service principal ${id}`, e, client);
       notes.push(`not allowed to list service principals: only grants to ${id} itself and to account users were counted`);
       return { name: id, type: 'service-principal', groups: [ACCOUNT_USERS_GROUP] };
     }
@@ -226,7 +226,7 @@ async function resolvePrincipal(spec: GrantPrincipal | undefined, client: Grants
       return { name: u.userName, type: 'user', groups: withAccountUsers(u.groups) };
     }
   } catch (e) {
-    if (statusOf(e) !== 403) throw callFailed(`look up user ${userName}`, e);
+    if (statusOf(e) !== 403) throw callFailed(`look up user ${userName}`, e, client);
     notes.push(`not allowed to list users: only grants to ${userName} itself and to account users were counted`);
     return { name: userName, type: 'user', groups: [ACCOUNT_USERS_GROUP] };
   }
@@ -263,7 +263,7 @@ async function effectivePrivileges(
         notes.push(`not allowed to read the permissions of ${securableType.toLowerCase()} ${shownName}: its privileges are reported missing`);
         return held;
       }
-      throw callFailed(`read the effective permissions of ${securableType.toLowerCase()} ${shownName}`, e);
+      throw callFailed(`read the effective permissions of ${securableType.toLowerCase()} ${shownName}`, e, client);
     }
     for (const a of res.privilege_assignments ?? []) {
       if (a.principal === undefined || !identities.has(a.principal.toLowerCase())) continue;
@@ -286,11 +286,19 @@ function statusOf(e: unknown): number | undefined {
   return undefined;
 }
 
-function callFailed(what: string, e: unknown): Error {
+function callFailed(what: string, e: unknown, client: GrantsClient): Error {
+  const certificate = certificateProblem(e);
+  if (certificate !== undefined) return new UntrustedCertificateError(hostOf(client), certificate, e);
   if (statusOf(e) === 401) {
     return new DatabricksAuthError(`Databricks rejected the credentials while trying to ${redactText(what)}.`, [
       { path: 'credentials', message: 'rejected (HTTP 401)', fix: 'check the token or OAuth client credentials and the host' },
     ], e);
   }
   return new GrantCheckError(what, e);
+}
+
+/** The workspace URL of an SDK client, when it is a `WorkspaceClient`. */
+function hostOf(client: GrantsClient): string | undefined {
+  const config = (client as { config?: { host?: unknown } }).config;
+  return typeof config?.host === 'string' ? config.host : undefined;
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancelledError, lowbias32 as coreLowbias32 } from '@synthgraph/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanUp, groupMembers, killParentAndWait, nextJson, poll, processes, startChild } from '../../test/support/local-spark-processes.js';
 import { LocalSpark, LocalSparkNotInstalledError, SparkSqlError, findSinglePartitionExchanges, type SparkValue } from './index.js';
 
 /** JS reference of the mixer (DESIGN.md "Determinism"): unsigned 32-bit in, unsigned 32-bit out. */
@@ -329,6 +330,52 @@ describe('LocalSpark (real Apache Spark 4 + Delta Lake)', () => {
       rmSync(wh, { recursive: true, force: true });
     }
   });
+
+  it('a runner and its JVM do not outlive a Node process that is killed (SIGKILL) mid-statement', async () => {
+    const wh = mkdtempSync(join(tmpdir(), 'synthgraph-local-spark-orphan-'));
+    const { child, lines, exited } = startChild('busy', wh);
+    let runnerPid: number | undefined;
+    try {
+      runnerPid = (await nextJson(lines))['runnerPid'] as number;
+      expect(await nextJson(lines)).toEqual({ running: true });
+      expect(groupMembers(runnerPid).map((m) => m.comm)).toContain('java');
+      // The runner notices its parent is gone and ends its whole group, JVM included.
+      expect(await killParentAndWait(child, exited, runnerPid)).toEqual([]);
+    } finally {
+      cleanUp(child, runnerPid, wh);
+    }
+  }, 300_000);
+
+  it('nor one killed while the session is still starting (the runner is not reading stdin yet)', async () => {
+    const wh = mkdtempSync(join(tmpdir(), 'synthgraph-local-spark-orphan-start-'));
+    const { child, exited } = startChild('busy', wh);
+    let runnerPid: number | undefined;
+    try {
+      runnerPid = await poll(() => processes().find((p) => p.ppid === child.pid && p.comm.startsWith('python'))?.pid, 600);
+      expect(runnerPid).toBeGreaterThan(0);
+      const pgid = runnerPid as number;
+      // Kill as soon as Spark's JVM exists: the session is far from ready then.
+      expect(await poll(() => (groupMembers(pgid).some((m) => m.comm === 'java') ? true : undefined), 600)).toBe(true);
+      expect(await killParentAndWait(child, exited, pgid)).toEqual([]);
+    } finally {
+      cleanUp(child, runnerPid, wh);
+    }
+  }, 300_000);
+
+  it('close() leaves nothing behind: a Node process ends by itself right after closing its session', async () => {
+    const wh = mkdtempSync(join(tmpdir(), 'synthgraph-local-spark-exit-'));
+    const { child, lines, exited } = startChild('close', wh);
+    try {
+      const closed = await nextJson(lines);
+      expect(closed['closed']).toBe(true);
+      // No timer (such as a close timeout) is left to hold the event loop open.
+      expect(closed['activeResources']).not.toContain('Timeout');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(wh, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('close() stops the runner and its JVM, and later statements fail cleanly', async () => {
     const pid = spark.pid;

@@ -2,133 +2,28 @@
  * A client for a real local Apache Spark 4 + Delta Lake session, run by
  * `python/spark_runner.py` in the venv that `scripts/setup-spark.sh` installs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CancelledError, ConfigError, type Issue } from '@synthgraph/core';
+import { isAbsolute, join, resolve } from 'node:path';
+import { CancelledError, ConfigError } from '@synthgraph/core';
 import { LocalSparkError, LocalSparkNotInstalledError, SparkSqlError } from './local-spark-error.js';
+import { DEFAULTS, validateLocalSparkOptions, type ExplainOptions, type LocalSparkOptions, type SqlOptions, type SqlResult } from './local-spark-options.js';
+import { parseRunnerLine, type RunnerErrorBody, type RunnerRequest, type RunnerResponse } from './protocol.js';
 import {
-  parseRunnerLine,
-  type ExplainMode,
-  type RunnerErrorBody,
-  type RunnerRequest,
-  type RunnerResponse,
-  type SparkColumn,
-  type SparkValue,
-} from './protocol.js';
+  defaultRunnerPath,
+  defaultSparkHome,
+  forgetRunner,
+  groupAlive,
+  killTree,
+  lineReader,
+  pause,
+  settlesWithin,
+  spawnRunner,
+  venvPython,
+} from './runner-process.js';
 
-/** Options of {@link LocalSpark.start}. */
-export interface LocalSparkOptions {
-  /** The cache directory of `scripts/setup-spark.sh`. Default: `$SYNTHGRAPH_SPARK_HOME` or `~/.cache/synthgraph/spark`. */
-  readonly sparkHome?: string;
-  /** `spark.sql.warehouse.dir`; the Derby metastore (`metastore_db`) and runner files live inside it. */
-  readonly warehouseDir: string;
-  /** Local cores: master `local[cores]`. Default 2. */
-  readonly cores?: number;
-  /** `spark.sql.shuffle.partitions`. Default 4. */
-  readonly shufflePartitions?: number;
-  /** `spark.driver.memory`, e.g. `2g` (default) or `512m`. */
-  readonly driverMemory?: string;
-  /**
-   * `hive` (default): tables persist across sessions in a Derby metastore inside the warehouse,
-   * so only one session may use a warehouse at a time. `in-memory`: the catalog lives and dies
-   * with the session (starts a few seconds faster).
-   */
-  readonly catalog?: 'hive' | 'in-memory';
-  /** Extra Spark configuration, applied last. */
-  readonly conf?: Readonly<Record<string, string>>;
-  /** Driver JVM options; replaces the default `-XX:+UseParallelGC`. */
-  readonly javaOptions?: string;
-  /** log4j level of Spark's own logging (to stderr, see `onLog`). Default `warn`. */
-  readonly logLevel?: 'error' | 'warn' | 'info';
-  /** Time allowed for the session to come up. Default 300 000 ms. */
-  readonly startTimeoutMs?: number;
-  /** Path of `spark_runner.py`. Default: `$SYNTHGRAPH_SPARK_RUNNER` or the copy in this package. */
-  readonly runnerPath?: string;
-  /** Aborting before the session is ready kills the runner and rejects with `CancelledError`. */
-  readonly signal?: AbortSignal;
-  /** Receives every line Spark, the JVM and the runner write to stderr. */
-  readonly onLog?: (line: string) => void;
-}
-
-/** Options of {@link LocalSpark.sql}. */
-export interface SqlOptions {
-  /**
-   * `true` (default): return up to `maxRows` rows. `false`: run the statement for its effect
-   * only; a query is executed in full (with Spark's `noop` sink) without moving rows.
-   */
-  readonly collect?: boolean;
-  /** Most rows returned when collecting (default 10 000); `truncated` tells whether more exist. */
-  readonly maxRows?: number;
-  /** Aborting cancels the statement's Spark jobs and rejects with `CancelledError`. */
-  readonly signal?: AbortSignal;
-}
-
-/** Options of {@link LocalSpark.explain}. */
-export interface ExplainOptions {
-  /** Default `formatted`. */
-  readonly mode?: ExplainMode;
-  readonly signal?: AbortSignal;
-}
-
-/** What {@link LocalSpark.sql} returns. Values are encoded as described on {@link SparkValue}. */
-export interface SqlResult {
-  readonly columns: readonly SparkColumn[];
-  readonly rows: readonly (readonly SparkValue[])[];
-  /** Whether the result had more than `maxRows` rows. */
-  readonly truncated: boolean;
-  /** Time Spark spent on the statement, as measured by the runner. */
-  readonly elapsedMs: number;
-}
-
-/** Default cache directory of `scripts/setup-spark.sh`. */
-export function defaultSparkHome(): string {
-  const fromEnv = process.env['SYNTHGRAPH_SPARK_HOME'];
-  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : join(homedir(), '.cache', 'synthgraph', 'spark');
-}
-
-/** Where the runner script is: next to the sources (`src/local-spark/`) or the bundle (`dist/`). */
-function defaultRunnerPath(): string {
-  const fromEnv = process.env['SYNTHGRAPH_SPARK_RUNNER'];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../../python/spark_runner.py'), resolve(here, '../python/spark_runner.py')];
-  return candidates.find((c) => existsSync(c)) ?? (candidates[0] as string);
-}
-
-const DEFAULTS = {
-  cores: 2,
-  shufflePartitions: 4,
-  driverMemory: '2g',
-  catalog: 'hive',
-  logLevel: 'warn',
-  startTimeoutMs: 300_000,
-  maxRows: 10_000,
-} as const;
 const CLOSE_TIMEOUT_MS = 60_000;
 const LOG_TAIL_LINES = 40;
-
-function validate(opts: LocalSparkOptions): void {
-  const issues: Issue[] = [];
-  const positiveInt = (path: string, v: number | undefined): void => {
-    if (v !== undefined && !(Number.isSafeInteger(v) && v >= 1)) issues.push({ path, message: 'must be a positive integer', value: v });
-  };
-  if (typeof opts.warehouseDir !== 'string' || opts.warehouseDir === '') {
-    issues.push({ path: 'warehouseDir', message: 'is required', value: opts.warehouseDir, fix: 'pass a directory, e.g. a temporary one' });
-  }
-  positiveInt('cores', opts.cores);
-  positiveInt('shufflePartitions', opts.shufflePartitions);
-  positiveInt('startTimeoutMs', opts.startTimeoutMs);
-  if (opts.driverMemory !== undefined && !/^\d+[kmgt]?$/i.test(opts.driverMemory)) {
-    issues.push({ path: 'driverMemory', message: 'must be a JVM memory size', value: opts.driverMemory, fix: "e.g. '2g' or '512m'" });
-  }
-  for (const key of Object.keys(opts.conf ?? {})) {
-    if (!/^[\w.-]+$/.test(key)) issues.push({ path: `conf.${key}`, message: 'is not a Spark configuration key', value: key });
-  }
-  if (issues.length > 0) throw new ConfigError(issues, 'Invalid local Spark options');
-}
 
 interface Pending {
   readonly statement: string;
@@ -136,44 +31,6 @@ interface Pending {
   readonly reject: (e: unknown) => void;
   readonly detach: () => void;
 }
-
-/** Runners still alive in this process, killed (with their JVMs) when the process exits. */
-const liveRunners = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    // The runner leads its own process group, which holds the JVM it started.
-    process.kill(process.platform === 'win32' ? child.pid : -child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-function groupAlive(child: ChildProcess): boolean {
-  if (child.pid === undefined || process.platform === 'win32') return false;
-  try {
-    process.kill(-child.pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const child of liveRunners) killTree(child, 'SIGKILL');
-  });
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
  * One long-lived local Spark session (local[N], Delta Lake, ANSI mode, UTC), driven through a
@@ -232,10 +89,10 @@ export class LocalSpark {
    * ```
    */
   static async start(opts: LocalSparkOptions): Promise<LocalSpark> {
-    validate(opts);
+    validateLocalSparkOptions(opts);
     if (opts.signal?.aborted) throw new CancelledError('Starting local Spark was cancelled.', opts.signal.reason);
     const sparkHome = resolve(opts.sparkHome ?? defaultSparkHome());
-    const python = process.platform === 'win32' ? join(sparkHome, 'venv', 'Scripts', 'python.exe') : join(sparkHome, 'venv', 'bin', 'python');
+    const python = venvPython(sparkHome);
     if (!existsSync(python)) throw new LocalSparkNotInstalledError(sparkHome, `the Python venv (${python})`);
     const stamp = join(sparkHome, 'setup.stamp');
     if (!existsSync(stamp)) throw new LocalSparkNotInstalledError(sparkHome, `a completed setup (${stamp})`);
@@ -270,9 +127,7 @@ export class LocalSpark {
     for (const k of ['SPARK_HOME', 'SPARK_CONF_DIR', 'PYSPARK_SUBMIT_ARGS', 'SPARK_SUBMIT_OPTS', '_JAVA_OPTIONS', 'JAVA_TOOL_OPTIONS']) delete env[k];
 
     const started = performance.now();
-    const child = spawn(python, args, { stdio: ['pipe', 'pipe', 'pipe'], env, detached: process.platform !== 'win32', windowsHide: true });
-    installExitHook();
-    liveRunners.add(child);
+    const child = spawnRunner(python, args, env);
     const logTail: string[] = [];
     let instance: LocalSpark | undefined;
 
@@ -292,7 +147,7 @@ export class LocalSpark {
         opts.signal?.removeEventListener('abort', onAbort);
         if (err !== undefined) {
           killTree(child, 'SIGKILL');
-          liveRunners.delete(child);
+          forgetRunner(child);
           rejectPromise(err);
         } else resolvePromise(value as LocalSpark);
       };
@@ -427,17 +282,17 @@ export class LocalSpark {
       if (hadPending) this.#send({ id: this.#nextId++, op: 'cancel' });
       this.#send({ id: this.#nextId++, op: 'shutdown' });
       child.stdin?.end();
-      const timedOut = await Promise.race([exited.then(() => false), sleep(CLOSE_TIMEOUT_MS).then(() => true)]);
-      if (timedOut) {
+      // Every timer here is cleared once the runner exits: none may hold the process open after a run.
+      if (!(await settlesWithin(exited, CLOSE_TIMEOUT_MS))) {
         killTree(child, 'SIGTERM');
-        if (await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)])) killTree(child, 'SIGKILL');
-        await Promise.race([exited, sleep(5_000)]);
+        if (!(await settlesWithin(exited, 5_000))) killTree(child, 'SIGKILL');
+        await settlesWithin(exited, 5_000);
       }
     }
     // The runner waits for its JVM; make sure nothing of the group is left behind anyway.
-    for (let i = 0; i < 50 && groupAlive(child); i++) await sleep(100);
+    for (let i = 0; i < 50 && groupAlive(child); i++) await pause(100);
     if (groupAlive(child)) killTree(child, 'SIGKILL');
-    liveRunners.delete(child);
+    forgetRunner(child);
     this.#setRef(false);
   }
 
@@ -490,7 +345,7 @@ export class LocalSpark {
   #onExit(why: string): void {
     this.#exited = true;
     this.#exitInfo = why;
-    liveRunners.delete(this.#child);
+    forgetRunner(this.#child);
     if (this.#closing === undefined) {
       this.#rejectAll(() => new LocalSparkError(`The local Spark runner exited unexpectedly (${why}).`, [...this.#logTail]));
     }
@@ -527,27 +382,5 @@ function toError(statement: string, error: RunnerErrorBody): Error {
     sparkMessage: error.message,
     sqlState: error.sqlState,
     exception: error.exception ?? null,
-  });
-}
-
-function lineReader(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
-  if (stream === null) return;
-  let buffer = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    let start = 0;
-    let nl = chunk.indexOf('\n');
-    while (nl >= 0) {
-      const line = (buffer + chunk.slice(start, nl)).replace(/\r$/, '');
-      buffer = '';
-      if (line !== '') onLine(line);
-      start = nl + 1;
-      nl = chunk.indexOf('\n', start);
-    }
-    buffer += chunk.slice(start);
-  });
-  stream.on('end', () => {
-    if (buffer !== '') onLine(buffer);
-    buffer = '';
   });
 }
