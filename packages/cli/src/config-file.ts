@@ -58,11 +58,14 @@ export async function loadConfigFile(file: string): Promise<unknown> {
   let data: unknown;
   try {
     data = path.extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('the top level must be an object of config steps');
   } catch (e) {
     // Both parsers recurse; far too deep a nesting overflows the stack (the YAML parser rewraps that).
     if (e instanceof RangeError || /maximum call stack/i.test((e as Error).message)) throw tooDeep(file);
     const message = (e as Error).message;
+    throw new UsageError(`--config: cannot parse ${file}: ${message}`, [{ path: '--config', message, value: file, fix: 'fix the JSON/YAML syntax' }]);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const message = 'the top level must be an object of config steps';
     throw new UsageError(`--config: cannot parse ${file}: ${message}`, [{ path: '--config', message, value: file, fix: 'fix the JSON/YAML syntax' }]);
   }
   if (nestsDeeperThan(data, MAX_CONFIG_DEPTH)) throw tooDeep(file);
