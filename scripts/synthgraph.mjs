@@ -5,5 +5,6 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.env.SYNTHGRAPH_COMMAND ||= 'pnpm synthgraph';
 if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 await import(pathToFileURL(path.join(root, 'packages', 'cli', 'bin', 'synthgraph.mjs')).href);

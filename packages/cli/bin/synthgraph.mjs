@@ -37,6 +37,8 @@ function stalePackages() {
 }
 
 if (inWorkspace) {
+  // A clone has no global `synthgraph`: suggested commands say how to run it here.
+  process.env.SYNTHGRAPH_COMMAND ||= 'pnpm exec synthgraph';
   const stale = stalePackages();
   if (stale.length) {
     process.stderr.write(`building synthgraph (${stale.join(', ')} changed since the last build; takes about half a minute) …\n`);
