@@ -97,6 +97,14 @@ describe('--json', () => {
     expect(doc.issues.map((i) => i.path)).toContain('households.num_households');
   });
 
+  it('with --json a refused command also prints its error as JSON on stdout', async () => {
+    const r = await run('plan', '--households', '0', '--json');
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.out) as { error: { code: string; exitCode: number; issues: { path: string }[] } };
+    expect(doc.error).toMatchObject({ code: 'INPUT_INVALID', exitCode: 2 });
+    expect(doc.error.issues.map((i) => i.path)).toEqual(['--households']);
+  });
+
   it('plan --json lists every statement with its table, rows and SQL', async () => {
     const r = await run('plan', '--households', '100', '--json');
     expect(r.code, r.err).toBe(0);

@@ -71,6 +71,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     const msg = e instanceof SynthgraphError ? e.message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`;
     io.stderr.write(`error: ${msg}\n`);
     for (const line of hints(e)) io.stderr.write(`${line}\n`);
+    // With --json, a script reads the failure from stdout too: { "error": { code, exitCode, message, issues } }.
+    if (rest.includes('--json')) {
+      const error = e instanceof SynthgraphError ? { code: e.code, exitCode: code, message: e.message, issues: e.issues } : { code: 'INTERNAL', exitCode: code, message: String((e as Error)?.message ?? e), issues: [] };
+      io.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+    }
     return code;
   }
 }
