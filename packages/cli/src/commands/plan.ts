@@ -17,7 +17,7 @@ Options:
   --schema S           schema for --dialect databricks
   --mode M             replace (default) | append, for --dialect databricks
   --no-constraints     without informational PRIMARY/FOREIGN KEY constraints
-  --preset NAME        preset (default identity-graph)
+  --preset NAME|PATH   preset (default identity-graph) or a preset module's path
   -c, --config FILE    config file (JSON or YAML)
   --households N       number of households
   --seed S             seed
