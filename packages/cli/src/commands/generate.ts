@@ -16,7 +16,8 @@ Generates a scenario (default: the identity-graph preset) and writes one Parquet
 table plus manifest.json.
 
 Options:
-  --preset NAME          preset to run (default identity-graph)
+  --preset NAME|PATH     preset to run (default identity-graph), or the path of a preset
+                         module of your own (.ts or .js; see docs/custom-presets.md)
   -c, --config FILE      config file (JSON or YAML); options below override it
   --households N         number of households
   --seed S               seed (same seed ⇒ same data; default: run.seed, else a
@@ -36,8 +37,8 @@ Options:
 
 ${DATABRICKS_HELP}
 
-Exit codes: 0 success, 1 failure (incl. checks with violations, cancellation),
-2 invalid input (nothing written), 3 missing privileges (nothing executed).`;
+Exit codes: 0 success, 1 failure (incl. checks with violations), 2 invalid input (nothing
+written), 3 missing privileges (nothing executed), 130 cancelled by Ctrl-C (nothing written).`;
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const size = (b: number): string => (b > 1 << 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : b > 1 << 20 ? `${(b / 2 ** 20).toFixed(1)} MiB` : `${(b / 1024).toFixed(1)} KiB`);
