@@ -52,6 +52,7 @@ export const duckdbDialect: Dialect = {
   arrayContains: (arr, v) => `list_contains(${arr}, ${v})`,
   arraySize: (arr) => `CAST(len(${arr}) AS BIGINT)`,
   arrayCompact: (arr) => `list_filter(${arr}, x -> x IS NOT NULL)`,
+  arraySum: (arr, body) => `CASE WHEN ${arr} IS NULL THEN NULL ELSE coalesce(list_sum(list_transform(${arr}, lambda __e, __i: ${body('__e', '(__i - 1)')})), 0::BIGINT) END`,
   mapLiteral: (keys, values) => (keys.length ? `MAP([${keys.join(', ')}], [${values.join(', ')}])` : 'MAP()'),
   timestampFromMicros: (a) => `make_timestamp(${a})`,
   microsFromTimestamp: (a) => `epoch_us(${a})`,

@@ -8,6 +8,9 @@ export const TWO_32 = 4294967296;
 /** 2^-32, exactly representable: converts a 32-bit draw into [0, 1). */
 export const INV_TWO_32 = 2.3283064365386963e-10;
 
+/** The two multipliers of {@link lowbias32}; SQL spellings of the mixer are built from these. */
+export const LOWBIAS32_MULTIPLIERS = [0x7feb352d, 0x846ca68b] as const;
+
 /**
  * The `lowbias32` integer hash (Chris Wellons), on unsigned 32-bit integers.
  *
@@ -18,9 +21,9 @@ export const INV_TWO_32 = 2.3283064365386963e-10;
  */
 export function lowbias32(x: number): number {
   x = (x ^ (x >>> 16)) >>> 0;
-  x = Math.imul(x, 0x7feb352d) >>> 0;
+  x = Math.imul(x, LOWBIAS32_MULTIPLIERS[0]) >>> 0;
   x = (x ^ (x >>> 15)) >>> 0;
-  x = Math.imul(x, 0x846ca68b) >>> 0;
+  x = Math.imul(x, LOWBIAS32_MULTIPLIERS[1]) >>> 0;
   return (x ^ (x >>> 16)) >>> 0;
 }
 

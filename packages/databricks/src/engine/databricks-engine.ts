@@ -17,8 +17,11 @@ import {
   positiveIntegerIssue,
   buildPlan,
   ConfigError,
+  contentHashSql,
   createManifest,
+  groupChecks,
   irHash,
+  parseContentHash,
   type CheckResult,
   type Engine,
   type Issue,
@@ -36,7 +39,7 @@ import type { PlannedStatement, WarehouseSessionFactory } from '../executor/plan
 import { LEDGER_TABLE } from '../executor/run-ledger.js';
 import { runOnWarehouse, type RecoverMode, type StatementResult, type WarehouseProgressEvent } from '../executor/warehouse-executor.js';
 import { sparkDialect, sparkIdent, sparkString } from '../spark/spark-dialect.js';
-import { groupChecks, parseTableStats, tableStatsSql } from '../spark/table-stats.js';
+import { parseTableStats, tableStatsSql } from '../spark/table-stats.js';
 
 /** Options of {@link databricks}. */
 export interface DatabricksEngineOptions {
@@ -114,8 +117,8 @@ export function databricks(options: DatabricksEngineOptions): Engine {
 
 /** A planned statement and what its result means for the manifest. */
 export interface DatabricksStatement extends PlannedStatement {
-  /** `write`: creates or fills a table; `stats`/`detail`/`batch-rows`: measures one; `check`: a constraint's violation count; `previous`: reads the last manifest (append). */
-  readonly role: 'write' | 'stats' | 'detail' | 'batch-rows' | 'check' | 'previous';
+  /** `write`: creates or fills a table; `stats`/`canonical`/`detail`/`batch-rows`: measures one; `check`: a constraint's violation count; `previous`: reads the last manifest (append). */
+  readonly role: 'write' | 'stats' | 'canonical' | 'detail' | 'batch-rows' | 'check' | 'previous';
   readonly entity: string;
   /** For `check`: the checks whose violation counts are the columns `c0`, `c1`, … of its row. */
   readonly checkNames?: readonly string[];
@@ -138,11 +141,19 @@ export function databricksStatements(
   const finalPlan = buildPlan(ir, sparkDialect({ properties, unityCatalogConstraints: o.constraints ?? true, clusterBy: o.clusterBy, tableRef: final }), { ...lower, tableRef: final });
   const steps: DatabricksStatement[] = [];
   const staging: string[] = [];
+  const hashDialect = sparkDialect();
+  const measure = (t: (typeof finalPlan.tables)[number]): DatabricksStatement[] =>
+    (
+      [
+        ['stats', tableStatsSql(t.table, t.plan.columns)],
+        ['canonical', contentHashSql(ir, t.entity, hashDialect, final)],
+        ['detail', `DESCRIBE DETAIL ${t.table}`],
+      ] as const
+    ).map(([role, sql]) => ({ table: name(t.entity), entity: t.entity, kind: 'check', role, sql }));
   if (!append) {
     for (const t of finalPlan.tables) {
       t.sql.forEach((sql, i) => steps.push({ table: name(t.entity), entity: t.entity, kind: i === 0 ? 'create' : 'meta', role: 'write', sql }));
-      steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'stats', sql: tableStatsSql(t.table, t.plan.columns) });
-      steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
+      steps.push(...measure(t));
     }
   } else {
     const firstEntity = finalPlan.tables[0]?.entity ?? '';
@@ -171,13 +182,29 @@ export function databricksStatements(
       steps.push({ table: name(t.entity), entity: t.entity, kind: 'create', role: 'write', sql: `INSERT INTO ${final(t.entity)} (${cols})\nSELECT ${cols} FROM ${t.table}` });
     }
     for (const t of finalPlan.tables) {
-      steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'stats', sql: tableStatsSql(t.table, t.plan.columns) });
-      steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
+      steps.push(...measure(t));
     }
   }
   // One statement per table's checks: a warehouse round trip each, not one per check.
-  for (const g of groupChecks(finalPlan.checks)) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.checks.map((c) => c.name), sql: g.sql });
+  for (const g of groupChecks(finalPlan.checks, sparkIdent)) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.checks.map((c) => c.name), sql: g.sql });
   return { steps, staging };
+}
+
+/**
+ * The run loop's step counting ({@link runPlan}: one step per table, one per check, one for the
+ * write) over planned statements: the steps begun when each statement starts. A check statement
+ * begins its first check; its other checks are the next steps.
+ */
+function progressSteps(steps: readonly DatabricksStatement[], startsTable: (s: DatabricksStatement) => boolean): { total: number; at: number[] } {
+  let begun = 0;
+  const at = steps.map((s) => {
+    if (startsTable(s)) return ++begun;
+    if (s.role !== 'check') return begun;
+    const first = begun + 1;
+    begun += s.checkNames?.length ?? 0;
+    return first;
+  });
+  return { total: begun + 1, at };
 }
 
 const firstValue = (rows: readonly object[]): unknown => Object.values((rows[0] as Record<string, unknown> | undefined) ?? {})[0];
@@ -203,8 +230,9 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
   const mode = o.mode ?? 'replace';
   const runId = o.runId ?? randomUUID();
   const { steps, staging } = databricksStatements(ir, o, runId);
+  const { total, at } = progressSteps(steps, (st) => st.role === 'write' && st.kind === 'create' && (mode === 'replace' || staging.includes(st.table)));
   const emit = (e: Omit<ProgressEvent, 'elapsedMs' | 'step' | 'steps'> & { step?: number }): void =>
-    run.onProgress?.({ step: 0, ...e, steps: steps.length, elapsedMs: Math.round(performance.now() - t0) });
+    run.onProgress?.({ step: 0, ...e, steps: total, elapsedMs: Math.round(performance.now() - t0) });
 
   emit({ phase: 'plan', state: 'started', detail: `checking Unity Catalog privileges on ${o.catalog}.${o.schema}` });
   const report = o.grantsChecked ?? (await assertGrants({ catalog: o.catalog, schema: o.schema, mode, principal: o.principal }, o.grants ?? (o.connection as DatabricksConnection).workspaceClient()));
@@ -220,20 +248,22 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
     const checks: CheckResult[] = [];
     const elapsed: Record<string, number> = {};
     const bytes: Record<string, number> = {};
+    const canonical: Record<string, string> = {};
     let previous: Manifest | undefined;
     for (const r of results) {
       const s = steps[r.index] as DatabricksStatement;
       if (s.role === 'write') elapsed[s.entity] = (elapsed[s.entity] ?? 0) + r.elapsedMs;
       else if (s.role === 'detail') bytes[s.entity] = Number(field(r.rows, 'sizeInBytes') ?? 0) || 0;
       else if (s.role === 'batch-rows') batchRows[s.entity] = Number(firstValue(r.rows));
+      else if (s.role === 'canonical') canonical[s.entity] = parseContentHash((r.rows[0] as Record<string, unknown> | undefined) ?? {});
       else if (s.role === 'previous') previous = previousManifest(r.rows, ir, fullName);
       else if (s.role === 'check') (s.checkNames ?? []).forEach((name, i) => checks.push({ name, table: s.entity, violations: Number(field(r.rows, `c${i}`)) }));
       else if (s.role === 'stats') {
         const { rows, contentHash } = parseTableStats(field(r.rows, 'n'), field(r.rows, 'h'));
-        tables[s.entity] = { rows, files: [], bytes: 0, contentHash, elapsedMs: 0 };
+        tables[s.entity] = { rows, files: [], bytes: 0, contentHash, canonicalHash: '', elapsedMs: 0 };
       }
     }
-    for (const [entity, t] of Object.entries(tables)) tables[entity] = { ...t, bytes: bytes[entity] ?? 0, elapsedMs: Math.round(elapsed[entity] ?? 0) };
+    for (const [entity, t] of Object.entries(tables)) tables[entity] = { ...t, canonicalHash: canonical[entity] ?? '', bytes: bytes[entity] ?? 0, elapsedMs: Math.round(elapsed[entity] ?? 0) };
     const location = { catalog: o.catalog, schema: o.schema, runId, principal: report.principal, tables: Object.fromEntries(Object.keys(tables).map((e) => [e, fullName(e)])) };
     manifest = createManifest(ir, {
       engine: 'databricks-sql',
@@ -251,7 +281,7 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
   const onStatement = (e: WarehouseProgressEvent): void => {
     o.onStatement?.(e);
     const s = steps[e.statementIndex];
-    const step = e.statementIndex + 1;
+    const step = at[e.statementIndex] ?? 0;
     if (e.phase === 'rollback') return emit({ phase: 'write', state: 'running', table: e.table, detail: `rolling back ${e.table} (${e.state})`, step });
     if (!s) return;
     if (s.kind === 'check') {
@@ -261,7 +291,7 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
       if (e.state === 'started') emit({ phase: 'check', table: s.entity, state: 'started', detail: `${s.checkNames?.length ?? 0} checks of ${s.entity}`, step });
       if (e.state === 'succeeded' && e.result) {
         const result = e.result;
-        (s.checkNames ?? []).forEach((name, i) => emit({ phase: 'check', table: s.entity, state: 'finished', detail: name, rows: Number(field(result, `c${i}`)), step }));
+        (s.checkNames ?? []).forEach((name, i) => emit({ phase: 'check', table: s.entity, state: 'finished', detail: name, rows: Number(field(result, `c${i}`)), step: step + i }));
       }
       return;
     }
@@ -289,8 +319,8 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
     completionDetail: buildManifest,
   });
   const done = manifest as unknown as Manifest;
-  if (result.leftOver.length) emit({ phase: 'write', state: 'finished', detail: `could not drop staging tables ${result.leftOver.join(', ')}; drop them by hand`, step: steps.length });
-  emit({ phase: 'done', state: 'finished', rows: done.totalRows, step: steps.length });
+  if (result.leftOver.length) emit({ phase: 'write', state: 'finished', detail: `could not drop staging tables ${result.leftOver.join(', ')}; drop them by hand`, step: total });
+  emit({ phase: 'done', state: 'finished', rows: done.totalRows, step: total });
   return done;
 }
 

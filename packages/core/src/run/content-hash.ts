@@ -1,0 +1,184 @@
+/**
+ * The canonical content hash of a table: one SQL query, printed by any dialect, whose result is
+ * the same on every engine for the same rows — so manifests of a DuckDB run and a Spark run of
+ * the same scenario and seed show equal hashes table by table.
+ *
+ * How it is computed (only integer arithmetic that no engine can overflow, `md5`, `floor`,
+ * `abs` and exact double operations; see docs/determinism.md for the mixer):
+ *
+ * 1. Each output column is read in its internal representation ({@link canonicalSelect}:
+ *    timestamps as micros, dates as days, decimals as scaled integers).
+ * 2. Every value becomes 32-bit *lanes*: an integer `w` gives `w & 0xffffffff` and the high half;
+ *    a string gives the first 16 hex digits of its `md5` (two lanes); a boolean 0 or 1; an array
+ *    or map the sum over its elements of a position-bound element hash, plus its size.
+ * 3. A double `x` is encoded exactly by `sign`, `a = floor(|x|)`, `f1 = floor(frac(|x|)·2^53)` and
+ *    `f2 = floor((frac(|x|)·2^53 − f1)·2^53)`: floor, subtraction of the floor (Sterbenz) and scaling
+ *    by powers of two are exact IEEE operations, so equal values give equal words on every
+ *    engine, without formatting doubles as text. Distinct values give distinct words for
+ *    0 and 2^-53 ≤ |x| < 2^62; NaN, infinities and larger magnitudes share one encoding.
+ * 4. Each lane is xored with a key derived from the column name and mixed with `lowbias32`; the
+ *    row hash is `lowbias32` of the sum of the lanes (NULLs get their own key), twice with two
+ *    keys for 64 bits.
+ * 5. The table hash sums the 16-bit halves of the row hashes (no overflow below 2^47 rows) and
+ *    combines them modulo 2^32 here: independent of row order and file layout.
+ */
+import { InternalError } from '../errors.js';
+import type { ColumnType, ScenarioIR } from '../ir/types.js';
+import { LOWBIAS32_MULTIPLIERS, streamKeys, streamOf, TWO_32 } from '../random/mixer.js';
+import { canonicalSelect, outputTypes } from '../sql/canonical.js';
+import type { Dialect } from '../sql/dialect.js';
+import type { TableRef } from '../sql/printer.js';
+
+/** Format tag of {@link parseContentHash}'s result; changes only with a new encoding. */
+export const CANONICAL_HASH_VERSION = 'canonical1';
+
+const M32 = 4294967295;
+const TWO_53 = 2 ** 53;
+const TWO_62 = 2 ** 62;
+const GOLDEN = 2654435761;
+const signed32 = (m: number): number => (m > 0x7fffffff ? m - TWO_32 : m);
+const [MUL1, MUL2] = LOWBIAS32_MULTIPLIERS.map(signed32) as [number, number];
+const key = (name: string): { k0: number; k1: number } => streamKeys(0, streamOf(`content-hash.${name}`));
+
+/** SQL helpers bound to a dialect. */
+class HashSql {
+  constructor(readonly d: Dialect) {}
+  int = (v: number): string => this.d.bigintLiteral(v);
+  mask = (x: string): string => `(${x} & ${this.int(M32)})`;
+  xor = (a: string, b: string): string => this.d.xor(a, b);
+  /** `(x · m) mod 2^32` for 0 ≤ x < 2^32 and a signed 32-bit multiplier: |x·m| < 2^63. */
+  mul = (x: string, m: number): string => this.mask(`(${x}) * ${this.int(m)}`);
+  /** The three `lowbias32` steps, each using its input twice (one projection layer each). */
+  steps = [
+    (x: string): string => this.mul(this.xor(x, this.d.shiftRight(x, 16)), MUL1),
+    (x: string): string => this.mul(this.xor(x, this.d.shiftRight(x, 15)), MUL2),
+    (x: string): string => this.xor(x, this.d.shiftRight(x, 16)),
+  ];
+  /** `lowbias32` inline (text grows eightfold: for short element expressions only). */
+  lowbias = (x: string): string => this.steps.reduce((acc, step) => step(`(${acc})`), x);
+  /** Low and high 32-bit halves of a signed BIGINT word (floor division of an exact multiple). */
+  halves = (w: string): string[] => {
+    const lo = this.mask(w);
+    return [lo, this.mask(this.d.idiv(`(${w} - ${lo})`, this.int(TWO_32)))];
+  };
+  /** 32 bits from 8 hex digits of `hex` starting at 1-based `from`, via `instr` (no engine-specific base conversion). */
+  hex32 = (hex: string, from: number): string =>
+    `(${Array.from({ length: 8 }, (_, k) => `(instr('0123456789abcdef', substr(${hex}, ${from + k}, 1)) - 1) * ${this.int(16 ** (7 - k))}`).join(' + ')})`;
+  /** The exact words of a double: sign (2 for NaN, infinities and |x| ≥ 2^62), floor, two 53-bit fraction pieces. */
+  doubleWords = (x: string): string[] => {
+    const d = this.d;
+    const ax = `abs(${x})`;
+    const ok = `${ax} < ${d.doubleLiteral(TWO_62)}`;
+    const scale = d.doubleLiteral(TWO_53);
+    const frac = `(${ax} - ${d.toDouble(d.floor(ax))})`;
+    const f1 = d.floor(`${frac} * ${scale}`);
+    const f2 = d.floor(`(${frac} * ${scale} - ${d.toDouble(f1)}) * ${scale}`);
+    const guard = (w: string): string => `CASE WHEN ${ok} THEN ${w} ELSE ${this.int(0)} END`;
+    return [`CASE WHEN ${x} IS NULL THEN NULL WHEN ${ok} THEN (CASE WHEN ${x} < ${d.doubleLiteral(0)} THEN ${this.int(1)} ELSE ${this.int(0)} END) ELSE ${this.int(2)} END`, guard(d.floor(ax)), guard(f1), guard(f2)];
+  };
+  /** One 32-bit value of a scalar element (inside an array or map), NULL for NULL. */
+  elementFold = (t: ColumnType, x: string, name: string): string => {
+    let lanes: string[];
+    if (t.kind === 'string') lanes = [this.hex32(`md5(${x})`, 1)];
+    else if (t.kind === 'boolean') lanes = [`CASE WHEN ${x} THEN ${this.int(1)} WHEN NOT ${x} THEN ${this.int(0)} END`];
+    else if (t.kind === 'double') lanes = this.doubleWords(x).flatMap(this.halves);
+    else if (t.kind === 'array' || t.kind === 'map') throw new InternalError(`nested ${t.kind} in ${name} has no canonical hash`);
+    else lanes = this.halves(x);
+    return lanes.map((l, i) => this.mul(this.xor(l, this.int(key(`${name}.${i}`).k0)), MUL1)).reduce((a, b) => this.xor(a, b));
+  };
+}
+
+/**
+ * Prepared words of one column (first layer) and how they become lanes (second layer).
+ * `prep` entries are computed once per row; `lanes` maps a prep column reference to 32-bit lanes.
+ */
+function columnPrep(h: HashSql, t: ColumnType, x: string, name: string): { prep: string[]; lanes: (ref: string) => string[] } {
+  const d = h.d;
+  const words = (prep: string[]): { prep: string[]; lanes: (ref: string) => string[] } => ({ prep, lanes: h.halves });
+  switch (t.kind) {
+    case 'string':
+      return { prep: [`md5(${x})`], lanes: (ref) => [h.hex32(ref, 1), h.hex32(ref, 9)] };
+    case 'boolean':
+      return words([`CASE WHEN ${x} THEN ${h.int(1)} WHEN NOT ${x} THEN ${h.int(0)} END`]);
+    case 'double':
+      return words(h.doubleWords(x));
+    case 'array': {
+      const g = h.int(GOLDEN);
+      const sum = d.arraySum(x, (e, i) => h.mul(h.xor(`coalesce(${h.elementFold(t.element, e, `${name}[]`)}, ${h.int(key(`${name}[null]`).k0)})`, h.mask(`(${i}) * ${g}`)), MUL2));
+      return words([sum, d.arraySize(x)]);
+    }
+    case 'map': {
+      const values = `map_values(${x})`;
+      const sum = d.arraySum(`map_keys(${x})`, (k, i) => {
+        const v = `coalesce(${h.elementFold(t.value, d.arrayGet(values, i), `${name}{}`)}, ${h.int(key(`${name}{null}`).k0)})`;
+        return h.mul(h.xor(h.elementFold(t.key, k, `${name}{key}`), h.mul(v, MUL2)), MUL1);
+      });
+      return words([sum, d.arraySize(`map_keys(${x})`)]);
+    }
+    default:
+      return words([x]);
+  }
+}
+
+const layer = (d: Dialect, items: readonly (readonly [string, string])[], from: string, alias: string): string =>
+  `SELECT ${items.map(([a, e]) => `${e} AS ${d.quoteIdent(a)}`).join(',\n  ')}\nFROM (\n${from}\n) AS ${d.quoteIdent(alias)}`;
+
+/**
+ * The query computing an entity's canonical content hash: one row with the text columns `n`
+ * (rows) and `a0`, `a1`, `b0`, `b1` (16-bit sums), read by {@link parseContentHash}.
+ *
+ * @example
+ * ```ts
+ * const sql = contentHashSql(ir, 'households', duckdbDialect, (e) => duckdbDialect.quoteIdent(e));
+ * const [row] = await query(sql);
+ * manifest.tables.households.canonicalHash === parseContentHash(row); // e.g. 'canonical1:0f3a…:3000'
+ * ```
+ */
+export function contentHashSql(ir: ScenarioIR, entity: string, dialect: Dialect, tableRef?: TableRef): string {
+  const h = new HashSql(dialect);
+  const q = (n: string): string => dialect.quoteIdent(n);
+  const cols = outputTypes(ir, entity);
+  let sql = canonicalSelect(ir, entity, dialect, tableRef);
+  const prepItems: [string, string][] = [];
+  const lanes: string[] = [];
+  const laneKeys: { k0: number; k1: number }[] = [];
+  cols.forEach((c, i) => {
+    const col = columnPrep(h, c.type, q(c.name), c.name);
+    col.prep.forEach((p, j) => {
+      prepItems.push([`__p${i}_${j}`, p]);
+      for (const lane of col.lanes(q(`__p${i}_${j}`))) {
+        laneKeys.push(key(`${c.name}.${laneKeys.length}`));
+        lanes.push(lane);
+      }
+    });
+  });
+  sql = layer(dialect, prepItems, sql, '__c');
+  const names = lanes.map((_, i) => `__l${i}`);
+  sql = layer(dialect, lanes.map((l, i) => [names[i] as string, h.xor(l, h.int((laneKeys[i] as { k0: number }).k0))]), sql, '__w');
+  for (const [s, step] of h.steps.entries()) sql = layer(dialect, names.map((n) => [n, step(q(n))]), sql, `__m${s}`);
+  const total = names.map((n, i) => `coalesce(${q(n)}, ${h.int((laneKeys[i] as { k1: number }).k1)})`).join(' + ');
+  sql = layer(dialect, [['__x', total || h.int(0)]], sql, '__r');
+  const rowKeys = [key('row.a').k0, key('row.b').k0];
+  const fold = h.xor(h.mask(q('__x')), dialect.shiftRight(q('__x'), 32));
+  sql = layer(dialect, rowKeys.map((k, i) => [`__y${i}`, h.xor(fold, h.int(k))] as const), sql, '__f');
+  for (const [s, step] of h.steps.entries()) sql = layer(dialect, ['__y0', '__y1'].map((n) => [n, step(q(n))] as const), sql, `__n${s}`);
+  const sum = (x: string): string => dialect.toStringOf(`coalesce(sum(${x}), ${h.int(0)})`);
+  const lo16 = (n: string): string => sum(`${q(n)} & ${h.int(65535)}`);
+  const hi16 = (n: string): string => sum(dialect.shiftRight(q(n), 16));
+  return layer(dialect, [['n', dialect.toStringOf('count(*)')], ['a0', lo16('__y0')], ['a1', hi16('__y0')], ['b0', lo16('__y1')], ['b1', hi16('__y1')]], sql, '__h');
+}
+
+/**
+ * The canonical content hash `canonical1:<16 hex digits>:<rows>` from the row of
+ * {@link contentHashSql} (values as text, numbers or bigints).
+ *
+ * @example
+ * ```ts
+ * parseContentHash({ n: '2', a0: '3', a1: '0', b0: '0', b1: '1' }); // 'canonical1:0000000300010000:2'
+ * ```
+ */
+export function parseContentHash(row: Readonly<Record<string, unknown>>): string {
+  const big = (k: string): bigint => BigInt(String(row[k] ?? '0').split('.')[0] || '0');
+  const part = (lo: string, hi: string): string => ((big(lo) + big(hi) * 65536n) % 2n ** 32n).toString(16).padStart(8, '0');
+  return `${CANONICAL_HASH_VERSION}:${part('a0', 'a1')}${part('b0', 'b1')}:${Number(big('n'))}`;
+}
