@@ -31,6 +31,7 @@ export { createManifest, type ManifestParts } from './run/manifest.js';
 export { contentHashSql, parseContentHash, CANONICAL_HASH_VERSION } from './run/content-hash.js';
 export { canonicalSelect, canonicalText, canonicalRowText, outputTypes } from './sql/canonical.js';
 export { assertReplaceable, readAppendTarget, LocalOutput, type LocalOutputOptions } from './run/output-dir.js';
+export { RunProgress } from './run/progress.js';
 export { runPlan, groupChecks, type RunSession, type TableWriter, type TableFiles, type RunPlanOptions } from './run/run-plan.js';
 export {
   PoolError,

@@ -3,8 +3,7 @@
  * each, the checks, the manifest and the commit, with the same progress events and the same
  * cancellation everywhere. An engine supplies only what differs: a {@link RunSession} that
  * executes statements and a {@link TableWriter} that stores tables and commits the output.
- *
- * Steps: one per table, one per check, one for the write. `step` is the number of steps begun.
+ * Progress events follow {@link RunProgress}.
  */
 import { CancelledError } from '../errors.js';
 import type { ScenarioIR } from '../ir/types.js';
@@ -12,8 +11,9 @@ import type { Dialect } from '../sql/dialect.js';
 import type { StatementPlan, TableStatements } from '../sql/plan.js';
 import type { TableRef } from '../sql/printer.js';
 import { contentHashSql, parseContentHash } from './content-hash.js';
-import type { BatchRecord, CheckResult, Manifest, ProgressEvent, RunOptions, TableResult } from './engine.js';
+import type { BatchRecord, CheckResult, Manifest, RunOptions, TableResult } from './engine.js';
 import { createManifest } from './manifest.js';
+import { RunProgress } from './progress.js';
 
 /** A connection to an engine: executes statements and reads small results. */
 export interface RunSession {
@@ -72,8 +72,6 @@ export interface RunPlanOptions extends RunOptions {
   readonly dialect: Dialect;
   /** Engine-specific manifest sections (merged under the preset's). */
   readonly extra?: Readonly<Record<string, unknown>>;
-  /** Groups checks into one statement per table (one round trip each); default: one statement per check. */
-  readonly groupChecks?: boolean;
 }
 
 const CANCELLED = 'The run was cancelled; nothing was written.';
@@ -90,18 +88,15 @@ const CANCELLED = 'The run was cancelled; nothing was written.';
 export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOptions): Promise<Manifest> {
   const t0 = performance.now();
   const { writer, signal } = o;
-  const quote = (n: string): string => o.dialect.quoteIdent(n);
-  const checkGroups = o.groupChecks ? groupChecks(plan.checks, quote) : plan.checks.map((c) => ({ entity: c.entity, checks: [c], sql: `SELECT (\n${c.sql}\n) AS ${quote('c0')}` }));
-  const steps = plan.tables.length + plan.checks.length + 1;
-  let step = 0;
-  const emit = (e: Omit<ProgressEvent, 'elapsedMs' | 'step' | 'steps'>): void => o.onProgress?.({ ...e, step, steps, elapsedMs: Math.round(performance.now() - t0) });
+  const checkGroups = groupChecks(plan.checks, (n) => o.dialect.quoteIdent(n));
+  const progress = new RunProgress({ tables: plan.tables.length, checks: plan.checks.length }, o.onProgress);
   const live = (): void => {
     if (signal?.aborted) throw new CancelledError(CANCELLED);
   };
   let session: RunSession | undefined;
   try {
     live();
-    emit({ phase: 'plan', state: 'started', detail: o.sessionLabel ?? 'opening the engine session' });
+    progress.plan(o.sessionLabel ?? 'opening the engine session');
     session = await o.openSession();
     const s = session;
     const count = async (t: TableStatements): Promise<number> => Number(Object.values((await s.query(`SELECT count(*) AS n FROM ${t.table}`, `counting ${t.entity}`))[0] ?? {})[0] ?? 0);
@@ -109,13 +104,12 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
     const elapsed: Record<string, number> = {};
     for (const t of plan.tables) {
       live();
-      step++;
       const started = performance.now();
-      emit({ phase: 'table', table: t.entity, state: 'started' });
+      progress.tableStarted(t.entity);
       await writer.writeTable(s, t);
       batchRows[t.entity] = await count(t);
       elapsed[t.entity] = Math.round(performance.now() - started);
-      emit({ phase: 'table', table: t.entity, state: 'finished', rows: batchRows[t.entity] });
+      progress.tableFinished(t.entity, batchRows[t.entity] ?? 0);
     }
     await writer.afterTables?.(s, plan);
     const tables: Record<string, TableResult> = {};
@@ -129,19 +123,16 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
     const checks: CheckResult[] = [];
     for (const g of checkGroups) {
       live();
-      step++;
-      emit({ phase: 'check', table: g.entity, state: 'started', detail: g.checks.length === 1 ? g.checks[0]?.name : `${g.checks.length} checks of ${g.entity}` });
+      progress.checksStarted(g.entity, g.checks.map((c) => c.name));
       const row = (await s.query(g.sql, `running the checks of ${g.entity}`))[0] ?? {};
       g.checks.forEach((c, i) => {
-        if (i > 0) step++;
         const violations = Number(row[`c${i}`]);
         checks.push({ name: c.name, table: c.entity, violations });
-        emit({ phase: 'check', table: c.entity, state: 'finished', detail: c.name, rows: violations });
+        progress.checkFinished(c.entity, c.name, violations);
       });
     }
     live();
-    step++;
-    emit({ phase: 'write', state: 'started' });
+    progress.write('started');
     await writer.finish?.(s, plan);
     const engine = await s.engineVersion();
     session = undefined;
@@ -155,7 +146,7 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
     }
     const manifest = createManifest(ir, { engine, format: writer.format, tables, checks, elapsedMs: performance.now() - t0, batchRows, batchFiles, previousBatches: writer.previousBatches, extra: o.extra ?? {} });
     await writer.commit(manifest);
-    emit({ phase: 'done', state: 'finished', rows: manifest.totalRows });
+    progress.done(manifest.totalRows);
     return manifest;
   } catch (e) {
     await session?.close().catch(() => undefined);

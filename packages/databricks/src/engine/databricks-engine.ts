@@ -22,11 +22,11 @@ import {
   groupChecks,
   irHash,
   parseContentHash,
+  RunProgress,
   type CheckResult,
   type Engine,
   type Issue,
   type Manifest,
-  type ProgressEvent,
   type RunOptions,
   type ScenarioIR,
   type TableResult,
@@ -190,23 +190,6 @@ export function databricksStatements(
   return { steps, staging };
 }
 
-/**
- * The run loop's step counting ({@link runPlan}: one step per table, one per check, one for the
- * write) over planned statements: the steps begun when each statement starts. A check statement
- * begins its first check; its other checks are the next steps.
- */
-function progressSteps(steps: readonly DatabricksStatement[], startsTable: (s: DatabricksStatement) => boolean): { total: number; at: number[] } {
-  let begun = 0;
-  const at = steps.map((s) => {
-    if (startsTable(s)) return ++begun;
-    if (s.role !== 'check') return begun;
-    const first = begun + 1;
-    begun += s.checkNames?.length ?? 0;
-    return first;
-  });
-  return { total: begun + 1, at };
-}
-
 const firstValue = (rows: readonly object[]): unknown => Object.values((rows[0] as Record<string, unknown> | undefined) ?? {})[0];
 const field = (rows: readonly object[], name: string): unknown => (rows[0] as Record<string, unknown> | undefined)?.[name];
 
@@ -230,11 +213,10 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
   const mode = o.mode ?? 'replace';
   const runId = o.runId ?? randomUUID();
   const { steps, staging } = databricksStatements(ir, o, runId);
-  const { total, at } = progressSteps(steps, (st) => st.role === 'write' && st.kind === 'create' && (mode === 'replace' || staging.includes(st.table)));
-  const emit = (e: Omit<ProgressEvent, 'elapsedMs' | 'step' | 'steps'> & { step?: number }): void =>
-    run.onProgress?.({ step: 0, ...e, steps: total, elapsedMs: Math.round(performance.now() - t0) });
+  // The same steps and phases as every engine's run loop (core's RunProgress), driven by the executor's statement events.
+  const progress = new RunProgress({ tables: new Set(steps.filter((st) => st.role === 'write').map((st) => st.entity)).size, checks: steps.reduce((n, st) => n + (st.checkNames?.length ?? 0), 0) }, run.onProgress);
 
-  emit({ phase: 'plan', state: 'started', detail: `checking Unity Catalog privileges on ${o.catalog}.${o.schema}` });
+  progress.plan(`checking Unity Catalog privileges on ${o.catalog}.${o.schema}`);
   const report = o.grantsChecked ?? (await assertGrants({ catalog: o.catalog, schema: o.schema, mode, principal: o.principal }, o.grants ?? (o.connection as DatabricksConnection).workspaceClient()));
   if (mode === 'append' && !report.schemaExists) {
     throw new ConfigError([{ path: 'mode', message: `append adds to the tables of an earlier run, but the schema ${o.catalog}.${o.schema} does not exist`, value: 'append', fix: 'run once in replace mode first' }], 'Cannot append');
@@ -243,6 +225,8 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
   const fullName = (entity: string): string => `${o.catalog}.${o.schema}.${o.tablePrefix ?? ''}${entity}`;
   let manifest: Manifest | undefined;
   const buildManifest = (results: readonly StatementResult[]): Record<string, unknown> => {
+    // Called just before the ledger row that commits the run is written.
+    progress.write('started', 'recording the run in the ledger');
     const tables: Record<string, TableResult> = {};
     const batchRows: Record<string, number> = {};
     const checks: CheckResult[] = [];
@@ -281,24 +265,23 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
   const onStatement = (e: WarehouseProgressEvent): void => {
     o.onStatement?.(e);
     const s = steps[e.statementIndex];
-    const step = at[e.statementIndex] ?? 0;
-    if (e.phase === 'rollback') return emit({ phase: 'write', state: 'running', table: e.table, detail: `rolling back ${e.table} (${e.state})`, step });
+    if (e.phase === 'rollback') return progress.write('running', `rolling back ${e.table} (${e.state})`, e.table);
     if (!s) return;
     if (s.kind === 'check') {
       // Row counts and violations are reported as their statements return, not at the end.
-      if (e.state === 'succeeded' && e.result && s.role === 'stats') emit({ phase: 'table', table: s.entity, state: 'finished', rows: parseTableStats(field(e.result, 'n'), field(e.result, 'h')).rows, step });
+      if (e.state === 'succeeded' && e.result && s.role === 'stats') progress.tableFinished(s.entity, parseTableStats(field(e.result, 'n'), field(e.result, 'h')).rows);
       if (s.role !== 'check') return;
-      if (e.state === 'started') emit({ phase: 'check', table: s.entity, state: 'started', detail: `${s.checkNames?.length ?? 0} checks of ${s.entity}`, step });
+      if (e.state === 'started') progress.checksStarted(s.entity, s.checkNames ?? []);
       if (e.state === 'succeeded' && e.result) {
         const result = e.result;
-        (s.checkNames ?? []).forEach((name, i) => emit({ phase: 'check', table: s.entity, state: 'finished', detail: name, rows: Number(field(result, `c${i}`)), step: step + i }));
+        (s.checkNames ?? []).forEach((name, i) => progress.checkFinished(s.entity, name, Number(field(result, `c${i}`))));
       }
       return;
     }
     if (s.role !== 'write' || s.kind === 'meta') return;
     // A table starts with its CTAS (replace) or its batch's staging CTAS (append).
-    if (e.state === 'started' && (mode === 'replace' || staging.includes(s.table))) emit({ phase: 'table', table: s.entity, state: 'started', step });
-    else if (e.state === 'running') emit({ phase: 'table', table: s.entity, state: 'running', step, detail: `${Math.round(e.elapsedMs / 1000)}s on the warehouse` });
+    if (e.state === 'started' && (mode === 'replace' || staging.includes(s.table))) progress.tableStarted(s.entity);
+    else if (e.state === 'running') progress.tableRunning(s.entity, `${Math.round(e.elapsedMs / 1000)}s on the warehouse`);
   };
 
   const result = await runOnWarehouse(steps, {
@@ -319,8 +302,8 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
     completionDetail: buildManifest,
   });
   const done = manifest as unknown as Manifest;
-  if (result.leftOver.length) emit({ phase: 'write', state: 'finished', detail: `could not drop staging tables ${result.leftOver.join(', ')}; drop them by hand`, step: total });
-  emit({ phase: 'done', state: 'finished', rows: done.totalRows, step: total });
+  if (result.leftOver.length) progress.write('finished', `could not drop staging tables ${result.leftOver.join(', ')}; drop them by hand`);
+  progress.done(done.totalRows);
   return done;
 }
 

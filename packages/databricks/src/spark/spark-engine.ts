@@ -73,5 +73,5 @@ async function runSpark(ir: ScenarioIR, o: LocalSparkEngineOptions, run: RunOpti
       run.signal,
     );
   const writer = new DeltaDirectoryWriter(output, tableRef, o.verifyPartitioning ?? false);
-  return runPlan(ir, plan, { ...run, openSession, writer, dialect, sessionLabel: 'starting local Spark', groupChecks: true });
+  return runPlan(ir, plan, { ...run, openSession, writer, dialect, sessionLabel: 'starting local Spark' });
 }
