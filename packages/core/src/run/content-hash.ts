@@ -8,17 +8,18 @@
  *
  * 1. Each output column is read in its internal representation ({@link canonicalSelect}:
  *    timestamps as micros, dates as days, decimals as scaled integers).
- * 2. Every value becomes 32-bit *lanes*: an integer `w` gives `w & 0xffffffff` and the high half;
- *    a string gives the first 16 hex digits of its `md5` (two lanes); a boolean 0 or 1; an array
- *    or map the sum over its elements of a position-bound element hash, plus its size.
+ * 2. Every numeric value becomes 32-bit *lanes*: an integer `w` gives `w & 0xffffffff` and the
+ *    high half; a boolean 0 or 1. The string, array and map values of a row are written as one
+ *    unambiguous text (length-prefixed strings, sizes, elements in order, doubles as their exact
+ *    words) whose `md5` — the same in every engine — gives two lanes: one md5 per row.
  * 3. A double `x` is encoded exactly by `sign`, `a = floor(|x|)`, `f1 = floor(frac(|x|)·2^53)` and
  *    `f2 = floor((frac(|x|)·2^53 − f1)·2^53)`: floor, subtraction of the floor (Sterbenz) and scaling
  *    by powers of two are exact IEEE operations, so equal values give equal words on every
  *    engine, without formatting doubles as text. Distinct values give distinct words for
  *    0 and 2^-53 ≤ |x| < 2^62; NaN, infinities and larger magnitudes share one encoding.
- * 4. Each lane is xored with a key derived from the column name and mixed with `lowbias32`; the
- *    row hash is `lowbias32` of the sum of the lanes (NULLs get their own key), twice with two
- *    keys for 64 bits.
+ * 4. Each lane is xored with a key derived from the column name and multiplied by an odd key
+ *    modulo 2^32 (NULL lanes count as a key of their own); the row hash is `lowbias32` of the sum
+ *    of the lanes, twice with two keys for 64 bits.
  * 5. The table hash sums the 16-bit halves of the row hashes (no overflow below 2^47 rows) and
  *    combines them modulo 2^32 here: independent of row order and file layout.
  */
@@ -35,7 +36,6 @@ export const CANONICAL_HASH_VERSION = 'canonical1';
 const M32 = 4294967295;
 const TWO_53 = 2 ** 53;
 const TWO_62 = 2 ** 62;
-const GOLDEN = 2654435761;
 const signed32 = (m: number): number => (m > 0x7fffffff ? m - TWO_32 : m);
 const [MUL1, MUL2] = LOWBIAS32_MULTIPLIERS.map(signed32) as [number, number];
 const key = (name: string): { k0: number; k1: number } => streamKeys(0, streamOf(`content-hash.${name}`));
@@ -54,8 +54,6 @@ class HashSql {
     (x: string): string => this.mul(this.xor(x, this.d.shiftRight(x, 15)), MUL2),
     (x: string): string => this.xor(x, this.d.shiftRight(x, 16)),
   ];
-  /** `lowbias32` inline (text grows eightfold: for short element expressions only). */
-  lowbias = (x: string): string => this.steps.reduce((acc, step) => step(`(${acc})`), x);
   /** Low and high 32-bit halves of a signed BIGINT word (floor division of an exact multiple). */
   halves = (w: string): string[] => {
     const lo = this.mask(w);
@@ -76,48 +74,52 @@ class HashSql {
     const guard = (w: string): string => `CASE WHEN ${ok} THEN ${w} ELSE ${this.int(0)} END`;
     return [`CASE WHEN ${x} IS NULL THEN NULL WHEN ${ok} THEN (CASE WHEN ${x} < ${d.doubleLiteral(0)} THEN ${this.int(1)} ELSE ${this.int(0)} END) ELSE ${this.int(2)} END`, guard(d.floor(ax)), guard(f1), guard(f2)];
   };
-  /** One 32-bit value of a scalar element (inside an array or map), NULL for NULL. */
-  elementFold = (t: ColumnType, x: string, name: string): string => {
-    let lanes: string[];
-    if (t.kind === 'string') lanes = [this.hex32(`md5(${x})`, 1)];
-    else if (t.kind === 'boolean') lanes = [`CASE WHEN ${x} THEN ${this.int(1)} WHEN NOT ${x} THEN ${this.int(0)} END`];
-    else if (t.kind === 'double') lanes = this.doubleWords(x).flatMap(this.halves);
-    else if (t.kind === 'array' || t.kind === 'map') throw new InternalError(`nested ${t.kind} in ${name} has no canonical hash`);
-    else lanes = this.halves(x);
-    return lanes.map((l, i) => this.mul(this.xor(l, this.int(key(`${name}.${i}`).k0)), MUL1)).reduce((a, b) => this.xor(a, b));
+  /** A string literal. */
+  str = (v: string): string => this.d.stringLiteral(v);
+  /** Decimal text of a BIGINT (integers print the same on every engine). */
+  text = (x: string): string => this.d.toStringOf(x);
+  /** Text of a scalar that cannot be confused with its neighbours: length-prefixed strings, `;`-terminated numbers, `N` for NULL. */
+  scalarText = (t: ColumnType, x: string, name: string): string => {
+    const d = this.d;
+    const concat = (parts: string[]): string => d.concat(parts);
+    switch (t.kind) {
+      case 'string':
+        return `coalesce(${concat([this.text(`length(${x})`), this.str(':'), x])}, ${this.str('N')})`;
+      case 'boolean':
+        return `CASE WHEN ${x} THEN ${this.str('t')} WHEN NOT ${x} THEN ${this.str('f')} ELSE ${this.str('N')} END`;
+      case 'double':
+        return `coalesce(${concat(this.doubleWords(x).flatMap((w) => [this.text(w), this.str(',')]))}, ${this.str('N')})`;
+      case 'array':
+      case 'map':
+        throw new InternalError(`nested ${t.kind} in ${name} has no canonical hash`);
+      default:
+        return `coalesce(${concat([this.text(x), this.str(';')])}, ${this.str('N')})`;
+    }
+  };
+  /** Text of a string, array or map column value (NULL as `N`): the row's texts are hashed together with one `md5`. */
+  columnText = (t: ColumnType, x: string, name: string): string => {
+    const d = this.d;
+    if (t.kind === 'array') {
+      const items = d.joinArray(x, (e) => this.scalarText(t.element, e, name));
+      return `CASE WHEN ${x} IS NULL THEN ${this.str('N')} ELSE ${d.concat([this.text(d.arraySize(x)), this.str('['), items, this.str(']')])} END`;
+    }
+    if (t.kind === 'map') {
+      const values = `map_values(${x})`;
+      const entries = d.joinArray(`map_keys(${x})`, (k, i) => d.concat([this.scalarText(t.key, k, name), this.scalarText(t.value, d.arrayGet(values, i), name)]));
+      return `CASE WHEN ${x} IS NULL THEN ${this.str('N')} ELSE ${d.concat([this.text(d.arraySize(`map_keys(${x})`)), this.str('{'), entries, this.str('}')])} END`;
+    }
+    return this.scalarText(t, x, name);
   };
 }
 
-/**
- * Prepared words of one column (first layer) and how they become lanes (second layer).
- * `prep` entries are computed once per row; `lanes` maps a prep column reference to 32-bit lanes.
- */
-function columnPrep(h: HashSql, t: ColumnType, x: string, name: string): { prep: string[]; lanes: (ref: string) => string[] } {
-  const d = h.d;
-  const words = (prep: string[]): { prep: string[]; lanes: (ref: string) => string[] } => ({ prep, lanes: h.halves });
-  switch (t.kind) {
-    case 'string':
-      return { prep: [`md5(${x})`], lanes: (ref) => [h.hex32(ref, 1), h.hex32(ref, 9)] };
-    case 'boolean':
-      return words([`CASE WHEN ${x} THEN ${h.int(1)} WHEN NOT ${x} THEN ${h.int(0)} END`]);
-    case 'double':
-      return words(h.doubleWords(x));
-    case 'array': {
-      const g = h.int(GOLDEN);
-      const sum = d.arraySum(x, (e, i) => h.mul(h.xor(`coalesce(${h.elementFold(t.element, e, `${name}[]`)}, ${h.int(key(`${name}[null]`).k0)})`, h.mask(`(${i}) * ${g}`)), MUL2));
-      return words([sum, d.arraySize(x)]);
-    }
-    case 'map': {
-      const values = `map_values(${x})`;
-      const sum = d.arraySum(`map_keys(${x})`, (k, i) => {
-        const v = `coalesce(${h.elementFold(t.value, d.arrayGet(values, i), `${name}{}`)}, ${h.int(key(`${name}{null}`).k0)})`;
-        return h.mul(h.xor(h.elementFold(t.key, k, `${name}{key}`), h.mul(v, MUL2)), MUL1);
-      });
-      return words([sum, d.arraySize(`map_keys(${x})`)]);
-    }
-    default:
-      return words([x]);
-  }
+/** Whether a column goes into the row's text (hashed once with md5) rather than into integer words. */
+const isText = (t: ColumnType): boolean => t.kind === 'string' || t.kind === 'array' || t.kind === 'map';
+
+/** Integer words of a numeric or boolean column (first layer). */
+function columnWords(h: HashSql, t: ColumnType, x: string): string[] {
+  if (t.kind === 'boolean') return [`CASE WHEN ${x} THEN ${h.int(1)} WHEN NOT ${x} THEN ${h.int(0)} END`];
+  if (t.kind === 'double') return h.doubleWords(x);
+  return [x];
 }
 
 const layer = (d: Dialect, items: readonly (readonly [string, string])[], from: string, alias: string): string =>
@@ -142,21 +144,28 @@ export function contentHashSql(ir: ScenarioIR, entity: string, dialect: Dialect,
   const prepItems: [string, string][] = [];
   const lanes: string[] = [];
   const laneKeys: { k0: number; k1: number }[] = [];
+  const addLanes = (name: string, ls: readonly string[]): void =>
+    ls.forEach((l) => {
+      laneKeys.push(key(`${name}.${laneKeys.length}`));
+      lanes.push(l);
+    });
   cols.forEach((c, i) => {
-    const col = columnPrep(h, c.type, q(c.name), c.name);
-    col.prep.forEach((p, j) => {
-      prepItems.push([`__p${i}_${j}`, p]);
-      for (const lane of col.lanes(q(`__p${i}_${j}`))) {
-        laneKeys.push(key(`${c.name}.${laneKeys.length}`));
-        lanes.push(lane);
-      }
+    if (isText(c.type)) return;
+    columnWords(h, c.type, q(c.name)).forEach((w, j) => {
+      prepItems.push([`__p${i}_${j}`, w]);
+      addLanes(c.name, h.halves(q(`__p${i}_${j}`)));
     });
   });
+  const texts = cols.filter((c) => isText(c.type));
+  if (texts.length) {
+    prepItems.push(['__t', `md5(${dialect.concat(texts.map((c) => h.columnText(c.type, q(c.name), c.name)))})`]);
+    addLanes(texts.map((c) => c.name).join(','), [h.hex32(q('__t'), 1), h.hex32(q('__t'), 9)]);
+  }
   sql = layer(dialect, prepItems, sql, '__c');
   const names = lanes.map((_, i) => `__l${i}`);
   sql = layer(dialect, lanes.map((l, i) => [names[i] as string, h.xor(l, h.int((laneKeys[i] as { k0: number }).k0))]), sql, '__w');
-  for (const [s, step] of h.steps.entries()) sql = layer(dialect, names.map((n) => [n, step(q(n))]), sql, `__m${s}`);
-  const total = names.map((n, i) => `coalesce(${q(n)}, ${h.int((laneKeys[i] as { k1: number }).k1)})`).join(' + ');
+  // Each keyed lane times its own odd multiplier (a bijection modulo 2^32); NULL lanes count as their key.
+  const total = names.map((n, i) => `coalesce(${h.mul(q(n), signed32(((laneKeys[i] as { k1: number }).k1 | 1) >>> 0))}, ${h.int((laneKeys[i] as { k0: number }).k0)})`).join(' + ');
   sql = layer(dialect, [['__x', total || h.int(0)]], sql, '__r');
   const rowKeys = [key('row.a').k0, key('row.b').k0];
   const fold = h.xor(h.mask(q('__x')), dialect.shiftRight(q('__x'), 32));

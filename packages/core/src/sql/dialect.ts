@@ -43,10 +43,10 @@ export interface Dialect {
   /** The array without its NULL elements. */
   arrayCompact(arr: string): string;
   /**
-   * The BIGINT sum over an array's elements of `body(element, index0)` (a BIGINT expression of the
-   * element and its 0-based position): NULL for a NULL array, 0 for an empty one.
+   * The concatenation, in order, of the string `body(element, index0)` over an array's elements
+   * (`index0` is the 0-based position): NULL for a NULL array, '' for an empty one.
    */
-  arraySum(arr: string, body: (element: string, index0: string) => string): string;
+  joinArray(arr: string, body: (element: string, index0: string) => string): string;
   mapLiteral(keys: readonly string[], values: readonly string[]): string;
   /** Internal micros → stored TIMESTAMP. */
   timestampFromMicros(a: string): string;
@@ -104,7 +104,7 @@ export function doubleText(v: number): string {
  * const myDialect: Dialect = { ...baseDialect, name: 'mine', quoteIdent: (n) => `[${checkIdentifier(n)}]` };
  * ```
  */
-export const baseDialect: Omit<Dialect, 'name' | 'xor' | 'shiftRight' | 'idiv' | 'range' | 'explodeRange' | 'explodeArray' | 'orderedCollect' | 'timestampFromMicros' | 'microsFromTimestamp' | 'dateFromDays' | 'daysFromDate' | 'sha256' | 'arrayLiteral' | 'arrayGet' | 'arrayContains' | 'arraySize' | 'arrayCompact' | 'arraySum' | 'mapLiteral' | 'createTable' | 'typeName'> = {
+export const baseDialect: Omit<Dialect, 'name' | 'xor' | 'shiftRight' | 'idiv' | 'range' | 'explodeRange' | 'explodeArray' | 'orderedCollect' | 'timestampFromMicros' | 'microsFromTimestamp' | 'dateFromDays' | 'daysFromDate' | 'sha256' | 'arrayLiteral' | 'arrayGet' | 'arrayContains' | 'arraySize' | 'arrayCompact' | 'joinArray' | 'mapLiteral' | 'createTable' | 'typeName'> = {
   quoteIdent: (name) => `"${checkIdentifier(name)}"`,
   stringLiteral: (v) => `'${v.replace(/'/g, "''")}'`,
   bigintLiteral: (v) => {

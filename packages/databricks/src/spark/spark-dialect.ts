@@ -117,7 +117,7 @@ export function sparkDialect(options: SparkTableOptions = {}): Dialect {
     arrayContains: (arr, v) => `array_contains(${arr}, ${v})`,
     arraySize: (arr) => `CAST(size(${arr}) AS BIGINT)`,
     arrayCompact: (arr) => `array_compact(${arr})`,
-    arraySum: (arr, body) => `aggregate(transform(${arr}, (__e, __i) -> CAST(${body('__e', '__i')} AS BIGINT)), 0L, (__a, __b) -> __a + __b)`,
+    joinArray: (arr, body) => `array_join(transform(${arr}, (__e, __i) -> ${body('__e', '__i')}), '')`,
     mapLiteral: (keys, values) => `map(${keys.map((k, i) => `${k}, ${values[i]}`).join(', ')})`,
     timestampFromMicros: (a) => `timestamp_micros(${a})`,
     microsFromTimestamp: (a) => `unix_micros(${a})`,
