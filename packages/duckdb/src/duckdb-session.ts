@@ -7,14 +7,28 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { CancelledError, SynthgraphError, type RunSession, type TableStatements } from '@synthgraph/core';
 import { duckdbDialect } from './duckdb-dialect.js';
 
-/** A failure inside DuckDB while running a statement. */
+/**
+ * A failure inside DuckDB while running a statement.
+ *
+ * @example
+ * ```ts
+ * try { await generate(scenario, duckdb({ out })); } catch (e) { if (e instanceof DuckdbEngineError) console.error(e.message); }
+ * ```
+ */
 export class DuckdbEngineError extends SynthgraphError {
   constructor(message: string, cause?: unknown) {
     super('ENGINE_FAILED', message, { cause });
   }
 }
 
-/** Settings of a {@link DuckdbSession}. */
+/**
+ * Settings of a {@link DuckdbSession}.
+ *
+ * @example
+ * ```ts
+ * const settings: DuckdbSessionOptions = { path: ':memory:', tempDirectory: '/tmp/spill', threads: 2 };
+ * ```
+ */
 export interface DuckdbSessionOptions {
   /** Database file, or `:memory:`. */
   readonly path: string;

@@ -14,7 +14,14 @@ export type DuckdbFormat = 'parquet' | 'duckdb' | 'csv';
 const q = (name: string): string => duckdbDialect.quoteIdent(name);
 const s = (text: string): string => duckdbDialect.stringLiteral(text);
 
-/** The `.duckdb` file of the `duckdb` format. */
+/**
+ * The `.duckdb` file of the `duckdb` format.
+ *
+ * @example
+ * ```ts
+ * const db = path.join(out, DUCKDB_FILE); // ./out/synthgraph.duckdb
+ * ```
+ */
 export const DUCKDB_FILE = 'synthgraph.duckdb';
 
 /**

@@ -8,7 +8,14 @@ export const TWO_32 = 4294967296;
 /** 2^-32, exactly representable: converts a 32-bit draw into [0, 1). */
 export const INV_TWO_32 = 2.3283064365386963e-10;
 
-/** The two multipliers of {@link lowbias32}; SQL spellings of the mixer are built from these. */
+/**
+ * The two multipliers of {@link lowbias32}; SQL spellings of the mixer are built from these.
+ *
+ * @example
+ * ```ts
+ * const [m1, m2] = LOWBIAS32_MULTIPLIERS; // 0x7feb352d, 0x846ca68b
+ * ```
+ */
 export const LOWBIAS32_MULTIPLIERS = [0x7feb352d, 0x846ca68b] as const;
 
 /**

@@ -30,7 +30,14 @@ import { canonicalSelect, outputTypes } from '../sql/canonical.js';
 import type { Dialect } from '../sql/dialect.js';
 import type { TableRef } from '../sql/printer.js';
 
-/** Format tag of {@link parseContentHash}'s result; changes only with a new encoding. */
+/**
+ * Format tag of {@link parseContentHash}'s result; changes only with a new encoding.
+ *
+ * @example
+ * ```ts
+ * manifest.tables.households.canonicalHash.startsWith(`${CANONICAL_HASH_VERSION}:`); // true
+ * ```
+ */
 export const CANONICAL_HASH_VERSION = 'canonical1';
 
 const M32 = 4294967295;

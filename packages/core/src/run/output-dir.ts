@@ -52,7 +52,14 @@ export async function readAppendTarget(out: string, format: string, ir: Scenario
   return manifest;
 }
 
-/** Options of {@link LocalOutput.open}. */
+/**
+ * Options of {@link LocalOutput.open}.
+ *
+ * @example
+ * ```ts
+ * const options: LocalOutputOptions = { mode: 'append', format: 'parquet', ir };
+ * ```
+ */
 export interface LocalOutputOptions {
   /** `replace` (default): a new output; `append`: a new batch added to an existing one. */
   readonly mode?: 'replace' | 'append';

@@ -15,7 +15,15 @@ import type { BatchRecord, CheckResult, Manifest, RunOptions, TableResult } from
 import { createManifest } from './manifest.js';
 import { RunProgress } from './progress.js';
 
-/** A connection to an engine: executes statements and reads small results. */
+/**
+ * A connection to an engine: executes statements and reads small results.
+ *
+ * @example
+ * ```ts
+ * const session: RunSession = await DuckdbSession.open({ path: ':memory:', tempDirectory: '/tmp/spill' });
+ * const [row] = await session.query('SELECT 1 AS x', 'probing');
+ * ```
+ */
 export interface RunSession {
   /** Runs a statement; `what` names it in errors (e.g. 'writing table households'). */
   execute(sql: string, what: string): Promise<void>;
@@ -29,7 +37,14 @@ export interface RunSession {
   close(): Promise<void>;
 }
 
-/** Files of one table in the output, relative to it. */
+/**
+ * Files of one table in the output, relative to it.
+ *
+ * @example
+ * ```ts
+ * const { files, bytes } = await writer.tableFiles('households'); // ['households/part-00000.parquet'], 81234
+ * ```
+ */
 export interface TableFiles {
   /** Every file of the table (all batches). */
   readonly files: readonly string[];
@@ -39,7 +54,14 @@ export interface TableFiles {
   readonly bytes: number;
 }
 
-/** Where and how an engine stores tables; owns the output's staging and its commit. */
+/**
+ * Where and how an engine stores tables; owns the output's staging and its commit.
+ *
+ * @example
+ * ```ts
+ * const writer: TableWriter = new DuckdbWriter(await LocalOutput.open('./out', { format: 'parquet', ir }), 'parquet', 'zstd');
+ * ```
+ */
 export interface TableWriter {
   /** Output format for the manifest (parquet, csv, duckdb, delta, …). */
   readonly format: string;
@@ -61,7 +83,14 @@ export interface TableWriter {
   discard(): Promise<void>;
 }
 
-/** Options of {@link runPlan}. */
+/**
+ * Options of {@link runPlan}.
+ *
+ * @example
+ * ```ts
+ * const options: RunPlanOptions = { writer, dialect: duckdbDialect, openSession: () => DuckdbSession.open(settings), onProgress: console.log };
+ * ```
+ */
 export interface RunPlanOptions extends RunOptions {
   /** Opens the engine session (after the writer staged its output). */
   readonly openSession: () => Promise<RunSession>;

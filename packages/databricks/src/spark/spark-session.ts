@@ -8,7 +8,14 @@ import { ConfigError, InternalError, type LocalOutput, type Manifest, type RunSe
 import { findSinglePartitionExchanges, type LocalSpark } from '../local-spark/index.js';
 import { parseTableStats, tableStatsSql } from './table-stats.js';
 
-/** The Spark warehouse directory inside a run's staging directory (removed before the commit). */
+/**
+ * The Spark warehouse directory inside a run's staging directory (removed before the commit).
+ *
+ * @example
+ * ```ts
+ * await LocalSpark.start({ warehouseDir: path.join(output.staging, WAREHOUSE_DIR) });
+ * ```
+ */
 export const WAREHOUSE_DIR = '.spark-warehouse';
 
 /**
