@@ -68,10 +68,11 @@ export function duckdb(options: DuckdbOptions): Engine {
 
 async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Promise<Manifest> {
   const format = o.format ?? 'parquet';
+  const plan = buildPlan(ir, duckdbDialect);
   const output = await LocalOutput.open(o.out, { mode: o.mode, format, ir });
   const spill = o.tempDirectory ? undefined : path.join(output.staging, '.spill');
   const writer = new DuckdbWriter(output, format, o.compression ?? 'zstd', spill);
   const dbPath = format === 'duckdb' ? path.join(output.staging, DUCKDB_FILE) : ':memory:';
   const openSession = (): Promise<DuckdbSession> => DuckdbSession.open({ path: dbPath, tempDirectory: o.tempDirectory ?? (spill as string), threads: o.threads, memoryLimit: o.memoryLimit, signal: run.signal });
-  return runPlan(ir, buildPlan(ir, duckdbDialect), { ...run, writer, openSession, sessionLabel: 'opening DuckDB', dialect: duckdbDialect, extra: o.manifestExtra ?? {} });
+  return runPlan(ir, plan, { ...run, writer, openSession, sessionLabel: 'opening DuckDB', dialect: duckdbDialect, extra: o.manifestExtra ?? {} });
 }

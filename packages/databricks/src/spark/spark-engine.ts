@@ -5,7 +5,7 @@
  * built in a temporary sibling directory and swapped in only when complete.
  */
 import path from 'node:path';
-import { buildPlan, defineEngine, irHash, LocalOutput, positiveIntegerIssue, runPlan, type Engine, type Issue, type Manifest, type RunOptions, type ScenarioIR } from '@synthgraph/core';
+import { buildPlan, defineEngine, irHash, LocalOutput, positiveIntegerIssue, runPlan, type Engine, type Issue, type Manifest, type RunOptions, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
 import { LocalSpark } from '../local-spark/index.js';
 import { sparkDialect } from './spark-dialect.js';
 import { DeltaDirectoryWriter, LocalSparkSession, WAREHOUSE_DIR } from './spark-session.js';
@@ -64,7 +64,13 @@ async function runSpark(ir: ScenarioIR, o: LocalSparkEngineOptions, run: RunOpti
   const tableRef = (entity: string): string => `delta.\`${path.join(output.staging, entity)}\``;
   const finalRef = (entity: string): string => `delta.\`${path.join(output.out, entity)}\``;
   const dialect = sparkDialect({ properties: { 'synthgraph.seed': String(ir.seed), 'synthgraph.ir_hash': irHash(ir) }, tableRef: finalRef });
-  const plan = buildPlan(ir, dialect, { tableRef, rowsPerPartition: o.rowsPerPartition ?? 1_000_000 });
+  let plan: StatementPlan;
+  try {
+    plan = buildPlan(ir, dialect, { tableRef, rowsPerPartition: o.rowsPerPartition ?? 1_000_000 });
+  } catch (e) {
+    await output.discard();
+    throw e;
+  }
   const openSession = async (): Promise<LocalSparkSession> =>
     new LocalSparkSession(
       o.session ??
