@@ -6,7 +6,8 @@ import { canonicalRowText, canonicalSelect, generate, outputTypes, type Manifest
 import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
 import { databricks, LOCAL_CONF, LocalSpark, localSpark, qualifiedName, sparkDialect, type GrantReport } from '@synthgraph/databricks';
 import { sparkWarehouse } from '../../packages/databricks/test/support/spark-warehouse.js';
-import { identityGraph } from '@synthgraph/presets';
+import { collectReport, readManifest, type ReportData } from '@synthgraph/cli';
+import { distributionChecks, evaluateDistributions, identityGraph, identityGraphInvariants, type DistributionResult, type QueryFn, type SqlTarget } from '@synthgraph/presets';
 import { engineRows, firstDifferences } from './compare.js';
 
 let dir: string;
@@ -55,6 +56,47 @@ describe('identity graph on local Spark + Delta', () => {
       expect(s.length, e.name).toBe(manifest.tables[e.name]?.rows);
     }
   });
+});
+
+/** A measured value with its floating-point sums rounded (engines add doubles in different orders). */
+const rounded = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isInteger(x) ? Number(x.toPrecision(9)) : x)));
+const measured = (rs: readonly DistributionResult[]) => rs.map((r) => ({ id: r.id, pass: r.pass, observed: rounded(r.observed) }));
+
+describe("the preset's invariants and distribution targets on local Spark", () => {
+  const target: SqlTarget = { dialect: 'spark', table: (n) => `delta.\`${path.join(dir, 'spark', n)}\`` };
+  const sparkQuery: QueryFn = async (sql) => {
+    const r = await spark.sql(sql, { collect: true });
+    return r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c.name, (row as unknown[])[i]])));
+  };
+
+  it('every cross-table invariant is 0 on Spark, as on DuckDB', async () => {
+    const spark = identityGraphInvariants(target);
+    const duckdb = identityGraphInvariants();
+    expect(spark.map((i) => i.name)).toEqual(duckdb.map((i) => i.name));
+    for (const [i, inv] of spark.entries()) {
+      expect(inv.sql, inv.name).not.toBe(duckdb[i]?.sql);
+      const [s] = await sparkQuery(inv.sql);
+      const [d] = await duck.query(duckdb[i]?.sql ?? '');
+      expect([Number(s?.['violations']), Number(d?.['violations'])], `${inv.name}: ${inv.description}`).toEqual([0, 0]);
+    }
+  }, 600_000);
+
+  it('every distribution target measures the same on Spark as on DuckDB, with the same verdict', async () => {
+    const targets = distributionChecks({ households: { num_households: 150 } });
+    const spark = await evaluateDistributions(targets, sparkQuery, target);
+    const duckdb = await evaluateDistributions(targets, (sql) => duck.query(sql));
+    expect(spark.length).toBe(targets.length);
+    expect(measured(spark)).toEqual(measured(duckdb));
+  }, 600_000);
+
+  it('the report of the Spark output shows the numbers of the DuckDB output', async () => {
+    const columns = async () => new Map(ir.entities.map((e) => [e.name, new Set(e.columns.filter((c) => c.output).map((c) => c.name))]));
+    const sections = (r: ReportData) => ({ tables: r.tables.map((x) => [x.name, x.countedRows]), distributions: r.distributions, activity: r.activity, identityGraph: r.identityGraph, funnel: r.funnel });
+    const fromSpark = await collectReport({ query: async (sql) => [...(await sparkQuery(sql))], columns }, manifest, { dialect: 'spark', table: target.table });
+    const fromDuckdb = await collectReport(duck, await readManifest(path.join(dir, 'duck')));
+    expect(fromSpark.identityGraph.sharedDevices.status).toBe('ok');
+    expect(sections(fromSpark)).toEqual(sections(fromDuckdb));
+  }, 600_000);
 });
 
 /** A passing grant report for the local session catalog (the REST check is tested elsewhere). */

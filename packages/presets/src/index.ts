@@ -37,12 +37,12 @@ export { identityGraphJsonSchema, JSON_SCHEMA_PATH } from './identity-graph/json
 export {
   distributionTargets,
   distributionChecks,
-  evaluateDistributions,
   type DistributionTarget,
   type DistributionResult,
   type MeasuredColumn,
-  type QueryFn,
 } from './identity-graph/distribution-checks.js';
+export { evaluateDistributions, type QueryFn } from './identity-graph/distribution-evaluate.js';
+export { targetPrinter, targetedBy, DEFAULT_CHECK_DIALECT, type SqlTarget } from './identity-graph/sql-target.js';
 export { keyRanges, type KeyRange } from './identity-graph/key-ranges.js';
 export { buildModel, HOUSEHOLD_KEY_STRIDE, CAMPAIGN_KEY_STRIDE, type IdentityGraphModel } from './identity-graph/model.js';
 export * from './identity-graph/vocabulary.js';

@@ -83,6 +83,12 @@ export async function buildReport(dir: string, options: BuildReportOptions = {})
   let unreadable: string | undefined;
   try {
     reader = await DuckdbReader.open(dir);
+    try {
+      // Timestamps read from files with a zone are shown in UTC (needs ICU; without it they are UTC already).
+      await reader.query("SET TimeZone = 'UTC'");
+    } catch {
+      // no time zones
+    }
   } catch (e) {
     unreadable = `The tables could not be read (${(e as Error).message.split('\n')[0]}); only the manifest is shown.`;
   }

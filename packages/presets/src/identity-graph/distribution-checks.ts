@@ -1,13 +1,12 @@
 /**
  * Distribution targets (FR-012): what the configuration says the output should look like —
  * category shares, means, rates, temporal shapes — with tolerances scaled to the expected sample
- * sizes, and an evaluator that measures the output through any SQL query function (e.g. a
- * `DuckdbReader`) and returns a verdict per target.
+ * sizes. `distribution-evaluate.ts` measures them on an output.
  */
 import { dayWeights } from '@synthgraph/core';
 import type { IdentityGraphConfig, IdentityGraphConfigInput } from './config-schema.js';
 import { resolveConfig } from './config-validation.js';
-import { buildModel, CAMPAIGN_KEY_STRIDE, HOUSEHOLD_KEY_STRIDE, weightsOf, type IdentityGraphModel } from './model.js';
+import { buildModel, weightsOf, type IdentityGraphModel } from './model.js';
 import { massMean, massSd, normalize, shiftedPoissonMass } from './numeric.js';
 import { stateWeights } from './scenario/pools.js';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HOUSING_TYPES, IDENTIFIER_TYPES, INCOME_BRACKETS, RESPONSE_TYPES } from './vocabulary.js';
@@ -88,9 +87,6 @@ export interface DistributionResult {
   /** The largest deviation found (shares: max absolute; means: relative). */
   readonly deviation: number;
 }
-
-/** A query function: runs SQL (DuckDB dialect) over the output tables and returns rows. */
-export type QueryFn = (sql: string) => Promise<readonly Record<string, unknown>[]>;
 
 const share = (names: readonly string[], probs: readonly number[]): Record<string, number> => Object.fromEntries(names.map((n, i) => [n, probs[i] as number]));
 /** Absolute share tolerance for a sample of n (4.5 σ of the worst case p = ½, with a floor). */
@@ -294,109 +290,4 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
  */
 export function distributionChecks(config: IdentityGraphConfigInput | IdentityGraphConfig = {}): DistributionTarget[] {
   return distributionTargets(resolveConfig(config));
-}
-
-const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(v as string));
-
-function valueExpr(t: MeasuredColumn): string {
-  const c = q(t.column);
-  switch (t.transform) {
-    case 'hour':
-      return `CAST(hour(${c}) AS VARCHAR)`;
-    case 'weekday':
-      return `CAST((isodow(${c}) - 1) AS VARCHAR)`;
-    case 'month':
-      return `CAST(month(${c}) AS VARCHAR)`;
-    default:
-      return `CAST(${c} AS VARCHAR)`;
-  }
-}
-
-/**
- * SQL (DuckDB) deciding whether an audience member is targeted by a campaign.
- *
- * @example
- * ```ts
- * TARGETED_SQL; // "(c.target_segment[1] = 'all' OR list_contains(c.target_segment, a.segment_primary) OR list_has_any(c.target_segment, a.segment_secondary))"
- * ```
- */
-export const TARGETED_SQL = `(c.target_segment[1] = 'all' OR list_contains(c.target_segment, a.segment_primary) OR list_has_any(c.target_segment, a.segment_secondary))`;
-
-/**
- * Measures each target through `query` and returns the verdicts.
- *
- * @example
- * ```ts
- * const reader = await DuckdbReader.open('./out');
- * const results = await evaluateDistributions(distributionChecks(config), (sql) => reader.query(sql));
- * for (const r of results) if (!r.pass) console.log(r.id, r.expected, r.observed);
- * ```
- */
-export async function evaluateDistributions(targets: readonly DistributionTarget[], query: QueryFn): Promise<DistributionResult[]> {
-  const out: DistributionResult[] = [];
-  for (const t of targets) {
-    switch (t.kind) {
-      case 'share': {
-        const rows = await query(`SELECT ${valueExpr(t)} AS v, count(*) AS n FROM ${q(t.table)} GROUP BY 1`);
-        const total = rows.reduce((a, r) => a + num(r['n']), 0);
-        const observed: Record<string, number> = {};
-        for (const r of rows) observed[String(r['v'])] = total ? num(r['n']) / total : 0;
-        const keys = new Set([...Object.keys(t.expected), ...Object.keys(observed)]);
-        let deviation = 0;
-        for (const key of keys) deviation = Math.max(deviation, Math.abs((observed[key] ?? 0) - (t.expected[key] ?? 0)));
-        out.push({ id: t.id, description: t.description, pass: total > 0 && deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation });
-        break;
-      }
-      case 'mean': {
-        const sql = t.column ? `SELECT avg(${q(t.column)}) AS m FROM ${q(t.table)}` : `SELECT avg(n) AS m FROM (SELECT count(*) AS n FROM ${q(t.table)} GROUP BY ${q(t.perGroup ?? '')})`;
-        const observed = num((await query(sql))[0]?.['m']);
-        const deviation = Math.abs(observed - t.expected) / t.expected;
-        out.push({ id: t.id, description: t.description, pass: deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation });
-        break;
-      }
-      case 'rate': {
-        const den = t.denominatorSum ? `sum(${q(t.denominatorSum)})` : 'count(*)';
-        const r = (await query(`SELECT (SELECT count(*) FROM ${q(t.numerator)}) AS a, (SELECT ${den} FROM ${q(t.denominator)}) AS b`))[0] ?? {};
-        const observed = num(r['b']) ? num(r['a']) / num(r['b']) : NaN;
-        const deviation = observed < t.min ? t.min - observed : observed > t.max ? observed - t.max : 0;
-        out.push({ id: t.id, description: t.description, pass: deviation === 0, expected: [t.min, t.max], observed, tolerance: [t.min, t.max], deviation });
-        break;
-      }
-      case 'reach': {
-        const r =
-          (
-            await query(
-              `SELECT (SELECT count(*) FROM campaign_exposures) AS exposed, (SELECT count(*) FROM audience_attributes a CROSS JOIN campaigns c WHERE ${TARGETED_SQL} AND a.attribute_id // ${HOUSEHOLD_KEY_STRIDE * 16} = c.campaign_id // ${CAMPAIGN_KEY_STRIDE}) AS targeted`,
-            )
-          )[0] ?? {};
-        const observed = num(r['targeted']) ? num(r['exposed']) / num(r['targeted']) : NaN;
-        const deviation = Math.abs(observed - t.expected);
-        out.push({ id: t.id, description: t.description, pass: deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation });
-        break;
-      }
-      case 'responseLift': {
-        const rows = await query(
-          `WITH e AS (SELECT x.exposure_id, ntile(4) OVER (ORDER BY a.propensity_to_convert, x.exposure_id) AS quartile FROM campaign_exposures x JOIN audience_attributes a ON a.individual_id = x.individual_id)
-           SELECT quartile, count(r.response_id)::DOUBLE / count(*) AS rate FROM e LEFT JOIN response_events r ON r.exposure_id = e.exposure_id GROUP BY quartile ORDER BY quartile`,
-        );
-        const rates = rows.map((r) => num(r['rate']));
-        const lift = (rates[rates.length - 1] ?? 0) / (rates[0] || Number.EPSILON);
-        out.push({ id: t.id, description: t.description, pass: lift >= t.minLift, expected: `≥ ${t.minLift}`, observed: { quartileRates: rates, lift }, tolerance: t.minLift, deviation: lift });
-        break;
-      }
-      case 'attributionSums': {
-        const r =
-          (
-            await query(
-              `SELECT count(*) AS journeys, coalesce(max(abs(s - 1)), 0) AS worst FROM (SELECT individual_id, sum(attribution_weight) AS s FROM outcome_metrics GROUP BY individual_id HAVING sum(CASE WHEN conversion_status = 'converted' THEN 1 ELSE 0 END) > 0)`,
-            )
-          )[0] ?? {};
-        const worst = num(r['worst']);
-        out.push({ id: t.id, description: t.description, pass: worst <= t.tolerance, expected: 1, observed: { convertingJourneys: num(r['journeys']), worstDeviation: worst }, tolerance: t.tolerance, deviation: worst });
-        break;
-      }
-    }
-  }
-  return out;
 }

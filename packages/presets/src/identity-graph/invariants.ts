@@ -1,19 +1,192 @@
 /**
  * Cross-table invariants of the identity graph that per-table constraints cannot express, as
- * violation-count queries (DuckDB SQL over the ten tables). Every query returns one row with a
- * `violations` column that must be 0. The run's own checks cover the per-table constraints.
+ * violation-count queries over the ten tables, built as SQL trees and printed by a dialect.
+ * Every query returns one row with a `violations` column that must be 0. The run's own checks
+ * cover the per-table constraints.
  */
+import { sql, type SqlExpr, type SqlSelect } from '@synthgraph/core';
+import { all, any, col, eq, join, leftJoin, ne, str, targetedBy, targetPrinter, using, violations, type SqlTarget } from './sql-target.js';
 
 /** A named cross-table invariant. */
 export interface InvariantQuery {
   readonly name: string;
   readonly description: string;
-  /** SELECT returning one row with a `violations` count. */
+  /** SELECT returning one row with a `violations` count, in the target's dialect. */
   readonly sql: string;
 }
 
+const t = (entity: string, alias: string) => sql.table(entity, alias);
+const lt = (a: SqlExpr, b: SqlExpr): SqlExpr => sql.binary('<', a, b);
+const gt = (a: SqlExpr, b: SqlExpr): SqlExpr => sql.binary('>', a, b);
+const notExpr = (a: SqlExpr): SqlExpr => sql.unary('not', a);
+/** `SELECT <keys>, <aggregates> FROM <entity> GROUP BY <keys>` as the FROM item `alias`. */
+const grouped = (entity: string, keys: readonly string[], aggregates: Readonly<Record<string, SqlExpr>>, alias: string, having: SqlExpr | null = null) =>
+  sql.subquery(
+    sql.select(
+      [...keys.map((k) => ({ alias: k, expr: col('g', k) })), ...Object.entries(aggregates).map(([a, expr]) => ({ alias: a, expr }))],
+      t(entity, 'g'),
+      null,
+      keys.map((k) => col('g', k)),
+      having,
+    ),
+    alias,
+  );
+
+const INVARIANTS: readonly { readonly name: string; readonly description: string; readonly select: () => SqlSelect }[] = [
+  {
+    name: 'engagement_identifier_active',
+    description: "each engagement's identifier is one of that individual's mappings, active at event_ts",
+    select: () =>
+      violations(
+        leftJoin(
+          t('content_engagements', 'e'),
+          t('identity_mappings', 'm'),
+          all(
+            using('m', 'e', 'individual_id', 'identifier_type', 'identifier_value'),
+            sql.binary('>=', col('e', 'event_ts'), col('m', 'first_seen')),
+            sql.binary('<=', col('e', 'event_ts'), col('m', 'last_seen')),
+          ),
+        ),
+        sql.unary('isNull', col('m', 'individual_id')),
+      ),
+  },
+  {
+    name: 'one_primary_identifier',
+    description: 'exactly one is_primary identifier per individual',
+    select: () =>
+      violations(
+        leftJoin(t('individuals', 'i'), grouped('identity_mappings', ['individual_id'], { p: sql.agg('countIf', null, col('g', 'is_primary')) }, 'm'), using('m', 'i', 'individual_id')),
+        ne(sql.call('coalesce', [col('m', 'p'), sql.int(0)]), sql.int(1)),
+      ),
+  },
+  {
+    name: 'shared_identifiers_within_household',
+    description: 'a CTV or IP identifier never maps to individuals of two households',
+    select: () => {
+      const keys = [col('m', 'identifier_type'), col('m', 'identifier_value')];
+      const shared = sql.select(
+        [
+          { alias: 'identifier_type', expr: col('m', 'identifier_type') },
+          { alias: 'identifier_value', expr: col('m', 'identifier_value') },
+        ],
+        join(t('identity_mappings', 'm'), t('individuals', 'i'), using('m', 'i', 'individual_id')),
+        null,
+        keys,
+        gt(sql.agg('countDistinct', col('i', 'household_id')), sql.int(1)),
+      );
+      return violations(sql.subquery(shared, 's'));
+    },
+  },
+  {
+    name: 'mapping_household_matches',
+    description: "identity_mappings.household_id is the individual's household",
+    select: () => violations(join(t('identity_mappings', 'm'), t('individuals', 'i'), using('m', 'i', 'individual_id')), ne(col('m', 'household_id'), col('i', 'household_id'))),
+  },
+  {
+    name: 'income_within_household',
+    description: "members' incomes sum to at most the household income",
+    select: () =>
+      violations(
+        join(t('households', 'h'), grouped('individuals', ['household_id'], { s: sql.agg('sum', col('g', 'income_individual')) }, 'i'), using('h', 'i', 'household_id')),
+        gt(col('i', 's'), col('h', 'household_income')),
+      ),
+  },
+  {
+    name: 'householder_age_matches',
+    description: "the householder's age equals households.householder_age",
+    select: () =>
+      violations(
+        join(t('individuals', 'i'), t('households', 'h'), using('i', 'h', 'household_id')),
+        all(eq(col('i', 'household_role'), str('householder')), ne(col('i', 'age'), col('h', 'householder_age'))),
+      ),
+  },
+  {
+    name: 'individual_created_after_household',
+    description: 'individuals enter the graph no earlier than their household',
+    select: () => violations(join(t('individuals', 'i'), t('households', 'h'), using('i', 'h', 'household_id')), lt(col('i', 'created_at'), col('h', 'created_at'))),
+  },
+  {
+    name: 'affinity_scores_in_range',
+    description: 'every affinity score is between 0 and 1, one per configured category, the top one at 1',
+    select: () => {
+      const scores = sql.call('mapValues', [col('a', 'affinity_scores')]);
+      const range = sql.select(
+        [
+          { alias: 'attribute_id', expr: col('a', 'attribute_id') },
+          { alias: 'lo', expr: sql.call('arrayMin', [scores]) },
+          { alias: 'hi', expr: sql.call('arrayMax', [scores]) },
+        ],
+        t('audience_attributes', 'a'),
+      );
+      return violations(sql.subquery(range, 's'), any(lt(col('s', 'lo'), sql.int(0)), ne(col('s', 'hi'), sql.int(1))));
+    },
+  },
+  {
+    name: 'exposure_within_flight',
+    description: "exposure_ts lies within the campaign's start and end dates",
+    select: () => {
+      const day = sql.call('toDate', [col('x', 'exposure_ts')]);
+      return violations(join(t('campaign_exposures', 'x'), t('campaigns', 'c'), using('x', 'c', 'campaign_id')), any(lt(day, col('c', 'start_date')), gt(day, col('c', 'end_date'))));
+    },
+  },
+  {
+    name: 'exposure_channel_of_campaign',
+    description: "the exposure's channel is one of the campaign's channels",
+    select: () =>
+      violations(join(t('campaign_exposures', 'x'), t('campaigns', 'c'), using('x', 'c', 'campaign_id')), notExpr(sql.call('arrayContains', [col('c', 'channels'), col('x', 'channel')]))),
+  },
+  {
+    name: 'exposure_targeted',
+    description: "exposed individuals belong to one of the campaign's target segments (or the campaign targets all)",
+    select: () =>
+      violations(
+        join(join(t('campaign_exposures', 'x'), t('campaigns', 'c'), using('x', 'c', 'campaign_id')), t('audience_attributes', 'a'), using('x', 'a', 'individual_id')),
+        notExpr(targetedBy('c', 'a')),
+      ),
+  },
+  {
+    name: 'response_matches_exposure',
+    description: "responses repeat their exposure's individual, campaign and exposure_ts, and come after it",
+    select: () =>
+      violations(
+        join(t('response_events', 'r'), t('campaign_exposures', 'x'), using('r', 'x', 'exposure_id')),
+        any(ne(col('r', 'individual_id'), col('x', 'individual_id')), ne(col('r', 'campaign_id'), col('x', 'campaign_id')), ne(col('r', 'exposure_ts'), col('x', 'exposure_ts')), lt(col('r', 'response_ts'), col('x', 'exposure_ts'))),
+      ),
+  },
+  {
+    name: 'viewership_matches_engagements',
+    description: 'viewership_patterns recency equals the latest engagement',
+    select: () =>
+      violations(
+        join(t('viewership_patterns', 'v'), grouped('content_engagements', ['individual_id'], { m: sql.agg('max', col('g', 'event_ts')) }, 'e'), using('v', 'e', 'individual_id')),
+        ne(col('v', 'recency_last_engagement'), col('e', 'm')),
+      ),
+  },
+  {
+    name: 'attribution_sums_to_one',
+    description: 'attribution weights sum to 1 (±1e-9) over each converting journey and are 0 elsewhere',
+    select: () => {
+      const journeys = grouped('outcome_metrics', ['individual_id'], { s: sql.agg('sum', col('g', 'attribution_weight')), conv: sql.agg('countIf', null, eq(col('g', 'conversion_status'), str('converted'))) }, 'j');
+      const converting = gt(col('j', 'conv'), sql.int(0));
+      return violations(
+        journeys,
+        any(
+          all(converting, gt(sql.call('abs', [sql.binary('-', col('j', 's'), sql.int(1))]), sql.lit(1e-9, 'double'))),
+          all(notExpr(converting), ne(col('j', 's'), sql.int(0))),
+        ),
+      );
+    },
+  },
+  {
+    name: 'outcome_campaign_matches_response',
+    description: "outcome rows repeat their response's campaign",
+    select: () => violations(join(t('outcome_metrics', 'o'), t('response_events', 'r'), using('o', 'r', 'response_id')), ne(col('o', 'campaign_id'), col('r', 'campaign_id'))),
+  },
+];
+
 /**
- * The cross-table invariants (FR-009, FR-014 and the spec's edge cases).
+ * The cross-table invariants (FR-009, FR-014 and the spec's edge cases), printed for a target
+ * dialect (default DuckDB, whose package must be imported) and table names.
  *
  * @example
  * ```ts
@@ -21,96 +194,11 @@ export interface InvariantQuery {
  *   const [row] = await reader.query(inv.sql);
  *   if (Number(row.violations) !== 0) console.error(inv.name);
  * }
+ * // the same invariants for Spark, over Delta paths
+ * identityGraphInvariants({ dialect: 'spark', table: (e) => `delta.\`/data/${e}\`` });
  * ```
  */
-export function identityGraphInvariants(): InvariantQuery[] {
-  return [
-    {
-      name: 'engagement_identifier_active',
-      description: "each engagement's identifier is one of that individual's mappings, active at event_ts",
-      sql: `SELECT count(*) AS violations FROM content_engagements e
-            WHERE NOT EXISTS (SELECT 1 FROM identity_mappings m WHERE m.individual_id = e.individual_id AND m.identifier_type = e.identifier_type
-                              AND m.identifier_value = e.identifier_value AND e.event_ts BETWEEN m.first_seen AND m.last_seen)`,
-    },
-    {
-      name: 'one_primary_identifier',
-      description: 'exactly one is_primary identifier per individual',
-      sql: `SELECT count(*) AS violations FROM individuals i
-            LEFT JOIN (SELECT individual_id, count(*) FILTER (WHERE is_primary) AS p FROM identity_mappings GROUP BY 1) m ON m.individual_id = i.individual_id
-            WHERE coalesce(m.p, 0) <> 1`,
-    },
-    {
-      name: 'shared_identifiers_within_household',
-      description: 'a CTV or IP identifier never maps to individuals of two households',
-      sql: `SELECT count(*) AS violations FROM (SELECT identifier_type, identifier_value FROM identity_mappings m JOIN individuals i USING (individual_id)
-            GROUP BY 1, 2 HAVING count(DISTINCT i.household_id) > 1)`,
-    },
-    {
-      name: 'mapping_household_matches',
-      description: "identity_mappings.household_id is the individual's household",
-      sql: `SELECT count(*) AS violations FROM identity_mappings m JOIN individuals i USING (individual_id) WHERE m.household_id <> i.household_id`,
-    },
-    {
-      name: 'income_within_household',
-      description: "members' incomes sum to at most the household income",
-      sql: `SELECT count(*) AS violations FROM households h JOIN (SELECT household_id, sum(income_individual) AS s FROM individuals GROUP BY 1) i USING (household_id)
-            WHERE i.s > h.household_income`,
-    },
-    {
-      name: 'householder_age_matches',
-      description: "the householder's age equals households.householder_age",
-      sql: `SELECT count(*) AS violations FROM individuals i JOIN households h USING (household_id) WHERE i.household_role = 'householder' AND i.age <> h.householder_age`,
-    },
-    {
-      name: 'individual_created_after_household',
-      description: 'individuals enter the graph no earlier than their household',
-      sql: `SELECT count(*) AS violations FROM individuals i JOIN households h USING (household_id) WHERE i.created_at < h.created_at`,
-    },
-    {
-      name: 'affinity_scores_in_range',
-      description: 'every affinity score is between 0 and 1, one per configured category, the top one at 1',
-      sql: `SELECT count(*) AS violations FROM (SELECT attribute_id, list_min(map_values(affinity_scores)) AS lo, list_max(map_values(affinity_scores)) AS hi FROM audience_attributes)
-            WHERE lo < 0 OR hi <> 1`,
-    },
-    {
-      name: 'exposure_within_flight',
-      description: "exposure_ts lies within the campaign's start and end dates",
-      sql: `SELECT count(*) AS violations FROM campaign_exposures x JOIN campaigns c USING (campaign_id)
-            WHERE CAST(x.exposure_ts AS DATE) < c.start_date OR CAST(x.exposure_ts AS DATE) > c.end_date`,
-    },
-    {
-      name: 'exposure_channel_of_campaign',
-      description: "the exposure's channel is one of the campaign's channels",
-      sql: `SELECT count(*) AS violations FROM campaign_exposures x JOIN campaigns c USING (campaign_id) WHERE NOT list_contains(c.channels, x.channel)`,
-    },
-    {
-      name: 'exposure_targeted',
-      description: "exposed individuals belong to one of the campaign's target segments (or the campaign targets all)",
-      sql: `SELECT count(*) AS violations FROM campaign_exposures x JOIN campaigns c USING (campaign_id) JOIN audience_attributes a USING (individual_id)
-            WHERE NOT (c.target_segment[1] = 'all' OR list_contains(c.target_segment, a.segment_primary) OR list_has_any(c.target_segment, a.segment_secondary))`,
-    },
-    {
-      name: 'response_matches_exposure',
-      description: "responses repeat their exposure's individual, campaign and exposure_ts, and come after it",
-      sql: `SELECT count(*) AS violations FROM response_events r JOIN campaign_exposures x USING (exposure_id)
-            WHERE r.individual_id <> x.individual_id OR r.campaign_id <> x.campaign_id OR r.exposure_ts <> x.exposure_ts OR r.response_ts < x.exposure_ts`,
-    },
-    {
-      name: 'viewership_matches_engagements',
-      description: 'viewership_patterns recency equals the latest engagement',
-      sql: `SELECT count(*) AS violations FROM viewership_patterns v JOIN (SELECT individual_id, max(event_ts) AS m FROM content_engagements GROUP BY 1) e USING (individual_id)
-            WHERE v.recency_last_engagement <> e.m`,
-    },
-    {
-      name: 'attribution_sums_to_one',
-      description: "attribution weights sum to 1 (±1e-9) over each converting journey and are 0 elsewhere",
-      sql: `SELECT count(*) AS violations FROM (SELECT individual_id, sum(attribution_weight) AS s, count(*) FILTER (WHERE conversion_status = 'converted') AS conv
-            FROM outcome_metrics GROUP BY 1) WHERE (conv > 0 AND abs(s - 1) > 1e-9) OR (conv = 0 AND s <> 0)`,
-    },
-    {
-      name: 'outcome_campaign_matches_response',
-      description: "outcome rows repeat their response's campaign",
-      sql: `SELECT count(*) AS violations FROM outcome_metrics o JOIN response_events r USING (response_id) WHERE o.campaign_id <> r.campaign_id`,
-    },
-  ];
+export function identityGraphInvariants(target: SqlTarget = {}): InvariantQuery[] {
+  const printer = targetPrinter(target);
+  return INVARIANTS.map((i) => ({ name: i.name, description: i.description, sql: printer.select(i.select()) }));
 }

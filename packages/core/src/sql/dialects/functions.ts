@@ -10,11 +10,31 @@ import type { ColumnType, ColumnTypeKind } from '../../ir/types.js';
 /** Functions every dialect must spell itself (no shared spelling exists). */
 export type DialectSpecificFn = DialectScalarFn | 'orderedCollect' | 'explodeRange' | 'explodeArray';
 /** Scalar functions without a shared spelling. */
-type DialectScalarFn = 'sha256' | 'idiv' | 'xor' | 'shiftRight' | 'arrayContains' | 'arraySize' | 'arrayGet' | 'arrayCompact' | 'makeArray' | 'makeMap' | 'timestampFromMicros' | 'microsFromTimestamp' | 'dateFromDays' | 'daysFromDate';
+type DialectScalarFn =
+  | 'sha256'
+  | 'idiv'
+  | 'xor'
+  | 'shiftRight'
+  | 'arrayContains'
+  | 'arraysOverlap'
+  | 'arrayMin'
+  | 'arrayMax'
+  | 'arraySize'
+  | 'arrayGet'
+  | 'arrayCompact'
+  | 'makeArray'
+  | 'makeMap'
+  | 'timestampFromMicros'
+  | 'microsFromTimestamp'
+  | 'dateFromDays'
+  | 'daysFromDate'
+  | 'weekday';
 /** Scalar functions (`call` nodes and the forms the printer derives: division, conversions, bit operations). */
-export type ScalarFn = 'least' | 'greatest' | 'concat' | 'lpad' | 'substr' | 'toString' | 'toDouble' | 'lower' | 'upper' | 'coalesce' | 'floor' | 'ceil' | 'sqrt' | 'abs' | DialectScalarFn;
+export type ScalarFn = 'least' | 'greatest' | 'concat' | 'lpad' | 'substr' | 'toString' | 'toDouble' | 'lower' | 'upper' | 'coalesce' | 'floor' | 'ceil' | 'sqrt' | 'abs' | StoredValueFn | DialectScalarFn;
+/** Functions over stored (output) values with a shared spelling: map values, timestamp parts, timestamp → date. */
+type StoredValueFn = 'mapValues' | 'hour' | 'month' | 'toDate';
 /** Aggregate functions (`agg` and `orderedCollect` nodes). */
-export type AggregateFn = 'count' | 'countDistinct' | 'sum' | 'min' | 'max' | 'countIf';
+export type AggregateFn = 'count' | 'countDistinct' | 'sum' | 'min' | 'max' | 'countIf' | 'avg' | 'stddevPop' | 'median';
 /** Window functions (`over` nodes; `sum`/`min`/`max`/`count` reuse the aggregate spellings). */
 export type WindowFn = 'rowNumber' | 'count' | 'sum' | 'min' | 'max' | 'first' | 'last';
 /** Every entry of a function table. */
@@ -24,7 +44,9 @@ export type FunctionName = ScalarFn | AggregateFn | 'orderedCollect' | 'rowNumbe
  * A dialect's function spellings. Each entry takes printed arguments, in the order documented
  * on the entry's use: `lpad(s, n, fill)`, `substr(s, start1, length)`, `arrayGet(arr, index0)`,
  * `makeMap(k1, v1, k2, v2, …)`, `shiftRight(a, bits)`, `countIf(cond)`,
- * `orderedCollect(value, order)`, `explodeRange(count)`.
+ * `orderedCollect(value, order)`, `explodeRange(count)`, `arraysOverlap(a, b)` (true when the
+ * arrays share an element), `weekday(ts)` (0 = Monday … 6 = Sunday), `hour(ts)`, `month(ts)`
+ * (1–12), `toDate(ts)`.
  */
 export type FunctionTable = { readonly [F in FunctionName]: (args: readonly string[]) => string };
 
@@ -74,12 +96,19 @@ export const baseFunctions: { readonly [F in Exclude<FunctionName, DialectSpecif
   ceil: (a) => `CAST(ceil(${arity('ceil', a, 1)[0]}) AS BIGINT)`,
   sqrt: fn1('sqrt'),
   abs: fn1('abs'),
+  mapValues: fn1('map_values'),
+  hour: fn1('hour'),
+  month: fn1('month'),
+  toDate: (a) => `CAST(${arity('toDate', a, 1)[0]} AS DATE)`,
   count: () => 'count(*)',
   countDistinct: (a) => `count(DISTINCT ${arity('countDistinct', a, 1)[0]})`,
   sum: fn1('sum'),
   min: fn1('min'),
   max: fn1('max'),
   countIf: (a) => `sum(CASE WHEN ${arity('countIf', a, 1)[0]} THEN 1 ELSE 0 END)`,
+  avg: fn1('avg'),
+  stddevPop: fn1('stddev_pop'),
+  median: fn1('median'),
   rowNumber: () => 'row_number()',
   firstValue: fn1('first_value'),
   lastValue: fn1('last_value'),

@@ -1,0 +1,143 @@
+/** Numeric distributions: summary statistics and a histogram of one value per row of a SELECT. */
+import { sql, type SqlExpr, type SqlSelect } from '@synthgraph/core';
+import type { ReportTargets } from './report-targets.js';
+import { int, num, q, unavailable, type ReportSql, type Schema } from './report-sql.js';
+import type { HistogramBin, Maybe, NumericDistribution, NumericStats, NumericTarget } from './report-types.js';
+import { niceStep } from './svg-charts.js';
+
+/** The hints that find the configured household-size distribution. */
+export const HOUSEHOLD_SIZE_HINTS = [['household', 'size'], ['size', 'distribution']] as const;
+
+/** What one numeric chart shows: the column `x` of `source`. */
+export interface NumericSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly source: SqlSelect;
+  readonly integer: boolean;
+  readonly target: NumericTarget | null;
+  readonly maxBins?: number;
+}
+
+/** `SELECT CAST(x AS DOUBLE) AS x FROM (<source>)` as the FROM item `s`. */
+const asDouble = (source: SqlSelect) => sql.subquery(sql.select([q.item('x', sql.call('toDouble', [q.col('src', 'x')]))], sql.subquery(source, 'src')), 's');
+
+/** Statistics and a histogram of the column `x` of `d.source`. */
+export async function numericDistribution(s: ReportSql, d: NumericSpec): Promise<NumericDistribution> {
+  const x = q.col('s', 'x');
+  const st = (
+    await s.run(
+      sql.select(
+        [
+          q.item('n', q.countOf(x)),
+          q.item('mean', sql.agg('avg', x)),
+          q.item('sd', sql.agg('stddevPop', x)),
+          q.item('mn', sql.agg('min', x)),
+          q.item('mx', sql.agg('max', x)),
+          q.item('p50', sql.agg('median', x)),
+        ],
+        asDouble(d.source),
+      ),
+    )
+  )[0];
+  const stats: NumericStats = { count: int(st?.['n']), mean: num(st?.['mean']), sd: num(st?.['sd']), min: num(st?.['mn']), p50: num(st?.['p50']), max: num(st?.['mx']) };
+  const base = { id: d.id, title: d.title, description: d.description, stats, target: d.target };
+  if (!stats.count || stats.min === null || stats.max === null) return { ...base, bins: [] };
+  const { lo, width, count } = binning(stats.min, stats.max, d.integer, d.maxBins ?? 40);
+  const bin: SqlExpr = sql.call('least', [sql.call('floor', [sql.binary('/', sql.binary('-', x, sql.lit(lo, 'double')), sql.lit(width, 'double'))]), sql.int(count - 1)]);
+  const rows = await s.run(sql.select([q.item('b', bin), q.item('n', sql.countStar())], asDouble(d.source), q.notNull(x), [bin]));
+  const byBin = new Map(rows.map((r) => [int(r['b']), int(r['n'])]));
+  const bins: HistogramBin[] = [];
+  for (let i = 0; i < count; i++) {
+    const a = lo + i * width;
+    const b = lo + (i + 1) * width;
+    const n = byBin.get(i) ?? 0;
+    bins.push({ label: binLabel(a, b, width, d.integer), lo: a, hi: b, count: n, share: n / stats.count });
+  }
+  return { ...base, bins };
+}
+
+/**
+ * Bin start, width and count covering [min, max]: unit bins for small integer ranges, else
+ * about 20 bins of a "nice" width.
+ *
+ * @example
+ * ```ts
+ * binning(18, 90, true, 40); // { lo: 15, width: 5, count: 16 }
+ * ```
+ */
+export function binning(min: number, max: number, integer: boolean, maxBins: number): { lo: number; width: number; count: number } {
+  if (integer && max - min + 1 <= maxBins) return { lo: Math.floor(min), width: 1, count: Math.floor(max) - Math.floor(min) + 1 };
+  let width = niceStep(max - min, Math.min(20, maxBins));
+  if (integer) width = Math.max(1, Math.round(width));
+  const lo = Math.floor(min / width) * width;
+  const count = Math.min(maxBins * 2, Math.floor((max - lo) / width) + 1);
+  return { lo, width, count };
+}
+
+/**
+ * A compact bin bound.
+ *
+ * @example
+ * ```ts
+ * compactNumber(12500); // '12.5k'
+ * ```
+ */
+export function compactNumber(n: number): string {
+  const a = Math.abs(n);
+  const trim = (x: number): string => String(Number(x.toPrecision(3)));
+  if (a >= 1e9) return `${trim(n / 1e9)}G`;
+  if (a >= 1e6) return `${trim(n / 1e6)}M`;
+  if (a >= 1e4) return `${trim(n / 1e3)}k`;
+  return String(Number(n.toPrecision(6)));
+}
+
+function binLabel(a: number, b: number, width: number, integer: boolean): string {
+  const f = compactNumber;
+  if (integer) return width === 1 ? f(a) : `${f(a)}–${f(b - 1)}`;
+  return `${f(a)}–${f(b)}`;
+}
+
+/**
+ * Rows of `table` per value of `owner.<key>`, every owner counted (0 when it has none) when the
+ * owner table is there, else per key that occurs: the source of a "per individual" chart.
+ */
+export function perOwner(table: string, owner: string | null, keyColumn: string): SqlSelect {
+  const grouped = sql.select([q.item(keyColumn, q.col('t', keyColumn)), q.item('n', sql.countStar())], sql.table(table, 't'), null, [q.col('t', keyColumn)]);
+  if (!owner) return sql.select([q.item('x', q.col('g', 'n'))], sql.subquery(grouped, 'g'));
+  return sql.select([q.item('x', sql.call('coalesce', [q.col('g', 'n'), sql.int(0)]))], sql.join('left', sql.table(owner, 'o'), sql.subquery(grouped, 'g'), q.on('o', 'g', keyColumn)));
+}
+
+/** The numeric charts, in report order. */
+export async function numericDistributions(s: ReportSql, schema: Schema, targets: ReportTargets): Promise<Maybe<NumericDistribution>[]> {
+  const out: Maybe<NumericDistribution>[] = [];
+  const simple = async (id: string, title: string, table: string, column: string, integer: boolean, description: string, hints: readonly (readonly string[])[], notNullOnly = false): Promise<void> => {
+    const why = schema.missing(table, column);
+    if (why) return void out.push(unavailable(id, title, why));
+    const target = hints.length ? targets.numeric({ id, table, column, hints }) : null;
+    const x = q.col('t', column);
+    const source = sql.select([q.item('x', x)], sql.table(table, 't'), notNullOnly ? q.notNull(x) : null);
+    out.push({ status: 'ok', ...(await numericDistribution(s, { id, title, description, source, integer, target })) });
+  };
+  await simple('age', 'Age', 'individuals', 'age', true, 'individuals.age', [['age']]);
+  await simple('household_size', 'Household size', 'households', 'household_size', true, 'households.household_size', HOUSEHOLD_SIZE_HINTS);
+  {
+    const id = 'events_per_person';
+    const title = 'Engagements per individual';
+    const why = schema.missing('content_engagements', 'individual_id');
+    if (why) out.push(unavailable(id, title, why));
+    else {
+      const withPeople = schema.has('individuals', 'individual_id');
+      const source = perOwner('content_engagements', withPeople ? 'individuals' : null, 'individual_id');
+      const description = withPeople ? 'content_engagements rows per individual (individuals without any count as 0)' : 'content_engagements rows per engaged individual (individuals table absent)';
+      const target = targets.numeric({ id, table: 'content_engagements', column: 'events_per_person', hints: [['events', 'per'], ['events', 'mean']] });
+      out.push({ status: 'ok', ...(await numericDistribution(s, { id, title, description, source, integer: true, target })) });
+    }
+  }
+  await simple('income_individual', 'Individual income', 'individuals', 'income_individual', false, 'individuals.income_individual', []);
+  await simple('duration_seconds', 'View duration (seconds)', 'content_engagements', 'duration_seconds', true, 'content_engagements.duration_seconds where not NULL', [], true);
+  await simple('exposure_frequency', 'Exposure frequency', 'campaign_exposures', 'frequency', true, 'campaign_exposures.frequency (impressions per exposure record)', []);
+  await simple('time_to_conversion_hours', 'Time to response (hours)', 'response_events', 'time_to_conversion_hours', false, 'response_events.time_to_conversion_hours', []);
+  await simple('propensity_to_convert', 'Propensity to convert', 'audience_attributes', 'propensity_to_convert', false, 'audience_attributes.propensity_to_convert', []);
+  return out;
+}

@@ -1,0 +1,126 @@
+/**
+ * Measures distribution targets on an output: one small aggregate query per target, built as a
+ * SQL tree and printed by the target's dialect, so the same verdicts come from every engine.
+ */
+import { sql, type SqlExpr, type SqlSelect } from '@synthgraph/core';
+import type { DistributionResult, DistributionTarget, MeasuredColumn } from './distribution-checks.js';
+import { CAMPAIGN_KEY_STRIDE, HOUSEHOLD_KEY_STRIDE } from './model.js';
+import { all, col, eq, leftJoin, str, targetedBy, targetPrinter, using, type SqlTarget } from './sql-target.js';
+
+/** A query function: runs one printed SELECT over the output tables and returns its rows by column name. */
+export type QueryFn = (sql: string) => Promise<readonly Record<string, unknown>[]>;
+
+type Target<K extends DistributionTarget['kind']> = Extract<DistributionTarget, { kind: K }>;
+type Measure<K extends DistributionTarget['kind']> = (t: Target<K>, run: (s: SqlSelect) => Promise<readonly Record<string, unknown>[]>) => Promise<DistributionResult>;
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(v as string));
+const item = (alias: string, expr: SqlExpr) => ({ alias, expr });
+const one = async (rows: Promise<readonly Record<string, unknown>[]>): Promise<Record<string, unknown>> => (await rows)[0] ?? {};
+
+const TRANSFORM: { readonly [K in NonNullable<MeasuredColumn['transform']>]: (c: SqlExpr) => SqlExpr } = {
+  hour: (c) => sql.call('hour', [c]),
+  weekday: (c) => sql.call('weekday', [c]),
+  month: (c) => sql.call('month', [c]),
+};
+
+/** The measured value of a column as text (after its transform). */
+function valueExpr(m: MeasuredColumn): SqlExpr {
+  const c = col('t', m.column);
+  return sql.call('toString', [m.transform ? TRANSFORM[m.transform](c) : c]);
+}
+
+const MEASURE: { readonly [K in DistributionTarget['kind']]: Measure<K> } = {
+  share: async (t, run) => {
+    const v = valueExpr(t);
+    const rows = await run(sql.select([item('v', v), item('n', sql.countStar())], sql.table(t.table, 't'), null, [v]));
+    const total = rows.reduce((a, r) => a + num(r['n']), 0);
+    const observed: Record<string, number> = {};
+    for (const r of rows) observed[String(r['v'])] = total ? num(r['n']) / total : 0;
+    const keys = new Set([...Object.keys(t.expected), ...Object.keys(observed)]);
+    let deviation = 0;
+    for (const key of keys) deviation = Math.max(deviation, Math.abs((observed[key] ?? 0) - (t.expected[key] ?? 0)));
+    return { id: t.id, description: t.description, pass: total > 0 && deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation };
+  },
+  mean: async (t, run) => {
+    // Sum and count (or rows and distinct groups): exact integers on every engine, divided here.
+    const r = await one(
+      run(
+        t.column
+          ? sql.select([item('s', sql.agg('sum', col('t', t.column))), item('n', sql.agg('countIf', null, sql.unary('isNotNull', col('t', t.column))))], sql.table(t.table, 't'))
+          : sql.select([item('s', sql.countStar()), item('n', sql.agg('countDistinct', col('t', t.perGroup ?? '')))], sql.table(t.table, 't')),
+      ),
+    );
+    const observed = num(r['s']) / num(r['n']);
+    const deviation = Math.abs(observed - t.expected) / t.expected;
+    return { id: t.id, description: t.description, pass: deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation };
+  },
+  rate: async (t, run) => {
+    const a = num((await one(run(sql.select([item('n', sql.countStar())], sql.table(t.numerator, 't')))))['n']);
+    const den = t.denominatorSum ? sql.agg('sum', col('t', t.denominatorSum)) : sql.countStar();
+    const b = num((await one(run(sql.select([item('n', den)], sql.table(t.denominator, 't')))))['n']);
+    const observed = b ? a / b : NaN;
+    const deviation = observed < t.min ? t.min - observed : observed > t.max ? observed - t.max : 0;
+    return { id: t.id, description: t.description, pass: deviation === 0, expected: [t.min, t.max], observed, tolerance: [t.min, t.max], deviation };
+  },
+  reach: async (t, run) => {
+    const exposed = num((await one(run(sql.select([item('n', sql.countStar())], sql.table('campaign_exposures', 'x')))))['n']);
+    const sameBatch = eq(sql.binary('idiv', col('a', 'attribute_id'), sql.int(HOUSEHOLD_KEY_STRIDE * 16)), sql.binary('idiv', col('c', 'campaign_id'), sql.int(CAMPAIGN_KEY_STRIDE)));
+    const pairs = sql.join('cross', sql.table('audience_attributes', 'a'), sql.table('campaigns', 'c'), null);
+    const targeted = num((await one(run(sql.select([item('n', sql.countStar())], pairs, all(targetedBy('c', 'a'), sameBatch)))))['n']);
+    const observed = targeted ? exposed / targeted : NaN;
+    const deviation = Math.abs(observed - t.expected);
+    return { id: t.id, description: t.description, pass: deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation };
+  },
+  responseLift: async (t, run) => {
+    // Quartile of each exposure by the individual's propensity: ⌊4 (rank − 1) / n⌋.
+    const everyRow = [sql.int(0)];
+    const order = [col('a', 'propensity_to_convert'), col('x', 'exposure_id')];
+    const rank = sql.binary('-', sql.over('rowNumber', null, everyRow, order, 'all'), sql.int(1));
+    const quartile = sql.binary('idiv', sql.binary('*', rank, sql.int(4)), sql.over('count', null, everyRow, [], 'all'));
+    const ranked = sql.select([item('exposure_id', col('x', 'exposure_id')), item('quartile', quartile)], sql.join('inner', sql.table('campaign_exposures', 'x'), sql.table('audience_attributes', 'a'), using('a', 'x', 'individual_id')));
+    const rows = await run(
+      sql.select(
+        [item('quartile', col('e', 'quartile')), item('responses', sql.agg('countIf', null, sql.unary('isNotNull', col('r', 'response_id')))), item('n', sql.countStar())],
+        leftJoin(sql.subquery(ranked, 'e'), sql.table('response_events', 'r'), using('r', 'e', 'exposure_id')),
+        null,
+        [col('e', 'quartile')],
+      ),
+    );
+    const rates = [...rows].sort((a, b) => num(a['quartile']) - num(b['quartile'])).map((r) => num(r['responses']) / num(r['n']));
+    const lift = (rates[rates.length - 1] ?? 0) / (rates[0] || Number.EPSILON);
+    return { id: t.id, description: t.description, pass: lift >= t.minLift, expected: `≥ ${t.minLift}`, observed: { quartileRates: rates, lift }, tolerance: t.minLift, deviation: lift };
+  },
+  attributionSums: async (t, run) => {
+    const journeys = sql.select(
+      [item('s', sql.agg('sum', col('o', 'attribution_weight')))],
+      sql.table('outcome_metrics', 'o'),
+      null,
+      [col('o', 'individual_id')],
+      sql.binary('>', sql.agg('countIf', null, eq(col('o', 'conversion_status'), str('converted'))), sql.int(0)),
+    );
+    const worstExpr = sql.call('coalesce', [sql.agg('max', sql.call('abs', [sql.binary('-', col('j', 's'), sql.int(1))])), sql.lit(0, 'double')]);
+    const r = await one(run(sql.select([item('journeys', sql.countStar()), item('worst', worstExpr)], sql.subquery(journeys, 'j'))));
+    const worst = num(r['worst']);
+    return { id: t.id, description: t.description, pass: worst <= t.tolerance, expected: 1, observed: { convertingJourneys: num(r['journeys']), worstDeviation: worst }, tolerance: t.tolerance, deviation: worst };
+  },
+};
+
+/**
+ * Measures each target through `query` and returns the verdicts. The queries are printed for
+ * `target` (default: DuckDB over the entity names; its package must be imported).
+ *
+ * @example
+ * ```ts
+ * const reader = await DuckdbReader.open('./out');
+ * const results = await evaluateDistributions(distributionChecks(config), (sql) => reader.query(sql));
+ * for (const r of results) if (!r.pass) console.log(r.id, r.expected, r.observed);
+ * // on Spark: evaluateDistributions(targets, query, { dialect: 'spark', table: (e) => `delta.\`/data/${e}\`` })
+ * ```
+ */
+export async function evaluateDistributions(targets: readonly DistributionTarget[], query: QueryFn, target: SqlTarget = {}): Promise<DistributionResult[]> {
+  const printer = targetPrinter(target);
+  const run = (s: SqlSelect) => query(printer.select(s));
+  const out: DistributionResult[] = [];
+  for (const t of targets) out.push(await (MEASURE[t.kind] as Measure<DistributionTarget['kind']>)(t, run));
+  return out;
+}
