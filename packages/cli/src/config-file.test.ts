@@ -4,14 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH } from './config-file.js';
-import { captureIO } from '../test/support/capture-io.js';
+import { fakeIO } from '../test/support/fake-io.js';
 import { main } from './main.js';
 
 let dir: string;
 
 /** Runs `generate --config FILE` and returns the exit code and stderr; nothing may be written. */
 async function generateWith(file: string): Promise<{ code: number; err: string }> {
-  const o = captureIO(dir);
+  const o = fakeIO(dir);
   const code = await main(['generate', '--config', file, '--out', 'out', '--quiet'], o);
   expect(existsSync(path.join(dir, 'out'))).toBe(false);
   return { code, err: o.err };

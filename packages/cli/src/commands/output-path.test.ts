@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIO } from '../../test/support/capture-io.js';
+import { fakeIO } from '../../test/support/fake-io.js';
 import { main } from '../main.js';
 
 let dir: string;
@@ -33,7 +33,7 @@ afterAll(() => {
 });
 
 async function run(args: string[]): Promise<{ code: number; err: string }> {
-  const o = captureIO(dir);
+  const o = fakeIO(dir);
   const code = await main(args, o);
   return { code, err: o.err };
 }
