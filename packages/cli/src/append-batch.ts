@@ -1,0 +1,35 @@
+/**
+ * The append rules of the identity graph's `run` step, the same for `--mode` on the command
+ * line and `run.mode` in a config: the mode flag is written into the config (so the preset's
+ * own rules see it), and an append without `run.batch` takes the next unused batch index of
+ * the output it appends to.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { nextBatchIndex, type Manifest } from '@synthgraph/core';
+
+/**
+ * Applies `--mode` to the config input and chooses the batch of an append when none is set;
+ * returns the chosen batch index, if one was chosen.
+ *
+ * @example
+ * ```ts
+ * const chosen = applyRunMode(input, 'append', '/data/out'); // 1 after a first run into /data/out
+ * ```
+ */
+export function applyRunMode(input: Record<string, Record<string, unknown>>, mode: unknown, out: string | undefined): number | undefined {
+  const run = { ...(input['run'] ?? {}) };
+  if (mode === 'replace' || mode === 'append') run['mode'] = mode;
+  let chosen: number | undefined;
+  const manifestFile = out === undefined ? undefined : path.join(out, 'manifest.json');
+  if (run['mode'] === 'append' && run['batch'] === undefined && manifestFile !== undefined && existsSync(manifestFile)) {
+    try {
+      chosen = nextBatchIndex(JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest);
+      run['batch'] = chosen;
+    } catch {
+      /* not a readable manifest: the engine names the problem when it opens the output */
+    }
+  }
+  if (Object.keys(run).length) input['run'] = run;
+  return chosen;
+}
