@@ -102,7 +102,7 @@ export async function resolveRun(values: Values, command: string, extraIssues: I
   if (households !== undefined) input['households'] = { ...(input['households'] ?? {}), num_households: households };
   // The seed lives in the identity graph's config (run.seed); a custom preset takes it apart.
   if (seed !== undefined && builtIn) input['run'] = { ...(input['run'] ?? {}), seed };
-  const batchChosen = builtIn ? applyRunMode(input, values['mode'], appendOut) : undefined;
+  const batchChosen = builtIn ? applyRunMode(input, values, appendOut) : undefined;
   const result = p.validateConfig(input);
   if (!result.ok) throw new ConfigError(result.issues, values['config'] ? `The config ${String(values['config'])} is invalid` : 'The configuration is invalid');
   const config = result.config as unknown as Record<string, unknown>;

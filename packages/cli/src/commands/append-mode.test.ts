@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '@synthgraph/core';
 import { fakeIO } from '../../test/support/fake-io.js';
+import { applyRunMode } from '../append-batch.js';
 import { main } from '../main.js';
 
 let dir: string;
@@ -48,5 +49,20 @@ describe('generate --mode append', () => {
     expect(third.err).toMatch(/batch: the keys of this batch overlap those of batch 1/);
     expect(await digest('o')).toBe(before);
     expect((await readdir(dir)).filter((n) => n.includes('.synthgraph-'))).toEqual([]);
+
+    // The batch comes from a local output only: a Databricks append names its own.
+    const out = path.join(dir, 'o');
+    const local: Record<string, Record<string, unknown>> = {};
+    expect(applyRunMode(local, { mode: 'append' }, out)).toBe(2);
+    expect(local['run']).toEqual({ mode: 'append', batch: 2 });
+    for (const [values, run] of [
+      [{ mode: 'append', target: 'databricks' }, {}],
+      [{ mode: 'append' }, { target: 'main.synthgraph' }],
+      [{}, { mode: 'append', batch: 5 }],
+    ] as const) {
+      const input: Record<string, Record<string, unknown>> = { run: { ...run } };
+      expect(applyRunMode(input, values, out)).toBeUndefined();
+      expect(input['run']?.['batch']).toBe((run as { batch?: number }).batch);
+    }
   });
 });
