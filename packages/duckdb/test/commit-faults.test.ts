@@ -13,7 +13,7 @@ import { runChild } from './support/child.js';
 import { commitRun } from './support/commit-run.js';
 import { completeAs, leftovers, readManifest, tableHashes } from './support/output-tree.js';
 
-const RUN_POINTS = ['open:staged', 'table:households', 'table:matches', 'checks:done', 'manifest:built'];
+const RUN_POINTS = ['open:staged', 'table:matches', 'manifest:built'];
 const COMMIT_POINTS = ['commit:start', 'commit:linked', 'commit:manifest-staged', 'commit:old-aside', 'commit:swapped'];
 
 let dir: string;

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, lockFileOf, OutputLockedError, SynthgraphError } from '@synthgraph/core';
+import { ConfigError, lockFileOf, OutputLockedError, recoverOutput, SynthgraphError } from '@synthgraph/core';
 import { runChild } from './support/child.js';
 import { commitRun } from './support/commit-run.js';
 import { leftovers, readManifest, snapshot, tableHashes } from './support/output-tree.js';
@@ -79,6 +79,12 @@ describe('local output commit protocol', () => {
     await commitRun(out, 300, 0, 'replace');
     expect(await leftovers(out)).toEqual([]);
     expect(existsSync(lockFileOf(out))).toBe(false);
+    // The lock file a live run is creating at this moment (it is about to fail fast) is left alone.
+    const creating = `${lockFileOf(out)}.${process.pid}`;
+    await writeFile(creating, '{}');
+    expect((await recoverOutput(out)).removed).toEqual([]);
+    expect(existsSync(creating)).toBe(true);
+    await rm(creating);
   });
 
   it('the output path is checked by the engine too (exit-2 errors for SDK users)', async () => {

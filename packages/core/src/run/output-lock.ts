@@ -44,8 +44,15 @@ export const lockFileOf = (out: string): string => `${out}.synthgraph-lock`;
 
 const errnoOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | undefined)?.code;
 
-/** True when `pid` is a live process on this host (EPERM: it exists but is not ours). */
-function alive(pid: number): boolean {
+/**
+ * True when `pid` is a live process on this host (EPERM: it exists but is not ours).
+ *
+ * @example
+ * ```ts
+ * processAlive(process.pid); // true
+ * ```
+ */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -64,7 +71,7 @@ async function readHolder(file: string): Promise<LockHolder | undefined> {
 }
 
 const describe = (h: LockHolder | undefined): string => (h ? `pid ${h.pid} on host ${h.host}` : 'an unreadable lock file');
-const stale = (h: LockHolder | undefined): boolean => h !== undefined && h.host === hostname() && !alive(h.pid);
+const stale = (h: LockHolder | undefined): boolean => h !== undefined && h.host === hostname() && !processAlive(h.pid);
 
 /** Creates `file` from `mine` atomically (a hard link, or an exclusive create where links are not supported); false when it exists. */
 async function create(mine: string, file: string): Promise<boolean> {

@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { processAlive } from './output-lock.js';
 
 /** Suffixes of the entries a run creates beside its output (followed by the run's pid). */
 export const STAGING_SUFFIX = '.synthgraph-tmp-';
@@ -66,7 +67,9 @@ export async function recoverOutput(out: string): Promise<Recovery> {
       rolled = 'back';
     }
   }
-  const removed = full.filter((p) => existsSync(p));
+  // A lock file being created right now by another run that is about to fail fast is not a leftover.
+  const inUse = (p: string): boolean => /\.synthgraph-lock\.(stale-)?\d+$/.test(p) && processAlive(Number(/(\d+)$/.exec(p)?.[1]));
+  const removed = full.filter((p) => existsSync(p) && !inUse(p));
   // Staging directories of appends made by earlier versions, inside the output.
   const inside = await readdir(out).catch(() => [] as string[]);
   for (const n of inside) if (n.startsWith('.synthgraph-append-')) removed.push(path.join(out, n));
