@@ -85,6 +85,10 @@ describe('local output commit protocol', () => {
     expect((await recoverOutput(out)).removed).toEqual([]);
     expect(existsSync(creating)).toBe(true);
     await rm(creating);
+    // A live pid that started after the lock was written is a reused pid: the lock is stale.
+    await writeFile(lockFileOf(out), JSON.stringify({ pid: process.pid, host: hostname(), started: '1' }));
+    await commitRun(out, 300, 0, 'replace');
+    expect(existsSync(lockFileOf(out))).toBe(false);
   });
 
   it('the output path is checked by the engine too (exit-2 errors for SDK users)', async () => {

@@ -1,9 +1,11 @@
 /**
  * One exclusive lock per local output directory: a file `<out>.synthgraph-lock` beside the
- * output holding the holder's pid and host. A second run fails fast naming the holder; a lock
- * whose process is gone (a dead pid on this host) is stale and taken over.
+ * output holding the holder's pid, host and (on Linux) process start time. A second run fails
+ * fast naming the holder; a lock whose process is gone (a dead pid on this host, or a pid now
+ * used by a process that started later) is stale and taken over.
  */
 import { hostname } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { SynthgraphError } from '../errors.js';
 
@@ -11,6 +13,18 @@ import { SynthgraphError } from '../errors.js';
 interface LockHolder {
   readonly pid: number;
   readonly host: string;
+  /** When the process started (Linux: clock ticks after boot), to tell a reused pid apart. */
+  readonly started?: string;
+}
+
+/** The start time of process `pid` from `/proc` (Linux), if known. */
+function startTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -64,14 +78,19 @@ export function processAlive(pid: number): boolean {
 async function readHolder(file: string): Promise<LockHolder | undefined> {
   try {
     const h = JSON.parse(await readFile(file, 'utf8')) as Partial<LockHolder>;
-    return typeof h.pid === 'number' && typeof h.host === 'string' ? { pid: h.pid, host: h.host } : undefined;
+    return typeof h.pid === 'number' && typeof h.host === 'string' ? { pid: h.pid, host: h.host, ...(typeof h.started === 'string' ? { started: h.started } : {}) } : undefined;
   } catch {
     return undefined;
   }
 }
 
 const describe = (h: LockHolder | undefined): string => (h ? `pid ${h.pid} on host ${h.host}` : 'an unreadable lock file');
-const stale = (h: LockHolder | undefined): boolean => h !== undefined && h.host === hostname() && !processAlive(h.pid);
+function stale(h: LockHolder | undefined): boolean {
+  if (h === undefined || h.host !== hostname()) return false;
+  if (!processAlive(h.pid)) return true;
+  const now = startTime(h.pid);
+  return h.started !== undefined && now !== undefined && now !== h.started;
+}
 
 /** Creates `file` from `mine` atomically (a hard link, or an exclusive create where links are not supported); false when it exists. */
 async function create(mine: string, file: string): Promise<boolean> {
@@ -110,7 +129,7 @@ export class OutputLock {
   static async acquire(out: string): Promise<OutputLock> {
     const file = lockFileOf(out);
     const mine = `${file}.${process.pid}`;
-    await writeFile(mine, `${JSON.stringify({ pid: process.pid, host: hostname() })}\n`);
+    await writeFile(mine, `${JSON.stringify({ pid: process.pid, host: hostname(), started: startTime(process.pid) })}\n`);
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
         if (await create(mine, file)) return new OutputLock(file);
