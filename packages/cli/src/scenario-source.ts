@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, type Issue, type ScenarioIR } from '@synthgraph/core';
 import { getPreset, identityGraphPreset, isPreset, type Preset } from '@synthgraph/presets';
+import { applyRunMode } from './append-batch.js';
 import { loadConfigFile } from './config-file.js';
 import { intOption, throwIfIssues, type Values } from './options.js';
 
@@ -19,6 +20,8 @@ export interface ResolvedRun {
   readonly seed: number;
   /** True when no seed was given and one was picked at random (print it). */
   readonly seedChosen: boolean;
+  /** The batch index chosen for an append without `run.batch` (print it). */
+  readonly batchChosen?: number;
   toIR(): ScenarioIR;
 }
 
@@ -79,8 +82,12 @@ export const scenarioOptions = {
   seed: { type: 'string' },
 } as const;
 
-/** Resolves preset + config + overrides; throws exit-2 errors naming the option or config path. */
-export async function resolveRun(values: Values, command: string, extraIssues: Issue[] = [], cwd: string = process.cwd(), seedDefault: 'random' | number = 42): Promise<ResolvedRun> {
+/**
+ * Resolves preset + config + overrides; throws exit-2 errors naming the option or config path.
+ * `appendOut` is the local output an append adds to (its next batch index is used when the
+ * identity graph's `run.batch` is not set).
+ */
+export async function resolveRun(values: Values, command: string, extraIssues: Issue[] = [], cwd: string = process.cwd(), seedDefault: 'random' | number = 42, appendOut?: string): Promise<ResolvedRun> {
   const issues = [...extraIssues];
   const households = intOption(values, 'households', issues, { min: 1, max: 10_000_000_000 });
   const seed = intOption(values, 'seed', issues, { min: 0, max: Number.MAX_SAFE_INTEGER });
@@ -95,6 +102,7 @@ export async function resolveRun(values: Values, command: string, extraIssues: I
   if (households !== undefined) input['households'] = { ...(input['households'] ?? {}), num_households: households };
   // The seed lives in the identity graph's config (run.seed); a custom preset takes it apart.
   if (seed !== undefined && builtIn) input['run'] = { ...(input['run'] ?? {}), seed };
+  const batchChosen = builtIn ? applyRunMode(input, values, appendOut) : undefined;
   const result = p.validateConfig(input);
   if (!result.ok) throw new ConfigError(result.issues, values['config'] ? `The config ${String(values['config'])} is invalid` : 'The configuration is invalid');
   const config = result.config as unknown as Record<string, unknown>;
@@ -105,6 +113,7 @@ export async function resolveRun(values: Values, command: string, extraIssues: I
   if (given === undefined && builtIn) config['run'] = { ...((config['run'] as Record<string, unknown> | undefined) ?? {}), seed: runSeed };
   return {
     seedChosen: given === undefined && seedDefault === 'random',
+    batchChosen,
     presetName: p.name,
     config,
     warnings: result.warnings.map((w) => (typeof w === 'string' ? w : `${w.path}: ${w.message}`)),

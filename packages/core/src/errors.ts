@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'ENGINE_FAILED'
   | 'CHECK_FAILED'
   | 'CANCELLED'
+  | 'OUTPUT_LOCKED'
   | 'MISSING_PRIVILEGES'
   | 'STATEMENT_FAILED'
   | 'AUTH_INVALID'

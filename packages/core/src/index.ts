@@ -48,7 +48,10 @@ export { createManifest, type ManifestParts } from './run/manifest.js';
 export { contentHashSql, parseContentHash, CANONICAL_HASH_VERSION } from './run/content-hash.js';
 export { canonicalSelect, canonicalText, canonicalRowText, outputTypes } from './sql/canonical.js';
 export { checkOutputPath, MAX_NEW_OUTPUT_LEVELS, type CheckOutputPathOptions, type OutputPathIssue, type OutputPathReason } from './run/output-path.js';
-export { assertReplaceable, readAppendTarget, LocalOutput, type LocalOutputOptions } from './run/output-dir.js';
+export { assertReplaceable, readAppendTarget, nextBatchIndex, LocalOutput, type LocalOutputOptions } from './run/output-dir.js';
+export { OutputLock, OutputLockedError, lockFileOf } from './run/output-lock.js';
+export { recoverOutput, type Recovery } from './run/output-recovery.js';
+export { FAULT_ENV } from './run/fault-point.js';
 export { RunProgress } from './run/progress.js';
 export { runPlan, groupChecks, type RunSession, type TableWriter, type TableFiles, type RunPlanOptions } from './run/run-plan.js';
 export {

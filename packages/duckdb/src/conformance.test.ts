@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,12 +142,12 @@ describe('DuckDB engine conformance', () => {
     expect((await readdir(out)).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
-  it('an append whose keys collide with an earlier batch is reported by the checks', async () => {
+  it('an append whose keys collide with an earlier batch is reported by the checks and not committed', async () => {
     const out = path.join(dir, 'collide');
-    await generate(conformanceScenario(500, 0).toIR({ seed: 1 }), duckdb({ out }));
-    const again = await generate(conformanceScenario(500, 0).toIR({ seed: 2 }), duckdb({ out, mode: 'append' }));
-    const pk = again.checks.find((c) => c.name === 'households.primaryKey(household_id)');
-    expect(pk?.violations).toBe(500);
+    const first = await generate(conformanceScenario(500, 0).toIR({ seed: 1 }), duckdb({ out }));
+    const again = generate(conformanceScenario(500, 0).toIR({ seed: 2 }), duckdb({ out, mode: 'append' }));
+    await expect(again).rejects.toThrow(/households\.primaryKey\(household_id\): 500 violations/);
+    expect(JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'))).toEqual(first);
   });
 
   it('append needs an existing output of the same format', async () => {

@@ -101,7 +101,7 @@ export class DuckdbWriter implements TableWriter {
   async commit(manifest: Manifest): Promise<void> {
     await rm(path.join(this.output.staging, '.parquet'), { recursive: true, force: true });
     if (this.spill) await rm(this.spill, { recursive: true, force: true });
-    await this.output.commit(manifest, [...new Set(Object.values(manifest.batches.at(-1)?.files ?? {}).flat())]);
+    await this.output.commit(manifest);
   }
 
   async discard(): Promise<void> {

@@ -29,7 +29,7 @@ Options:
   --target T             duckdb (default) | spark (local Apache Spark + Delta;
                          run scripts/setup-spark.sh once) | databricks (a SQL warehouse)
   --mode M               replace (default) | append: add a batch to an existing output
-                         (set run.batch in the config so keys stay disjoint)
+                         (the next unused batch index unless run.batch is set)
   --json                 print the manifest as JSON on stdout
   --no-report            skip report.html / report.json
   -q, --quiet            no progress output
@@ -125,16 +125,19 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   const memoryLimit = values['memory-limit'] === undefined ? undefined : String(values['memory-limit']);
   if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit))
     issues.push({ path: '--memory-limit', message: 'is not a memory size', value: memoryLimit, fix: 'e.g. --memory-limit 4GB' });
-  const run = await resolveRun(values, 'generate', issues.splice(0), io.cwd, 'random');
+  const run = await resolveRun(values, 'generate', issues.splice(0), io.cwd, 'random', path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out')));
   for (const w of run.warnings) io.stderr.write(`warning: ${w}\n`);
   if (run.seedChosen) io.stderr.write(`seed: ${run.seed} (chosen at random; pass --seed ${run.seed} or set run.seed to repeat this run)\n`);
+  if (run.batchChosen !== undefined) io.stderr.write(`batch: ${run.batchChosen} (the next unused batch index of the output; set run.batch to choose another)\n`);
   const where = chooseTarget(values, run.config, issues);
   const target = where.target;
   if (target === 'spark' && values['format'] !== undefined && format !== 'parquet') issues.push({ path: '--format', message: 'the spark target writes Delta tables', value: values['format'], fix: 'omit --format with --target spark' });
   throwIfIssues(issues, 'generate');
   const runStep = (run.config['run'] as { mode?: 'replace' | 'append'; table_prefix?: string } | undefined) ?? {};
-  const cliMode = choiceOption(values, 'mode', ['replace', 'append'] as const, []);
-  const mode = cliMode ?? runStep.mode ?? 'replace';
+  // The preset's config carries --mode (see applyRunMode); a custom preset has no run step.
+  const mode = runStep.mode ?? choiceOption(values, 'mode', ['replace', 'append'] as const, []) ?? 'replace';
+  if (target === 'spark' && mode === 'append') issues.push({ path: '--mode', message: 'the spark target writes a new output; append is supported by the duckdb and databricks targets', value: 'append', fix: 'use --target duckdb (parquet or csv) to append' });
+  throwIfIssues(issues, 'generate');
   const remote = TARGETS[target].remote;
   if (!remote && runStep.table_prefix) io.stderr.write(`warning: run.table_prefix applies to Databricks tables; a local output is kept apart by --out (ignored: '${runStep.table_prefix}')\n`);
   // A Databricks run writes to the warehouse; --out then only receives the manifest and report.

@@ -1,15 +1,21 @@
 /**
- * Local output directories shared by the engines that write files: never replace a directory
- * synthgraph did not write, stage every run where readers of the output do not look, and make it
- * visible in one place, {@link LocalOutput.commit}, when it is complete. (Locking and a crash-safe
- * commit protocol belong in that one place.)
+ * Local output directories shared by the engines that write files, with one commit protocol for
+ * replace and append alike: one run at a time per output ({@link OutputLock}); every run staged
+ * beside the output, where readers of `out` (including `out/<table>/*.parquet` globs) do not
+ * look; `manifest.json` written last as the commit point; the old output renamed aside only
+ * once the new one is complete; and the next run recovers an interrupted commit
+ * ({@link recoverOutput}). Never replaces a directory synthgraph did not write.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type Issue } from '../errors.js';
 import type { ScenarioIR } from '../ir/types.js';
-import type { Manifest, TableResult } from './engine.js';
+import type { BatchRecord, Manifest, TableResult } from './engine.js';
+import { faultPoint } from './fault-point.js';
+import { OutputLock } from './output-lock.js';
+import { checkOutputPath } from './output-path.js';
+import { OLD_SUFFIX, recoverOutput, STAGING_SUFFIX } from './output-recovery.js';
 
 /**
  * Refuses to replace a non-empty directory that has no `manifest.json` (not a synthgraph output).
@@ -48,8 +54,61 @@ export async function readAppendTarget(out: string, format: string, ir: Scenario
   if (manifest.scenario !== ir.name) issues.push({ path: 'scenario', message: `the existing output holds scenario '${manifest.scenario}'`, value: ir.name, fix: 'append the same scenario' });
   const missing = ir.entities.map((e) => e.name).filter((n) => !(n in manifest.tables));
   if (missing.length) issues.push({ path: 'tables', message: `the existing output lacks tables ${missing.join(', ')}`, fix: 'append the same scenario and config steps that shape tables' });
+  issues.push(...overlappingKeys(manifest.batches, ir));
   if (issues.length) throw new ConfigError(issues, 'Cannot append to this output');
   return manifest;
+}
+
+/** A half-open key range of a batch's table, as presets record them under `keyRanges`. */
+type KeyRanges = Readonly<Record<string, { readonly start: number; readonly end: number } | undefined>>;
+
+/**
+ * The index of the batch an append adds: one above every batch index the output holds (a
+ * preset's own `batch` in the batch's extra, else its position).
+ *
+ * @example
+ * ```ts
+ * nextBatchIndex(JSON.parse(readFileSync('./out/manifest.json', 'utf8'))); // 1 after a first run
+ * ```
+ */
+export function nextBatchIndex(manifest: Pick<Manifest, 'batches'>): number {
+  return Math.max(-1, ...manifest.batches.map((b) => (typeof b.extra['batch'] === 'number' ? b.extra['batch'] : b.index))) + 1;
+}
+
+/** Issues when the keys the appended batch will use overlap keys of a batch already in the output. */
+function overlappingKeys(batches: readonly BatchRecord[], ir: ScenarioIR): Issue[] {
+  const extra = (ir.meta['manifestExtra'] ?? {}) as Readonly<Record<string, unknown>>;
+  const mine = extra['keyRanges'] as KeyRanges | undefined;
+  if (!mine) return [];
+  const issues: Issue[] = [];
+  for (const b of batches) {
+    const theirs = b.extra['keyRanges'] as KeyRanges | undefined;
+    const clash = Object.keys(mine).filter((t) => {
+      const a = mine[t];
+      const o = theirs?.[t];
+      return a && o && a.start < o.end && o.start < a.end && a.start < a.end && o.start < o.end;
+    });
+    if (clash.length)
+      issues.push({
+        path: 'batch',
+        message: `the keys of this batch overlap those of batch ${String(b.extra['batch'] ?? b.index)} already in the output (${clash.join(', ')})`,
+        value: extra['batch'],
+        fix: `append with an unused batch index, e.g. ${nextBatchIndex({ batches })} (leave run.batch unset on the command line to choose it)`,
+      });
+  }
+  return issues;
+}
+
+/** Hard-links (or, where links are not supported, copies) every file of `from` missing in `to`, except `manifest.json` and synthgraph's own leftovers. */
+async function linkTree(from: string, to: string, top = true): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const e of await readdir(from, { withFileTypes: true })) {
+    if (top && (e.name === 'manifest.json' || e.name.startsWith('.synthgraph-'))) continue;
+    const src = path.join(from, e.name);
+    const dst = path.join(to, e.name);
+    if (e.isDirectory()) await linkTree(src, dst, false);
+    else if (!existsSync(dst)) await link(src, dst).catch(() => copyFile(src, dst));
+  }
 }
 
 /**
@@ -69,17 +128,16 @@ export interface LocalOutputOptions {
 }
 
 /**
- * A run's output directory: new files go to {@link LocalOutput.staging}; {@link LocalOutput.commit}
- * makes them visible with the manifest, {@link LocalOutput.discard} removes them.
- *
- * - replace: the staging directory is a sibling swapped in whole;
- * - append: the staging directory is inside the output; the batch's files move into place and
- *   `manifest.json`, written last, is the commit point.
+ * A run's output directory, locked from {@link LocalOutput.open} until {@link LocalOutput.commit}
+ * or {@link LocalOutput.discard}: new files go to {@link LocalOutput.staging}, a sibling of the
+ * output; the commit adds the previous files of an append (hard links), writes `manifest.json`
+ * last and swaps the complete new output in; a discard removes the staging directory and leaves
+ * the output byte-identical.
  *
  * @example
  * ```ts
  * const output = await LocalOutput.open('./out', { format: 'parquet', ir });
- * try { … write into output.staging …; await output.commit(manifest, ['households/part-00000.parquet']); }
+ * try { … write into output.staging …; await output.commit(manifest); }
  * catch (e) { await output.discard(); throw e; }
  * ```
  */
@@ -91,18 +149,32 @@ export class LocalOutput {
     readonly staging: string,
     /** The output an append adds to. */
     readonly previous: Manifest | undefined,
+    private readonly lock: OutputLock,
   ) {}
 
-  /** Checks the output and creates an empty staging directory. */
+  /**
+   * Checks the output path (a `ConfigError` on `out` when it cannot be used), takes the output's
+   * lock (an `OutputLockedError` naming the holder when another run has it), recovers what an
+   * interrupted run left, checks the output can be replaced or appended to, and creates an empty
+   * staging directory.
+   */
   static async open(out: string, o: LocalOutputOptions): Promise<LocalOutput> {
     const dir = path.resolve(out);
-    const append = o.mode === 'append';
-    const previous = append ? await readAppendTarget(dir, o.format, o.ir) : undefined;
-    if (!append) await assertReplaceable(dir);
-    const staging = append ? path.join(dir, `.synthgraph-append-${process.pid}`) : `${dir}.synthgraph-tmp-${process.pid}`;
-    await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true });
-    return new LocalOutput(dir, staging, previous);
+    const pathIssues = await checkOutputPath(dir, { createParents: true });
+    if (pathIssues.length) throw new ConfigError(pathIssues, 'The output directory cannot be used');
+    const lock = await OutputLock.acquire(dir);
+    try {
+      await recoverOutput(dir);
+      const previous = o.mode === 'append' ? await readAppendTarget(dir, o.format, o.ir) : undefined;
+      if (!previous) await assertReplaceable(dir);
+      const staging = `${dir}${STAGING_SUFFIX}${process.pid}`;
+      await mkdir(staging);
+      faultPoint('open:staged');
+      return new LocalOutput(dir, staging, previous, lock);
+    } catch (e) {
+      await lock.release();
+      throw e;
+    }
   }
 
   /** The batch index of this run (0 for a new output). */
@@ -120,25 +192,31 @@ export class LocalOutput {
     return (this.previous?.tables[entity] as TableResult | undefined)?.bytes ?? 0;
   }
 
-  /** Makes the staged output visible with its manifest; `batchFiles` are the new files (relative), moved into place for an append. */
-  async commit(manifest: Manifest, batchFiles: readonly string[]): Promise<void> {
-    const json = `${JSON.stringify(manifest, null, 2)}\n`;
-    if (this.previous) {
-      for (const f of batchFiles) await rename(path.join(this.staging, f), path.join(this.out, f));
-      await writeFile(path.join(this.staging, 'manifest.json'), json);
-      await rename(path.join(this.staging, 'manifest.json'), path.join(this.out, 'manifest.json'));
-      await rm(this.staging, { recursive: true, force: true });
-      return;
-    }
-    await writeFile(path.join(this.staging, 'manifest.json'), json);
-    const old = `${this.out}.synthgraph-old-${process.pid}`;
-    if (existsSync(this.out)) await rename(this.out, old);
+  /**
+   * Makes the staged output visible with its manifest and releases the lock. The staging
+   * directory must hold exactly this run's files (and nothing temporary).
+   */
+  async commit(manifest: Manifest): Promise<void> {
+    faultPoint('commit:start');
+    if (this.previous) await linkTree(this.out, this.staging);
+    faultPoint('commit:linked');
+    const file = path.join(this.staging, 'manifest.json');
+    await writeFile(`${file}.partial`, `${JSON.stringify(manifest, null, 2)}\n`);
+    await rename(`${file}.partial`, file);
+    faultPoint('commit:manifest-staged');
+    const old = `${this.out}${OLD_SUFFIX}${process.pid}`;
+    const hadOutput = existsSync(this.out);
+    if (hadOutput) await rename(this.out, old);
+    faultPoint('commit:old-aside');
     await rename(this.staging, this.out);
-    await rm(old, { recursive: true, force: true });
+    faultPoint('commit:swapped');
+    if (hadOutput) await rm(old, { recursive: true, force: true });
+    await this.lock.release();
   }
 
-  /** Removes the staging directory. */
+  /** Removes the staging directory and releases the lock; the output stays as it was. */
   async discard(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
+    await this.lock.release();
   }
 }

@@ -5,13 +5,14 @@
  * executes statements and a {@link TableWriter} that stores tables and commits the output.
  * Progress events follow {@link RunProgress}.
  */
-import { CancelledError } from '../errors.js';
+import { CancelledError, SynthgraphError } from '../errors.js';
 import type { ScenarioIR } from '../ir/types.js';
 import type { Dialect } from '../sql/dialect.js';
 import type { StatementPlan, TableStatements } from '../sql/plan.js';
 import type { TableRef } from '../sql/printer.js';
 import { contentHashSql, parseContentHash } from './content-hash.js';
 import type { BatchRecord, CheckResult, Manifest, RunOptions, TableResult } from './engine.js';
+import { faultPoint } from './fault-point.js';
 import { createManifest } from './manifest.js';
 import { RunProgress } from './progress.js';
 
@@ -136,6 +137,7 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
       const started = performance.now();
       progress.tableStarted(t.entity);
       await writer.writeTable(s, t);
+      faultPoint(`table:${t.entity}`);
       batchRows[t.entity] = await count(t);
       elapsed[t.entity] = Math.round(performance.now() - started);
       progress.tableFinished(t.entity, batchRows[t.entity] ?? 0);
@@ -161,6 +163,7 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
       });
     }
     live();
+    faultPoint('checks:done');
     progress.write('started');
     await writer.finish?.(s, plan);
     const engine = await s.engineVersion();
@@ -174,6 +177,8 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
       batchFiles[t.entity] = f.batchFiles;
     }
     const manifest = createManifest(ir, { engine, format: writer.format, tables, checks, elapsedMs: performance.now() - t0, batchRows, batchFiles, previousBatches: writer.previousBatches, extra: o.extra ?? {} });
+    if (writer.previousBatches.length > 0) refuseFailedAppend(checks);
+    faultPoint('manifest:built');
     await writer.commit(manifest);
     progress.done(manifest.totalRows);
     return manifest;
@@ -183,6 +188,19 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
     if (signal?.aborted && !(e instanceof CancelledError)) throw new CancelledError(CANCELLED, e);
     throw e;
   }
+}
+
+/**
+ * An append whose checks over the union found violations is not committed: the output keeps its
+ * previous batches, byte-identical (a replace commits and reports the violations instead).
+ */
+function refuseFailedAppend(checks: readonly CheckResult[]): void {
+  const failed = checks.filter((c) => c.violations !== 0);
+  if (!failed.length) return;
+  throw new SynthgraphError(
+    'CHECK_FAILED',
+    `The appended batch was not committed: ${failed.length} check(s) over the output found violations; the output is unchanged.\n${failed.map((c) => `  ${c.name}: ${c.violations} violations`).join('\n')}\n  fix: append a batch whose keys are disjoint from the output's (a new batch index), with the same config`,
+  );
 }
 
 /**

@@ -110,7 +110,7 @@ export class DeltaDirectoryWriter implements TableWriter {
 
   async commit(manifest: Manifest): Promise<void> {
     await rm(path.join(this.output.staging, WAREHOUSE_DIR), { recursive: true, force: true });
-    await this.output.commit(manifest, []);
+    await this.output.commit(manifest);
   }
 
   async discard(): Promise<void> {
