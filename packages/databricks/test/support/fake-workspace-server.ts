@@ -42,6 +42,12 @@ export interface FakeWorkspace {
   readonly grants: readonly FakeGrant[];
   /** Principal assignments per effective-permissions page (default: all on one page). */
   readonly pageSize?: number;
+  /**
+   * OAuth M2M: the service principal whose client credentials the workspace's token endpoint
+   * (`/oidc/v1/token`, found through `/oidc/.well-known/oauth-authorization-server`) exchanges
+   * for `token`.
+   */
+  readonly oauthClient?: { readonly clientId: string; readonly clientSecret: string };
   /** Paths (regexps, tested on the path and on path + `?` + query) answered with 403 PERMISSION_DENIED. */
   readonly forbidden?: readonly RegExp[];
 }
@@ -111,6 +117,18 @@ function handle(ws: FakeWorkspace, req: IncomingMessage, res: ServerResponse, lo
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   log.push({ method: req.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization });
+  if (path === '/oidc/.well-known/oauth-authorization-server') {
+    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    send(res, 200, { issuer: `${origin}/oidc`, authorization_endpoint: `${origin}/oidc/v1/authorize`, token_endpoint: `${origin}/oidc/v1/token` });
+    return;
+  }
+  if (path === '/oidc/v1/token' && req.method === 'POST') {
+    const c = ws.oauthClient;
+    const basic = c ? `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}` : undefined;
+    if (basic === undefined || req.headers.authorization !== basic) send(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+    else send(res, 200, { access_token: ws.token, token_type: 'Bearer', expires_in: 3600, scope: 'all-apis' });
+    return;
+  }
   if (req.headers.authorization !== `Bearer ${ws.token}`) {
     send(res, 401, { error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' });
     return;
