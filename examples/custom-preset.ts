@@ -3,7 +3,11 @@
  * on the embedded DuckDB engine. Plans come from an inline value pool; customers pick one
  * (weighted) and pay one invoice per month while subscribed; a derived entity rolls the
  * invoices up per customer. Every declared key, range, enumeration and order is checked on the
- * run. Run it with
+ * run. It exports the scenario as a preset (a config schema + the scenario), so the CLI runs it:
+ *
+ *   pnpm synthgraph generate --preset ./examples/custom-preset.ts --out out
+ *
+ * or run this file itself:
  *
  *   node_modules/.bin/tsx --conditions=source examples/custom-preset.ts
  */
@@ -13,6 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { aggs, bernoulli, days, generate, intBetween, pick, poisson, poolRow, poolValue, scenario, t, timestampIn, toScaled, when, type InferRow, type PoolInput } from '@synthgraph/core';
 import { duckdb, DuckdbReader } from '@synthgraph/duckdb';
+import { definePreset, z } from '@synthgraph/presets';
 
 /** The plans: name, monthly price, and how often new customers choose them. */
 export const PLANS: PoolInput = {
@@ -93,6 +98,23 @@ export function subscriptionBusiness(cfg: SubscriptionConfig) {
         .foreignKey('customer_id', 'customers'),
     );
 }
+
+/**
+ * The business as a preset: the config schema (defaults included) and the scenario. The CLI's
+ * `--preset ./examples/custom-preset.ts` loads this default export; `--config FILE` sets its
+ * fields (`customers: 5000`, `startDate`, `months`).
+ */
+export const subscriptionsPreset = definePreset<SubscriptionConfig>({
+  name: 'subscriptions',
+  description: 'A subscription business: plans, customers, monthly invoices, revenue per customer',
+  config: z.object({
+    customers: z.number().int().min(1).max(10_000_000).default(2000),
+    startDate: z.iso.date().default('2025-01-01'),
+    months: z.number().int().min(1).max(40).default(12),
+  }),
+  build: subscriptionBusiness,
+});
+export default subscriptionsPreset;
 
 /** A customer row, typed from the spec. */
 export type Customer = InferRow<ReturnType<typeof subscriptionBusiness>, 'customers'>;

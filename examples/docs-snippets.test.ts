@@ -27,3 +27,45 @@ describe('docs/writing-a-scenario.md', () => {
     expect(found, `not found in examples/*.ts:\n${block}`).toBeDefined();
   });
 });
+
+describe('the README commands and the packages', () => {
+  const root = path.join(here, '..');
+  const read = (f: string): string => readFileSync(path.join(root, f), 'utf8');
+  const pkg = (f: string): Record<string, unknown> => JSON.parse(read(f)) as Record<string, unknown>;
+
+  it('.ci/run runs exactly the README test command', () => {
+    const readme = read('README.md');
+    const test = /^npx -y pnpm@[\d.]+ install.* test:all$/m.exec(readme)?.[0];
+    expect(test).toBeDefined();
+    expect(read('.ci/run').trimEnd().split('\n').at(-1)).toBe(test);
+  });
+
+  it('the root build script quotes its filter, so no shell expands it', () => {
+    const scripts = pkg('package.json')['scripts'] as Record<string, string>;
+    expect(scripts['build']).toBe("pnpm -r --filter './packages/**' build");
+    expect(read('scripts/test-all.mjs')).toContain("'run', 'build'");
+    expect(read('scripts/test-all.mjs')).toContain('setup-chromium.sh');
+  });
+
+  it('every package ships LICENSE and README and declares the root Node range and its repository', () => {
+    const engines = pkg('package.json')['engines'];
+    expect(read('LICENSE')).toContain('Apache License');
+    for (const name of readdirSync(path.join(root, 'packages'))) {
+      const dir = `packages/${name}`;
+      const p = pkg(`${dir}/package.json`);
+      expect(p['license'], name).toBe('Apache-2.0');
+      expect(read(`${dir}/LICENSE`), name).toBe(read('LICENSE'));
+      expect(read(`${dir}/README.md`), name).toMatch(/## Install[\s\S]*```(ts|sh)[\s\S]*docs/);
+      expect(p['engines'], name).toEqual(engines);
+      expect(p['files'], name).toEqual(expect.arrayContaining(['dist', 'README.md', 'LICENSE']));
+      expect(p['repository'], name).toMatchObject({ type: 'git', directory: dir });
+      expect(typeof p['homepage'] === 'string' && typeof (p['bugs'] as { url?: string }).url === 'string', name).toBe(true);
+    }
+  });
+
+  it('the synthgraph bin is a committed file, so it resolves at install time', () => {
+    const bin = (pkg('packages/cli/package.json')['bin'] as Record<string, string>)['synthgraph'] as string;
+    expect(bin.startsWith('./dist/')).toBe(false);
+    expect(read(path.join('packages/cli', bin))).toContain('building synthgraph');
+  });
+});

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite, as CI runs it: build, lint, typecheck, API docs, the local Spark
-// runtime (installed and cached on first use), every vitest suite, and every example.
+// runtime (installed and cached on first use), headless Chromium for the report's browser test
+// (installed with apt-get when missing), every vitest suite, and every example.
 // Prints a final 'N passed, N failed' line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -23,11 +24,13 @@ function step(name, cmd, args, opts = {}) {
   return ok;
 }
 
-step('build', pnpm[0], [...pnpm.slice(1), '-r', '--filter', './packages/**', 'build']);
+// The root `build` script, so the suite builds exactly as `pnpm build` does.
+step('build', pnpm[0], [...pnpm.slice(1), 'run', 'build']);
 step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('api docs', bin('typedoc'), ['--options', 'typedoc.json', '--logLevel', 'Warn']);
 if (existsSync(path.join(root, 'scripts', 'setup-spark.sh'))) step('local spark runtime', 'bash', [path.join(root, 'scripts', 'setup-spark.sh')]);
+step('headless chromium', 'bash', [path.join(root, 'scripts', 'setup-chromium.sh')]);
 const report = path.join(os.tmpdir(), `synthgraph-vitest-${process.pid}.json`);
 step('tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
 const examples = path.join(root, 'scripts', 'run-examples.mjs');

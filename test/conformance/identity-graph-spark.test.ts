@@ -13,14 +13,16 @@ let dir: string;
 let spark: LocalSpark;
 let ir: ScenarioIR;
 let manifest: Manifest;
+let duckManifest: Manifest;
 let duck: DuckdbReader;
+const canonical = (m: Manifest): Record<string, string> => Object.fromEntries(Object.entries(m.tables).map(([t, r]) => [t, r.canonicalHash]));
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'sg-ig-spark-'));
   spark = await LocalSpark.start({ warehouseDir: path.join(dir, 'warehouse'), catalog: 'in-memory', cores: 2, conf: LOCAL_CONF });
   ir = identityGraph({ households: { num_households: 150 } }).toIR({ seed: 42 });
   manifest = await generate(ir, localSpark({ out: path.join(dir, 'spark'), session: spark, verifyPartitioning: true, rowsPerPartition: 100 }));
-  await generate(ir, duckdb({ out: path.join(dir, 'duck') }));
+  duckManifest = await generate(ir, duckdb({ out: path.join(dir, 'duck') }));
   duck = await DuckdbReader.open(path.join(dir, 'duck'));
 }, 1_200_000);
 
@@ -34,6 +36,13 @@ describe('identity graph on local Spark + Delta', () => {
   it('creates all ten tables with every check at 0 and no single-partition exchange', () => {
     expect(Object.keys(manifest.tables)).toHaveLength(10);
     expect(manifest.checks.filter((c) => c.violations !== 0)).toEqual([]);
+  });
+
+  it('the manifests of the DuckDB and the Spark run show equal canonical content hashes, table by table', () => {
+    // The preset's doubles (scores, map values) are hashed through their exact encoding, not text.
+    expect(ir.entities.some((e) => e.columns.some((c) => c.output && (c.type.kind === 'double' || (c.type.kind === 'map' && c.type.value.kind === 'double'))))).toBe(true);
+    expect(canonical(manifest)).toEqual(canonical(duckManifest));
+    expect(new Set(Object.values(canonical(manifest))).size).toBe(ir.entities.length);
   });
 
   it('every table equals DuckDB for the same seed', async () => {
@@ -76,6 +85,7 @@ describe('the Databricks engine on the same Spark + Delta session', () => {
     expect(first.engine).toBe('databricks-sql');
     expect(first.checks.length).toBe(manifest.checks.length);
     expect(first.checks.filter((c) => c.violations !== 0)).toEqual([]);
+    expect(canonical(first)).toEqual(canonical(manifest));
     for (const e of ir.entities) {
       expect(first.tables[e.name]?.contentHash, e.name).toBe(manifest.tables[e.name]?.contentHash);
       expect(first.tables[e.name]?.bytes, e.name).toBeGreaterThan(0);
@@ -100,6 +110,8 @@ describe('the Databricks engine on the same Spark + Delta session', () => {
     const local = path.join(dir, 'duck-append');
     await generate(ir, duckdb({ out: local }));
     const localManifest = await generate(batch, duckdb({ out: local, mode: 'append' }));
+    // The union of both batches hashes the same on the warehouse and in the local append.
+    expect(canonical(second)).toEqual(canonical(localManifest));
     const reader = await DuckdbReader.open(local);
     try {
       for (const e of batch.entities) {

@@ -1,7 +1,7 @@
 import { SynthgraphError, type Issue } from '@synthgraph/core';
 
 /** Exit codes of the CLI. Stable: users script against them. */
-export const EXIT = { ok: 0, failure: 1, invalid: 2, privileges: 3 } as const;
+export const EXIT = { ok: 0, failure: 1, invalid: 2, privileges: 3, interrupted: 130 } as const;
 
 /** Invalid command-line input (exit 2). */
 export class UsageError extends SynthgraphError {
@@ -22,6 +22,9 @@ export function exitCodeOf(e: unknown): number {
         return EXIT.invalid;
       case 'MISSING_PRIVILEGES':
         return EXIT.privileges;
+      // The CLI cancels a run only on Ctrl-C (or SIGTERM): the shell's 128 + SIGINT.
+      case 'CANCELLED':
+        return EXIT.interrupted;
       default:
         return EXIT.failure;
     }

@@ -6,24 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '@synthgraph/core';
-import type { CliIO } from './io.js';
+import { fakeIO } from '../test/support/fake-io.js';
 import { main } from './main.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let dir: string;
 
-function io(): CliIO & { out: string; err: string } {
-  const o = {
-    out: '',
-    err: '',
-    stdout: { isTTY: false, write: (s: string) => ((o.out += s), true) },
-    stderr: { isTTY: false, write: (s: string) => ((o.err += s), true) },
-    cwd: dir,
-    env: {},
-    onInterrupt: () => () => undefined,
-  };
-  return o;
-}
+const io = (): ReturnType<typeof fakeIO> => fakeIO(dir);
 const manifestOf = async (out: string): Promise<Manifest> => JSON.parse(await readFile(path.join(dir, out, 'manifest.json'), 'utf8')) as Manifest;
 
 beforeAll(async () => {
@@ -96,7 +85,7 @@ describe('synthgraph generate', () => {
     expect(existsSync(path.join(dir, 'badcfg'))).toBe(false);
   });
 
-  it('Ctrl-C stops the run, exits non-zero and leaves no partial output', async () => {
+  it('Ctrl-C stops the run, exits 130 and leaves no partial output', async () => {
     const out = path.join(dir, 'interrupted');
     const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=source', path.join(root, 'packages/cli/src/bin.ts'), 'generate', '--households', '20000', '--out', out], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
@@ -110,7 +99,7 @@ describe('synthgraph generate', () => {
     });
     const code = await new Promise<number | null>((res) => child.on('close', res));
     expect(sent).toBe(true);
-    expect(code, err).toBe(1);
+    expect(code, err).toBe(130);
     expect(err).toMatch(/cancelled/i);
     expect(existsSync(out)).toBe(false);
     expect((await readdir(dir)).filter((f) => f.includes('synthgraph-tmp'))).toEqual([]);

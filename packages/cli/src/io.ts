@@ -31,3 +31,18 @@ export function processIO(): CliIO {
     },
   };
 }
+
+/**
+ * How the user runs the CLI, for the commands it suggests: `pnpm synthgraph` from the
+ * repository's root script, `pnpm exec synthgraph` through the workspace bin, plain
+ * `synthgraph` when installed (the launchers set `SYNTHGRAPH_COMMAND`).
+ *
+ * @example
+ * ```ts
+ * commandName({ SYNTHGRAPH_COMMAND: 'pnpm synthgraph' }); // 'pnpm synthgraph'
+ * commandName({}); // 'synthgraph'
+ * ```
+ */
+export function commandName(env: Readonly<Record<string, string | undefined>>): string {
+  return env['SYNTHGRAPH_COMMAND'] || 'synthgraph';
+}

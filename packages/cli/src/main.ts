@@ -1,4 +1,4 @@
-import { SynthgraphError } from '@synthgraph/core';
+import { SynthgraphError, version } from '@synthgraph/core';
 import { exitCodeOf, EXIT } from './cli-error.js';
 import { generateCommand } from './commands/generate.js';
 import { planCommand } from './commands/plan.js';
@@ -7,6 +7,7 @@ import { reportCommand } from './commands/report.js';
 import { initCommand } from './commands/init.js';
 import { checkGrantsCommand } from './commands/check-grants.js';
 import { processIO, type CliIO } from './io.js';
+import { closest } from './options.js';
 
 export const HELP = `synthgraph — realistic, reproducible synthetic identity-graph data
 
@@ -20,8 +21,10 @@ Commands:
   init          guided set-up that writes a config file
   report        HTML + JSON report of a generated output
 
-Run 'synthgraph <command> --help' for a command's options.
-Exit codes: 0 success, 1 failure, 2 invalid input, 3 missing privileges.`;
+Run 'synthgraph help <command>' (or 'synthgraph <command> --help') for a command's options.
+Every command takes --json for machine-readable output on stdout.
+-V, --version prints the version.
+Exit codes: 0 success, 1 failure, 2 invalid input, 3 missing privileges, 130 interrupted (Ctrl-C).`;
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
@@ -45,17 +48,20 @@ export const COMMANDS: Record<string, Command> = {
  */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest.length) return main([rest[0] as string, '--help'], io);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${HELP}\n`);
     return name ? EXIT.ok : EXIT.invalid;
   }
-  if (name === '--version' || name === '-v') {
-    io.stdout.write('0.1.0\n');
+  if (name === '--version' || name === '-V' || name === '-v') {
+    io.stdout.write(`${version}\n`);
     return EXIT.ok;
   }
-  const cmd = COMMANDS[name];
+  const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {
-    io.stderr.write(`error: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    const near = closest(name.replace(/^-+/, ''), Object.keys(COMMANDS));
+    const what = name.startsWith('-') ? `unknown option '${name}' (options go after the command)` : `unknown command '${name}'`;
+    io.stderr.write(`error: ${what}.${near ? ` Did you mean '${near}'?` : ''} Commands: ${Object.keys(COMMANDS).join(', ')}.\nRun 'synthgraph --help' for usage.\n`);
     return EXIT.invalid;
   }
   try {
@@ -65,6 +71,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     const msg = e instanceof SynthgraphError ? e.message : `unexpected error: ${(e as Error)?.stack ?? String(e)}`;
     io.stderr.write(`error: ${msg}\n`);
     for (const line of hints(e)) io.stderr.write(`${line}\n`);
+    // With --json, a script reads the failure from stdout too: { "error": { code, exitCode, message, issues } }.
+    if (rest.includes('--json')) {
+      const error = e instanceof SynthgraphError ? { code: e.code, exitCode: code, message: e.message, issues: e.issues } : { code: 'INTERNAL', exitCode: code, message: String((e as Error)?.message ?? e), issues: [] };
+      io.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+    }
     return code;
   }
 }

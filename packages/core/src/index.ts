@@ -45,9 +45,12 @@ export { compileChecks, checkName } from './sql/checks.js';
 export { buildPlan, type StatementPlan, type TableStatements, type CheckStatement, type PlanOptions } from './sql/plan.js';
 export * from './run/engine.js';
 export { createManifest, type ManifestParts } from './run/manifest.js';
+export { contentHashSql, parseContentHash, CANONICAL_HASH_VERSION } from './run/content-hash.js';
 export { canonicalSelect, canonicalText, canonicalRowText, outputTypes } from './sql/canonical.js';
-export { assertReplaceable, StagingDir } from './run/output-dir.js';
 export { checkOutputPath, MAX_NEW_OUTPUT_LEVELS, type CheckOutputPathOptions, type OutputPathIssue, type OutputPathReason } from './run/output-path.js';
+export { assertReplaceable, readAppendTarget, LocalOutput, type LocalOutputOptions } from './run/output-dir.js';
+export { RunProgress } from './run/progress.js';
+export { runPlan, groupChecks, type RunSession, type TableWriter, type TableFiles, type RunPlanOptions } from './run/run-plan.js';
 export {
   PoolError,
   type Pool,

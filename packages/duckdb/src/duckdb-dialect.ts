@@ -50,6 +50,7 @@ export const duckdbDialect: Dialect = registerDialect({
     explodeArray: ([arr]) => `unnest(${arr})`,
     orderedCollect: ([value, order]) => `list(${value} ORDER BY ${order})`,
   },
+  joinArray: (arr, body) => `array_to_string(list_transform(${arr}, lambda __e, __i: ${body('__e', '(__i - 1)')}), '')`,
   range: (start, end, _partitions, alias) => `range(${start}::BIGINT, ${end}::BIGINT) AS ${ident(alias)}("__range")`,
   createTable: (stmt, select, table) => {
     const out = [`CREATE OR REPLACE TABLE ${table} AS\n${select}`];

@@ -5,7 +5,9 @@
  *
  * @packageDocumentation
  */
-export { presets, getPreset, identityGraphPreset, UnknownPresetError, type Preset, type PresetName } from './preset-registry.js';
+export { presets, getPreset, identityGraphPreset, UnknownPresetError, definePreset, isPreset, type Preset, type PresetName, type PresetDefinition } from './preset-registry.js';
+/** zod, re-exported so a custom preset's config schema uses the same zod as {@link definePreset}. */
+export { z } from 'zod';
 export { identityGraph, IDENTITY_GRAPH_TABLES, type IdentityGraphScenario, type IdentityGraphEntities, type IdentityGraphTable } from './identity-graph/identity-graph.js';
 export {
   identityGraphConfigSchema,

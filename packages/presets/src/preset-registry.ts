@@ -1,7 +1,8 @@
 /**
  * The preset registry the CLI and SDK users look presets up in.
  */
-import { SynthgraphError, type Issue, type ScenarioBuilder } from '@synthgraph/core';
+import { SynthgraphError, type Issue, type RowShape, type ScenarioBuilder } from '@synthgraph/core';
+import { z } from 'zod';
 import { identityGraphConfigSchema, STEP_NAMES, type IdentityGraphConfig, type StepName } from './identity-graph/config-schema.js';
 import { validateConfig, validateStep, type ValidationResult } from './identity-graph/config-validation.js';
 import { identityGraph } from './identity-graph/identity-graph.js';
@@ -89,4 +90,80 @@ export class UnknownPresetError extends SynthgraphError {
 export function getPreset(name: string): Preset<IdentityGraphConfig> {
   if (Object.hasOwn(presets, name)) return presets[name as PresetName];
   throw new UnknownPresetError(name, Object.keys(presets));
+}
+
+/**
+ * What a custom preset declares: a name, its configuration schema (a zod schema; an object
+ * schema whose top-level fields become the wizard steps) and the scenario for a valid config.
+ *
+ * @example
+ * ```ts
+ * const def: PresetDefinition<{ customers: number }> = {
+ *   name: 'shop',
+ *   description: 'customers and orders',
+ *   config: z.object({ customers: z.number().int().min(1).default(1000) }),
+ *   build: (c) => scenario('shop').entity('customers', (e) => e.rows(c.customers).key('customer_id')),
+ * };
+ * ```
+ */
+export interface PresetDefinition<C> {
+  readonly name: string;
+  readonly description: string;
+  /** The configuration schema; its defaults make the default configuration. */
+  readonly config: z.ZodType<C>;
+  /** The scenario for a validated configuration. */
+  build(config: C): ScenarioBuilder<Record<string, RowShape>>;
+}
+
+const issuesOf = (error: z.ZodError, prefix: string): Issue[] =>
+  error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message, fix: 'see the preset\'s config schema' }));
+
+/**
+ * Makes a {@link Preset} from a config schema and a scenario, the shape the CLI's
+ * `--preset PATH` loads (export it as the module's default export or as `preset`).
+ *
+ * @example
+ * ```ts
+ * export default definePreset({
+ *   name: 'shop',
+ *   description: 'customers and orders',
+ *   config: z.object({ customers: z.number().int().min(1).default(1000) }),
+ *   build: (c) => scenario('shop').entity('customers', (e) => e.rows(c.customers).key('customer_id')),
+ * });
+ * ```
+ */
+export function definePreset<C>(d: PresetDefinition<C>): Preset<C> {
+  const shape = d.config instanceof z.ZodObject ? (d.config.shape as Record<string, z.ZodType>) : {};
+  const validate = (schema: z.ZodType, input: unknown, prefix: string): ValidationResult<never> => {
+    const r = schema.safeParse(input ?? {});
+    return r.success ? { ok: true, config: r.data as never, warnings: [] } : { ok: false, issues: issuesOf(r.error, prefix), warnings: [] };
+  };
+  return {
+    name: d.name,
+    description: d.description,
+    defaultConfig: d.config.parse({}),
+    steps: Object.keys(shape),
+    validateConfig: (input) => validate(d.config, input, ''),
+    validateStep: (step, input) => {
+      const schema = shape[step];
+      if (!schema) return { ok: false, issues: [{ path: step, message: `unknown step of preset ${d.name}`, fix: `use one of ${Object.keys(shape).join(', ')}` }], warnings: [] };
+      return validate(schema, input, step);
+    },
+    build: (config) => d.build(config) as unknown as ScenarioBuilder<never>,
+    jsonSchema: () => z.toJSONSchema(d.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+  };
+}
+
+/**
+ * True when `value` has the shape of a {@link Preset} (what a preset module must export).
+ *
+ * @example
+ * ```ts
+ * isPreset(identityGraphPreset); // true
+ * isPreset({}); // false
+ * ```
+ */
+export function isPreset(value: unknown): value is Preset<unknown> {
+  const p = value as Partial<Preset<unknown>> | null;
+  return typeof p === 'object' && p !== null && typeof p.name === 'string' && typeof p.validateConfig === 'function' && typeof p.build === 'function' && typeof p.jsonSchema === 'function' && Array.isArray(p.steps);
 }

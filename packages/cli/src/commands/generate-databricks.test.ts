@@ -144,7 +144,7 @@ describe('synthgraph generate --target databricks', () => {
     expect(warehouse.content('households')).not.toBe('half-written');
   });
 
-  it('Ctrl-C cancels the running statement on the warehouse, rolls the run back and exits 1 saying so', async () => {
+  it('Ctrl-C cancels the running statement on the warehouse, rolls the run back and exits 130 saying so', async () => {
     const base = ['generate', '--target', 'databricks', '--catalog', 'main', '--schema', 'synth', '--warehouse', 'w', ...small];
     expect(await main(base, io(env()))).toBe(0);
     const before = warehouse.content('households');
@@ -157,7 +157,7 @@ describe('synthgraph generate --target databricks', () => {
     const hanging = (): boolean => warehouse.executed.slice(sentBefore).some((q) => q.startsWith('CREATE OR REPLACE TABLE `main`.`synth`.`individuals`'));
     while (!hanging()) await new Promise((res) => setTimeout(res, 10));
     interrupt?.();
-    expect(await running).toBe(1);
+    expect(await running).toBe(130);
     expect(warehouse.cancelled).toHaveLength(1);
     expect(r.err).toContain('Cancelling');
     expect(r.err).toContain('the tables were restored to their versions before the run');

@@ -4,7 +4,7 @@ import { checkOutputPath, generate, type Engine, type Issue, type Manifest } fro
 import { duckdb } from '@synthgraph/duckdb';
 import { localSpark } from '@synthgraph/databricks';
 import { choiceOption, intOption, parse, throwIfIssues } from '../options.js';
-import { chooseTarget, DATABRICKS_HELP, databricksEngineFor, databricksOptions } from './databricks-target.js';
+import { chooseTarget, DATABRICKS_HELP, databricksEngineFor, databricksOptions, type Target } from './databricks-target.js';
 import { ProgressRenderer } from '../progress.js';
 import { resolveRun, scenarioOptions } from '../scenario-source.js';
 import { writeReport } from '../report/index.js';
@@ -16,7 +16,8 @@ Generates a scenario (default: the identity-graph preset) and writes one Parquet
 table plus manifest.json.
 
 Options:
-  --preset NAME          preset to run (default identity-graph)
+  --preset NAME|PATH     preset to run (default identity-graph), or the path of a preset
+                         module of your own (.ts or .js; see docs/custom-presets.md)
   -c, --config FILE      config file (JSON or YAML); options below override it
   --households N         number of households
   --seed S               seed (same seed ⇒ same data; default: run.seed, else a
@@ -36,8 +37,8 @@ Options:
 
 ${DATABRICKS_HELP}
 
-Exit codes: 0 success, 1 failure (incl. checks with violations, cancellation),
-2 invalid input (nothing written), 3 missing privileges (nothing executed).`;
+Exit codes: 0 success, 1 failure (incl. checks with violations), 2 invalid input (nothing
+written), 3 missing privileges (nothing executed), 130 cancelled by Ctrl-C (nothing written).`;
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const size = (b: number): string => (b > 1 << 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : b > 1 << 20 ? `${(b / 2 ** 20).toFixed(1)} MiB` : `${(b / 1024).toFixed(1)} KiB`);
@@ -68,6 +69,30 @@ function databricksLines(m: Manifest): string[] {
   if (!d) return [];
   return [`tables: ${d.catalog}.${d.schema} · run ${d.runId} (manifest in ${d.catalog}.${d.schema}._synthgraph_runs)`];
 }
+
+/** What every target's engine may use from the command line. */
+interface TargetRequest {
+  readonly values: Parameters<typeof databricksEngineFor>[0];
+  readonly where: { readonly catalog?: string; readonly schema?: string };
+  /** The local output directory (undefined for a remote target without --out). */
+  readonly out: string | undefined;
+  readonly format: 'parquet' | 'duckdb' | 'csv';
+  readonly threads: number | undefined;
+  readonly memoryLimit: string | undefined;
+  readonly mode: 'replace' | 'append';
+  readonly tablePrefix: string;
+  readonly io: CliIO;
+}
+
+/** The targets of `--target`: whether they write to a remote warehouse (`--out` then only receives the manifest and report), and their engine. */
+const TARGETS: Readonly<Record<Target, { readonly remote: boolean; readonly engine: (r: TargetRequest) => Engine | Promise<Engine> }>> = {
+  duckdb: { remote: false, engine: (r) => duckdb({ out: r.out as string, format: r.format, threads: r.threads, memoryLimit: r.memoryLimit, mode: r.mode }) },
+  spark: { remote: false, engine: (r) => localSpark({ out: r.out as string, cores: r.threads }) },
+  databricks: {
+    remote: true,
+    engine: (r) => databricksEngineFor(r.values, { catalog: r.where.catalog as string, schema: r.where.schema as string }, { mode: r.mode, tablePrefix: r.tablePrefix }, r.io),
+  },
+};
 
 /** `synthgraph generate`. */
 export async function generateCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -110,17 +135,12 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   const runStep = (run.config['run'] as { mode?: 'replace' | 'append'; table_prefix?: string } | undefined) ?? {};
   const cliMode = choiceOption(values, 'mode', ['replace', 'append'] as const, []);
   const mode = cliMode ?? runStep.mode ?? 'replace';
-  const remote = target === 'databricks';
+  const remote = TARGETS[target].remote;
   if (!remote && runStep.table_prefix) io.stderr.write(`warning: run.table_prefix applies to Databricks tables; a local output is kept apart by --out (ignored: '${runStep.table_prefix}')\n`);
   // A Databricks run writes to the warehouse; --out then only receives the manifest and report.
   const out = remote && values['out'] === undefined ? undefined : path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out'));
   if (out !== undefined) throwIfIssues(await checkOutputPath(out, { field: '--out' }), 'generate');
-  const engine: Engine =
-    target === 'databricks'
-      ? await databricksEngineFor(values, { catalog: where.catalog as string, schema: where.schema as string }, { mode, tablePrefix: runStep.table_prefix ?? '' }, io)
-      : target === 'spark'
-        ? localSpark({ out: out as string, cores: threads })
-        : duckdb({ out: out as string, format, threads, memoryLimit, mode });
+  const engine = await TARGETS[target].engine({ values, where, out, format, threads, memoryLimit, mode, tablePrefix: runStep.table_prefix ?? '', io });
   const progress = new ProgressRenderer(io.stderr, Boolean(values['quiet']));
   const controller = new AbortController();
   const stop = io.onInterrupt(() => {

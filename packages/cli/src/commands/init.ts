@@ -5,15 +5,15 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { checkOutputPath, InternalError, type Issue } from '@synthgraph/core';
-import { getPreset } from '@synthgraph/presets';
-import { UsageError } from '../cli-error.js';
+import { EXIT, UsageError } from '../cli-error.js';
 import { findSchemaReference, renderConfigFile, type ConfigFormat } from '../init/config-writer.js';
 import { runWizard, type WizardPreset } from '../init/init-wizard.js';
 import { clackPrompter, WizardCancelledError, type Prompter } from '../init/prompter.js';
 import type { JsonSchemaNode } from '../init/schema-fields.js';
 import { WIZARDS, type WizardPlan } from '../init/wizard-plan.js';
-import type { CliIO } from '../io.js';
+import { commandName, type CliIO } from '../io.js';
 import { choiceOption, parse, throwIfIssues } from '../options.js';
+import { loadPreset } from '../scenario-source.js';
 
 /**
  * The help text of `synthgraph init`.
@@ -34,16 +34,19 @@ The file references the preset's JSON Schema, so editors complete and check it.
 Options:
   -o, --out FILE        file to write (default synthgraph.yaml; synthgraph.json with --format json)
   --format F            yaml (default) | json
-  --preset NAME         preset to configure (default identity-graph)
+  --preset NAME|PATH    preset to configure (default identity-graph; a path loads a
+                        preset module, see docs/custom-presets.md)
   -y, --yes             ask nothing: write the preset's defaults with a fresh seed
                         (also what happens when stdin is not a terminal)
   -f, --force           overwrite FILE if it exists
+  --json                ask nothing (as --yes) and print { "file", "preset", "seed",
+                        "overwritten" } as JSON on stdout
   -h, --help            this help
 
 Then: synthgraph validate --config FILE; synthgraph generate --config FILE.
 
-Exit codes: 0 written, 1 cancelled (Ctrl-C; nothing written), 2 invalid input or FILE exists
-without --force (nothing written).`;
+Exit codes: 0 written, 1 overwrite declined (nothing written), 2 invalid input or FILE exists
+without --force (nothing written), 130 cancelled (Ctrl-C; nothing written).`;
 
 /** What `init` reads and writes besides {@link CliIO}; injectable for tests. */
 export interface InitEnvironment {
@@ -98,6 +101,7 @@ export async function initCommand(args: readonly string[], io: CliIO, env: InitE
       preset: { type: 'string' },
       yes: { type: 'boolean', short: 'y' },
       force: { type: 'boolean', short: 'f' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'init',
@@ -108,13 +112,7 @@ export async function initCommand(args: readonly string[], io: CliIO, env: InitE
   }
   const issues: Issue[] = [];
   const formatOption = choiceOption(values, 'format', FORMATS, issues);
-  const presetName = String(values['preset'] ?? 'identity-graph');
-  let preset: ReturnType<typeof getPreset> | undefined;
-  try {
-    preset = getPreset(presetName);
-  } catch (e) {
-    issues.push({ path: '--preset', message: (e as Error).message.split('\n')[0] ?? 'unknown preset', value: presetName, fix: 'use --preset identity-graph' });
-  }
+  const preset = await loadPreset(values['preset'] === undefined ? undefined : String(values['preset']), io.cwd, issues);
   const outOption = values['out'] === undefined ? undefined : String(values['out']);
   const ext = outOption === undefined ? '' : path.extname(outOption).toLowerCase();
   const format: ConfigFormat = formatOption ?? (ext === '.json' ? 'json' : 'yaml');
@@ -127,10 +125,12 @@ export async function initCommand(args: readonly string[], io: CliIO, env: InitE
   throwIfIssues(issues, 'init');
   const p = preset as NonNullable<typeof preset>;
   const shown = path.relative(io.cwd, outPath) || outPath;
+  const presetArg = values['preset'] === undefined ? '' : ` --preset ${String(values['preset'])}`;
+  const cli = commandName(io.env);
 
   const stdin = env.stdin ?? process.stdin;
   const stdout = env.stdout ?? process.stdout;
-  const interactive = !values['yes'] && (env.prompter !== undefined || (stdin.isTTY === true && stdout.isTTY === true));
+  const interactive = !values['yes'] && !values['json'] && (env.prompter !== undefined || (stdin.isTTY === true && stdout.isTTY === true));
   const exists = existsSync(outPath);
   if (exists && !values['force'] && !interactive)
     throw new UsageError(`${shown} already exists; nothing written`, [{ path: '--out', message: 'the file exists', value: shown, fix: `pass --force to overwrite it, or choose another file with --out` }]);
@@ -150,9 +150,13 @@ export async function initCommand(args: readonly string[], io: CliIO, env: InitE
   if (!interactive) {
     const r = p.validateConfig({ run: { seed } });
     if (!r.ok) throw new InternalError(`the defaults of preset ${p.name} do not validate: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-    if (!values['yes']) io.stderr.write('note: stdin is not a terminal, so no questions: writing the defaults (pass --yes to say so).\n');
+    if (!values['yes'] && !values['json']) io.stderr.write('note: stdin is not a terminal, so no questions: writing the defaults (pass --yes to say so).\n');
     await writeAtomically(outPath, render(r.config as unknown as Record<string, unknown>));
-    io.stdout.write(`wrote ${shown}: the ${p.name} defaults, seed ${seed}${exists ? ' (overwritten)' : ''}\nnext: synthgraph validate --config ${shown}\n      synthgraph generate --config ${shown}\n`);
+    if (values['json']) {
+      io.stdout.write(`${JSON.stringify({ file: shown, preset: p.name, seed, overwritten: exists }, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout.write(`wrote ${shown}: the ${p.name} defaults, seed ${seed}${exists ? ' (overwritten)' : ''}\nnext: ${cli} validate --config ${shown}${presetArg}\n      ${cli} generate --config ${shown}${presetArg}\n`);
     return 0;
   }
 
@@ -177,12 +181,12 @@ export async function initCommand(args: readonly string[], io: CliIO, env: InitE
     const written = run?.seed;
     if (run?.target !== undefined && run.target !== 'local')
       prompter.info(`run.target is ${run.target}: 'synthgraph generate' still writes local files; the target names the Unity Catalog schema of a Databricks run.`);
-    prompter.outro(`Wrote ${shown} (seed ${written ?? seed}).\n  Next: synthgraph validate --config ${shown}\n        synthgraph generate --config ${shown}`);
+    prompter.outro(`Wrote ${shown} (seed ${written ?? seed}).\n  Next: ${cli} validate --config ${shown}${presetArg}\n        ${cli} generate --config ${shown}${presetArg}`);
     return 0;
   } catch (e) {
     if (e instanceof WizardCancelledError || controller.signal.aborted) {
       prompter.cancelled('cancelled, nothing written');
-      return 1;
+      return EXIT.interrupted;
     }
     throw e;
   } finally {

@@ -18,13 +18,33 @@ Options:
   --schema S           schema for --dialect databricks
   --mode M             replace (default) | append, for --dialect databricks
   --no-constraints     without informational PRIMARY/FOREIGN KEY constraints
-  --preset NAME        preset (default identity-graph)
+  --preset NAME|PATH   preset (default identity-graph) or a preset module's path
   -c, --config FILE    config file (JSON or YAML)
   --households N       number of households
   --seed S             seed
   --ir                 print the readable IR instead of SQL
   --no-checks          omit the check queries
+  --json               print JSON on stdout instead (see PlanJson; with --ir: { scenario,
+                       seed, ir }):
+                       { "scenario", "seed", "dialect", "statements": [{ "kind": "table" |
+                         "check" | …, "table", "name"?, "role"?, "estimatedRows"?, "sql" }] }
   -h, --help           this help`;
+
+/**
+ * The `plan --json` document: every statement in execution order.
+ *
+ * @example
+ * ```ts
+ * const plan = JSON.parse(stdout) as PlanJson;
+ * for (const s of plan.statements) if (s.kind === 'table') console.log(s.table, s.estimatedRows);
+ * ```
+ */
+export interface PlanJson {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly dialect: string;
+  readonly statements: readonly { readonly kind: string; readonly table: string; readonly name?: string; readonly role?: string; readonly estimatedRows?: number | null; readonly sql: string }[];
+}
 
 /** `synthgraph plan`. */
 export async function planCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -39,6 +59,7 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
       schema: { type: 'string' },
       mode: { type: 'string' },
       'no-constraints': { type: 'boolean' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'plan',
@@ -59,7 +80,9 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
   throwIfIssues(issues, 'plan');
   const run = await resolveRun(values, 'plan', issues, io.cwd);
   const ir = run.toIR();
+  const json = (doc: unknown): number => (io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`), 0);
   if (values['ir']) {
+    if (values['json']) return json({ scenario: ir.name, seed: ir.seed, ir });
     io.stdout.write(`${prettyIR(ir)}\n`);
     return 0;
   }
@@ -67,12 +90,19 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
     const runStep = (run.config['run'] as { table_prefix?: string } | undefined) ?? {};
     const o = { catalog: String(values['catalog']), schema: String(values['schema']), mode, tablePrefix: runStep.table_prefix ?? '', constraints: !values['no-constraints'] };
     const { steps } = databricksStatements(ir, o, '<run-id>');
+    const shown = steps.filter((st) => st.role !== 'check' || !values['no-checks']);
+    if (values['json']) return json({ scenario: ir.name, seed: ir.seed, dialect: 'databricks', statements: shown.map((st) => ({ kind: st.kind, table: st.table, role: st.role, sql: st.sql })) } satisfies PlanJson);
     const parts = [`-- synthgraph plan: ${ir.name}, seed ${ir.seed}, Databricks ${o.catalog}.${o.schema} (${mode}); the run ledger's own statements are not shown`];
     for (const s of steps) if (s.role !== 'check' || !values['no-checks']) parts.push(`-- ${s.kind} ${s.table} (${s.role})\n${s.sql};`);
     io.stdout.write(`${parts.join('\n\n')}\n`);
     return 0;
   }
   const plan = buildPlan(ir, getDialect(dialectName));
+  if (values['json']) {
+    const tables = plan.tables.map((t) => ({ kind: 'table', table: t.entity, estimatedRows: t.plan.estimatedRows, sql: t.sql.join(';\n') }));
+    const checks = values['no-checks'] ? [] : plan.checks.map((c) => ({ kind: 'check', table: c.entity, name: c.name, sql: c.sql }));
+    return json({ scenario: ir.name, seed: ir.seed, dialect: plan.dialect, statements: [...tables, ...checks] } satisfies PlanJson);
+  }
   const parts: string[] = [`-- synthgraph plan: ${ir.name}, seed ${ir.seed}, dialect ${plan.dialect}`];
   for (const t of plan.tables) parts.push(`-- table ${t.entity}${t.plan.estimatedRows !== null ? ` (${t.plan.estimatedRows} rows)` : ''}\n${t.sql.join(';\n')};`);
   if (!values['no-checks']) for (const c of plan.checks) parts.push(`-- check ${c.name}\n${c.sql};`);

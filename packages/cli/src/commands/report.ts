@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { UsageError } from '../cli-error.js';
 import type { CliIO } from '../io.js';
 import { parse } from '../options.js';
 import { writeReport } from '../report/report-builder.js';
@@ -33,15 +32,10 @@ Exit codes: 0 written (also when checks found violations: the report shows them)
  * ```
  */
 export async function reportCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { in: { type: 'string', short: 'i' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } }, 'report');
+  const { values, positionals } = parse(args, { in: { type: 'string', short: 'i' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } }, 'report', { max: 1, name: 'DIR' });
   if (values['help']) {
     io.stdout.write(`${REPORT_HELP}\n`);
     return 0;
-  }
-  if (positionals.length > 1) {
-    throw new UsageError(`'synthgraph report' takes one output directory, got ${positionals.length}: ${positionals.join(' ')}`, [
-      { path: 'DIR', message: 'only one directory can be reported at a time', value: positionals, fix: `synthgraph report ${positionals[0] ?? 'synthgraph-out'}` },
-    ]);
   }
   const dir = path.resolve(io.cwd, (values['in'] === undefined ? undefined : String(values['in'])) ?? positionals[0] ?? 'synthgraph-out');
   const outDir = values['out'] === undefined ? undefined : path.resolve(io.cwd, String(values['out']));

@@ -172,14 +172,14 @@ describe.concurrent('synthgraph init in a terminal', () => {
     expect(r.config.campaigns.attribution_models).toEqual(['last_touch']);
   });
 
-  it('Ctrl-C at a prompt: exit 1, "cancelled, nothing written", no file', async () => {
+  it('Ctrl-C at a prompt: exit 130, "cancelled, nothing written", no file', async () => {
     const file = path.join(dir, 'cancelled.yaml');
     const s = start(`--out ${file}`);
     await step(s, plan('run'));
     await next(s, plan('run'));
     await s.answer('Number of households', KEY.ctrlC);
     await s.expect('cancelled, nothing written');
-    expect(await s.exit()).toBe(1);
+    expect(await s.exit()).toBe(130);
     expect(existsSync(file)).toBe(false);
   });
 

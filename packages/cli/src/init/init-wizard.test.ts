@@ -201,9 +201,9 @@ describe('synthgraph init (scripted answers)', () => {
     expect(resolved(config).campaigns.duration_days).toEqual({ min: 7, max: 25 });
   });
 
-  it('Ctrl-C cancels without writing (exit 1)', async () => {
+  it('Ctrl-C cancels without writing (exit 130)', async () => {
     const { code, prompter, file } = await wizard([{ match: /^Engagement events/, answers: [CANCEL] }]);
-    expect(code).toBe(1);
+    expect(code).toBe(130);
     expect(prompter.log.at(-1)).toBe('cancelled: cancelled, nothing written');
     expect(existsSync(file)).toBe(false);
   });

@@ -81,6 +81,11 @@ export class PtySession {
     return new PtySession(child);
   }
 
+  /** Everything written so far, control sequences included (to replay on a model terminal). */
+  output(): string {
+    return this.raw;
+  }
+
   /** Everything shown so far, control sequences removed. */
   screen(): string {
     return stripAnsi(this.raw);

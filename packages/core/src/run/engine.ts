@@ -37,8 +37,10 @@ export interface RunOptions {
 export interface TableResult {
   readonly rows: number;
   readonly files: readonly string[];
-  /** Hash of the table's content, independent of row order and file layout. */
+  /** Hash of the table's content, independent of row order and file layout, in the engine's own (cheaper) encoding. */
   readonly contentHash: string;
+  /** The canonical content hash (`canonical1:…`): equal on every engine for the same rows. */
+  readonly canonicalHash: string;
   readonly bytes: number;
   readonly elapsedMs: number;
 }

@@ -29,6 +29,12 @@ export interface Dialect {
   readonly fns: FunctionTable;
   /** Every type name the printer uses. */
   readonly types: TypeNameTable;
+  /**
+   * The concatenation, in order, of the string `body(element, index0)` over an array's elements
+   * (`index0` is the 0-based position): NULL for a NULL array, '' for an empty one. Used by the
+   * canonical content hash; a lambda form, so it is a method rather than a function-table entry.
+   */
+  joinArray(arr: string, body: (element: string, index0: string) => string): string;
   /** FROM item over the integer range [start, end) exposing the column `<alias>.__range`. */
   range(start: number, end: number, partitions: number, alias: string): string;
   /** The full CTAS statement(s) for an entity: the first creates the table, any others annotate it. */
@@ -69,7 +75,7 @@ export function doubleText(v: number): string {
  * const mine: Dialect = { ...duckdbDialect, name: 'mine', quoteIdent: (n) => `[${checkIdentifier(n)}]` };
  * ```
  */
-export const baseDialect: Omit<Dialect, 'name' | 'fns' | 'types' | 'range' | 'createTable'> = {
+export const baseDialect: Omit<Dialect, 'name' | 'fns' | 'types' | 'range' | 'createTable' | 'joinArray'> = {
   quoteIdent: (name) => `"${checkIdentifier(name)}"`,
   stringLiteral: (v) => `'${v.replace(/'/g, "''")}'`,
   bigintLiteral: (v) => {

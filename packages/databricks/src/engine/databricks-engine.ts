@@ -15,15 +15,14 @@ import { randomUUID } from 'node:crypto';
 import {
   defineEngine,
   positiveIntegerIssue,
-  buildPlan,
   ConfigError,
   createManifest,
-  irHash,
+  parseContentHash,
+  RunProgress,
   type CheckResult,
   type Engine,
   type Issue,
   type Manifest,
-  type ProgressEvent,
   type RunOptions,
   type ScenarioIR,
   type TableResult,
@@ -31,12 +30,13 @@ import {
 import type { DatabricksConnection } from '../auth/databricks-connection.js';
 import { assertGrants, type GrantsClient } from '../grants/grant-check.js';
 import type { GrantPrincipal, GrantReport, WriteMode } from '../grants/grant-report.js';
-import { qualifiedName, unityCatalogNameIssues } from '../grants/unity-catalog-names.js';
-import type { PlannedStatement, WarehouseSessionFactory } from '../executor/planned-statement.js';
-import { LEDGER_TABLE } from '../executor/run-ledger.js';
+import { unityCatalogNameIssues } from '../grants/unity-catalog-names.js';
+import type { WarehouseSessionFactory } from '../executor/planned-statement.js';
 import { runOnWarehouse, type RecoverMode, type StatementResult, type WarehouseProgressEvent } from '../executor/warehouse-executor.js';
-import { sparkDialect, sparkIdent, sparkString } from '../spark/spark-dialect.js';
-import { groupChecks, parseTableStats, tableStatsSql } from '../spark/table-stats.js';
+import { parseTableStats } from '../spark/table-stats.js';
+import { databricksStatements, MANIFEST_DETAIL_KEY, type DatabricksStatement } from './databricks-statements.js';
+
+export { databricksStatements, latestManifestSql, MANIFEST_DETAIL_KEY, type DatabricksPlanOptions, type DatabricksStatement } from './databricks-statements.js';
 
 /** Options of {@link databricks}. */
 export interface DatabricksEngineOptions {
@@ -80,10 +80,6 @@ export interface DatabricksEngineOptions {
   readonly driverLog?: (level: string, message: string) => void;
 }
 
-/** The manifest of a Databricks run is recorded under this key of its `run_completed` ledger row's `detail`. */
-export const MANIFEST_DETAIL_KEY = 'manifest';
-
-const ROWS_PER_PARTITION = 1_000_000;
 
 /** Validates the options, naming every problem. */
 export function validateDatabricksEngineOptions(o: DatabricksEngineOptions): Issue[] {
@@ -112,74 +108,6 @@ export function databricks(options: DatabricksEngineOptions): Engine {
   return defineEngine('databricks', 'Databricks', options, validateDatabricksEngineOptions, runDatabricks);
 }
 
-/** A planned statement and what its result means for the manifest. */
-export interface DatabricksStatement extends PlannedStatement {
-  /** `write`: creates or fills a table; `stats`/`detail`/`batch-rows`: measures one; `check`: a constraint's violation count; `previous`: reads the last manifest (append). */
-  readonly role: 'write' | 'stats' | 'detail' | 'batch-rows' | 'check' | 'previous';
-  readonly entity: string;
-  /** For `check`: the checks whose violation counts are the columns `c0`, `c1`, … of its row. */
-  readonly checkNames?: readonly string[];
-}
-
-/** Builds the statements of a run (exported for `synthgraph plan --dialect databricks` and tests). */
-export function databricksStatements(
-  ir: ScenarioIR,
-  o: Pick<DatabricksEngineOptions, 'catalog' | 'schema' | 'tablePrefix' | 'mode' | 'constraints' | 'clusterBy' | 'rowsPerPartition'>,
-  runId: string,
-): { steps: DatabricksStatement[]; staging: string[] } {
-  const { catalog, schema } = o;
-  const append = o.mode === 'append';
-  const prefix = o.tablePrefix ?? '';
-  const name = (entity: string): string => `${prefix}${entity}`;
-  const final = (entity: string): string => qualifiedName(catalog, schema, name(entity));
-  const stagingName = (entity: string): string => `_synthgraph_stage_${runId.replace(/-/g, '_')}_${name(entity)}`;
-  const properties = { 'synthgraph.seed': String(ir.seed), 'synthgraph.ir_hash': irHash(ir) };
-  const lower = { rowsPerPartition: o.rowsPerPartition ?? ROWS_PER_PARTITION };
-  const finalPlan = buildPlan(ir, sparkDialect({ properties, unityCatalogConstraints: o.constraints ?? true, clusterBy: o.clusterBy, tableRef: final, tableName: name }), { ...lower, tableRef: final });
-  const steps: DatabricksStatement[] = [];
-  const staging: string[] = [];
-  if (!append) {
-    for (const t of finalPlan.tables) {
-      t.sql.forEach((sql, i) => steps.push({ table: name(t.entity), entity: t.entity, kind: i === 0 ? 'create' : 'meta', role: 'write', sql }));
-      steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'stats', sql: tableStatsSql(t.table, t.plan.columns) });
-      steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
-    }
-  } else {
-    const firstEntity = finalPlan.tables[0]?.entity ?? '';
-    const first = name(firstEntity);
-    steps.push({
-      table: first,
-      entity: first,
-      kind: 'check',
-      role: 'previous',
-      // The newest manifests that wrote this scenario's first table under the same name.
-      sql: [
-        `SELECT detail FROM ${qualifiedName(catalog, schema, LEDGER_TABLE)}`,
-        `WHERE event = 'run_completed' AND get_json_object(detail, '$.${MANIFEST_DETAIL_KEY}.scenario') = ${sparkString(ir.name)}`,
-        `AND get_json_object(detail, ${sparkString(`$.${MANIFEST_DETAIL_KEY}.extra.databricks.tables.${firstEntity}`)}) = ${sparkString(`${catalog}.${schema}.${first}`)}`,
-        'ORDER BY at DESC LIMIT 10',
-      ].join('\n'),
-    });
-    const stageRef = (entity: string): string => qualifiedName(catalog, schema, stagingName(entity));
-    const stagePlan = buildPlan(ir, sparkDialect({ properties: { ...properties, 'synthgraph.staging': 'true' }, tableRef: stageRef }), { ...lower, tableRef: stageRef });
-    for (const t of stagePlan.tables) {
-      const stage = stagingName(t.entity);
-      staging.push(stage);
-      steps.push({ table: stage, entity: t.entity, kind: 'create', role: 'write', sql: t.sql[0] as string });
-      steps.push({ table: stage, entity: t.entity, kind: 'check', role: 'batch-rows', sql: `SELECT CAST(count(*) AS STRING) AS n FROM ${t.table}` });
-      const cols = t.plan.columns.map((c) => sparkIdent(c.name)).join(', ');
-      steps.push({ table: name(t.entity), entity: t.entity, kind: 'create', role: 'write', sql: `INSERT INTO ${final(t.entity)} (${cols})\nSELECT ${cols} FROM ${t.table}` });
-    }
-    for (const t of finalPlan.tables) {
-      steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'stats', sql: tableStatsSql(t.table, t.plan.columns) });
-      steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
-    }
-  }
-  // One statement per table's checks: a warehouse round trip each, not one per check.
-  for (const g of groupChecks(finalPlan.checks)) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.checks.map((c) => c.name), sql: g.sql });
-  return { steps, staging };
-}
-
 const firstValue = (rows: readonly object[]): unknown => Object.values((rows[0] as Record<string, unknown> | undefined) ?? {})[0];
 const field = (rows: readonly object[], name: string): unknown => (rows[0] as Record<string, unknown> | undefined)?.[name];
 
@@ -203,13 +131,13 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
   const mode = o.mode ?? 'replace';
   const runId = o.runId ?? randomUUID();
   const { steps, staging } = databricksStatements(ir, o, runId);
-  const emit = (e: Omit<ProgressEvent, 'elapsedMs' | 'step' | 'steps'> & { step?: number }): void =>
-    run.onProgress?.({ step: 0, ...e, steps: steps.length, elapsedMs: Math.round(performance.now() - t0) });
+  // The same steps and phases as every engine's run loop (core's RunProgress), driven by the executor's statement events.
+  const progress = new RunProgress({ tables: new Set(steps.filter((st) => st.role === 'write').map((st) => st.entity)).size, checks: steps.reduce((n, st) => n + (st.checkNames?.length ?? 0), 0) }, run.onProgress);
 
-  emit({ phase: 'plan', state: 'started', detail: `checking Unity Catalog privileges on ${o.catalog}.${o.schema}` });
+  progress.plan(`checking Unity Catalog privileges on ${o.catalog}.${o.schema}`);
   const report = o.grantsChecked ?? (await assertGrants({ catalog: o.catalog, schema: o.schema, mode, principal: o.principal, tables: ir.entities.map((e) => `${o.tablePrefix ?? ''}${e.name}`) }, o.grants ?? (o.connection as DatabricksConnection).workspaceClient()));
   // What the grant check could not see (refused permission queries) is reported, not fatal.
-  if (!o.grantsChecked) for (const note of report.notes) emit({ phase: 'plan', state: 'running', detail: `warning: ${note}` });
+  if (!o.grantsChecked) for (const note of report.notes) progress.emit({ phase: 'plan', state: 'running', detail: `warning: ${note}` });
   if (mode === 'append' && !report.schemaExists) {
     throw new ConfigError([{ path: 'mode', message: `append adds to the tables of an earlier run, but the schema ${o.catalog}.${o.schema} does not exist`, value: 'append', fix: 'run once in replace mode first' }], 'Cannot append');
   }
@@ -217,25 +145,29 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
   const fullName = (entity: string): string => `${o.catalog}.${o.schema}.${o.tablePrefix ?? ''}${entity}`;
   let manifest: Manifest | undefined;
   const buildManifest = (results: readonly StatementResult[]): Record<string, unknown> => {
+    // Called just before the ledger row that commits the run is written.
+    progress.write('started', 'recording the run in the ledger');
     const tables: Record<string, TableResult> = {};
     const batchRows: Record<string, number> = {};
     const checks: CheckResult[] = [];
     const elapsed: Record<string, number> = {};
     const bytes: Record<string, number> = {};
+    const canonical: Record<string, string> = {};
     let previous: Manifest | undefined;
     for (const r of results) {
       const s = steps[r.index] as DatabricksStatement;
       if (s.role === 'write') elapsed[s.entity] = (elapsed[s.entity] ?? 0) + r.elapsedMs;
       else if (s.role === 'detail') bytes[s.entity] = Number(field(r.rows, 'sizeInBytes') ?? 0) || 0;
       else if (s.role === 'batch-rows') batchRows[s.entity] = Number(firstValue(r.rows));
+      else if (s.role === 'canonical') canonical[s.entity] = parseContentHash((r.rows[0] as Record<string, unknown> | undefined) ?? {});
       else if (s.role === 'previous') previous = previousManifest(r.rows, ir, fullName);
       else if (s.role === 'check') (s.checkNames ?? []).forEach((name, i) => checks.push({ name, table: s.entity, violations: Number(field(r.rows, `c${i}`)) }));
       else if (s.role === 'stats') {
         const { rows, contentHash } = parseTableStats(field(r.rows, 'n'), field(r.rows, 'h'));
-        tables[s.entity] = { rows, files: [], bytes: 0, contentHash, elapsedMs: 0 };
+        tables[s.entity] = { rows, files: [], bytes: 0, contentHash, canonicalHash: '', elapsedMs: 0 };
       }
     }
-    for (const [entity, t] of Object.entries(tables)) tables[entity] = { ...t, bytes: bytes[entity] ?? 0, elapsedMs: Math.round(elapsed[entity] ?? 0) };
+    for (const [entity, t] of Object.entries(tables)) tables[entity] = { ...t, canonicalHash: canonical[entity] ?? '', bytes: bytes[entity] ?? 0, elapsedMs: Math.round(elapsed[entity] ?? 0) };
     const location = { catalog: o.catalog, schema: o.schema, runId, principal: report.principal, tables: Object.fromEntries(Object.keys(tables).map((e) => [e, fullName(e)])) };
     manifest = createManifest(ir, {
       engine: 'databricks-sql',
@@ -253,24 +185,23 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
   const onStatement = (e: WarehouseProgressEvent): void => {
     o.onStatement?.(e);
     const s = steps[e.statementIndex];
-    const step = e.statementIndex + 1;
-    if (e.phase === 'rollback') return emit({ phase: 'write', state: 'running', table: e.table, detail: `rolling back ${e.table} (${e.state})`, step });
+    if (e.phase === 'rollback') return progress.write('running', `rolling back ${e.table} (${e.state})`, e.table);
     if (!s) return;
     if (s.kind === 'check') {
       // Row counts and violations are reported as their statements return, not at the end.
-      if (e.state === 'succeeded' && e.result && s.role === 'stats') emit({ phase: 'table', table: s.entity, state: 'finished', rows: parseTableStats(field(e.result, 'n'), field(e.result, 'h')).rows, step });
+      if (e.state === 'succeeded' && e.result && s.role === 'stats') progress.tableFinished(s.entity, parseTableStats(field(e.result, 'n'), field(e.result, 'h')).rows);
       if (s.role !== 'check') return;
-      if (e.state === 'started') emit({ phase: 'check', table: s.entity, state: 'started', detail: `${s.checkNames?.length ?? 0} checks of ${s.entity}`, step });
+      if (e.state === 'started') progress.checksStarted(s.entity, s.checkNames ?? []);
       if (e.state === 'succeeded' && e.result) {
         const result = e.result;
-        (s.checkNames ?? []).forEach((name, i) => emit({ phase: 'check', table: s.entity, state: 'finished', detail: name, rows: Number(field(result, `c${i}`)), step }));
+        (s.checkNames ?? []).forEach((name, i) => progress.checkFinished(s.entity, name, Number(field(result, `c${i}`))));
       }
       return;
     }
     if (s.role !== 'write' || s.kind === 'meta') return;
     // A table starts with its CTAS (replace) or its batch's staging CTAS (append).
-    if (e.state === 'started' && (mode === 'replace' || staging.includes(s.table))) emit({ phase: 'table', table: s.entity, state: 'started', step });
-    else if (e.state === 'running') emit({ phase: 'table', table: s.entity, state: 'running', step, detail: `${Math.round(e.elapsedMs / 1000)}s on the warehouse` });
+    if (e.state === 'started' && (mode === 'replace' || staging.includes(s.table))) progress.tableStarted(s.entity);
+    else if (e.state === 'running') progress.tableRunning(s.entity, `${Math.round(e.elapsedMs / 1000)}s on the warehouse`);
   };
 
   const result = await runOnWarehouse(steps, {
@@ -291,20 +222,7 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
     completionDetail: buildManifest,
   });
   const done = manifest as unknown as Manifest;
-  if (result.leftOver.length) emit({ phase: 'write', state: 'finished', detail: `could not drop staging tables ${result.leftOver.join(', ')}; drop them by hand`, step: steps.length });
-  emit({ phase: 'done', state: 'finished', rows: done.totalRows, step: steps.length });
+  if (result.leftOver.length) progress.write('finished', `could not drop staging tables ${result.leftOver.join(', ')}; drop them by hand`);
+  progress.done(done.totalRows);
   return done;
-}
-
-/**
- * SQL that reads the manifest of the newest completed run from a schema's ledger (column
- * `manifest`, JSON text). On Databricks: `SELECT … FROM main.synth._synthgraph_runs …`.
- *
- * @example
- * ```ts
- * latestManifestSql('main', 'synth');
- * ```
- */
-export function latestManifestSql(catalog: string, schema: string): string {
-  return `SELECT get_json_object(detail, ${sparkString(`$.${MANIFEST_DETAIL_KEY}`)}) AS manifest FROM ${qualifiedName(catalog, schema, LEDGER_TABLE)} WHERE event = 'run_completed' AND detail IS NOT NULL ORDER BY at DESC LIMIT 1`;
 }

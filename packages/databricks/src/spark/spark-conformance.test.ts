@@ -14,6 +14,7 @@ let dir: string;
 let spark: LocalSpark;
 let ir: ScenarioIR;
 let manifest: Manifest;
+let duckManifest: Manifest;
 let duck: DuckdbReader;
 
 const ref = (entity: string): string => `delta.\`${path.join(dir, 'spark', entity)}\``;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   spark = await LocalSpark.start({ warehouseDir: path.join(dir, 'warehouse'), catalog: 'in-memory', cores: 2, conf: LOCAL_CONF });
   ir = conformanceScenario(300).toIR({ seed: 42 });
   manifest = await generate(ir, localSpark({ out: path.join(dir, 'spark'), session: spark, verifyPartitioning: true, rowsPerPartition: 100 }));
-  await generate(ir, duckdb({ out: path.join(dir, 'duck') }));
+  duckManifest = await generate(ir, duckdb({ out: path.join(dir, 'duck') }));
   duck = await DuckdbReader.open(path.join(dir, 'duck'));
 }, 900_000);
 
@@ -59,6 +60,15 @@ describe('local Spark + Delta conformance', () => {
     const s = (await sparkQuery(sql)).map((r) => canonicalRowText(types, r)).sort();
     expect(firstDifferences(d, s), `${entity}; query:\n${sql}`).toEqual([]);
     expect(s.length).toBe(manifest.tables[entity]?.rows);
+  });
+
+  it('the manifest shows the canonical content hash of the DuckDB run for every table', () => {
+    const canonical = (m: Manifest): Record<string, string> => Object.fromEntries(Object.entries(m.tables).map(([t, r]) => [t, r.canonicalHash]));
+    expect(canonical(manifest)).toEqual(canonical(duckManifest));
+    for (const [t, r] of Object.entries(manifest.tables)) expect(r.canonicalHash, t).toMatch(new RegExp(`^canonical1:[0-9a-f]{16}:${r.rows}$`));
+    // The engine-native hashes stay, and differ by engine.
+    expect(manifest.tables['households']?.contentHash).toMatch(/^spark-xxh64:/);
+    expect(duckManifest.tables['households']?.contentHash).toMatch(/^duckdb-xxh:/);
   });
 
   it('string literals with quotes, backslashes and line breaks round-trip on Spark and DuckDB', async () => {

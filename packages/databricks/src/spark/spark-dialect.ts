@@ -169,6 +169,7 @@ export function sparkDialect(options: SparkTableOptions = {}): Dialect {
     },
     types: sparkTypes,
     fns: sparkFunctions,
+    joinArray: (arr, body) => `array_join(transform(${arr}, (__e, __i) -> ${body('__e', '__i')}), '')`,
     range: (start, end, partitions, alias) => `range(${start}L, ${end}L, 1L, ${partitions}) AS ${sparkIdent(alias)}(\`__range\`)`,
     createTable: createTable(options),
     dropTable: (t) => `DROP TABLE IF EXISTS ${t}`,

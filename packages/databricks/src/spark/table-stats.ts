@@ -1,7 +1,7 @@
 /**
- * The row count and content hash of a generated table, computed by Spark SQL in one scan. Both
- * Spark targets (local Spark and Databricks SQL warehouses) use it, so their manifests agree
- * for the same seed.
+ * The row count and Spark's own content hash of a generated table, computed by Spark SQL in one
+ * scan (the manifest's `contentHash`). Both Spark targets (local Spark and Databricks SQL
+ * warehouses) use it; the engine-independent `canonicalHash` comes from core's run loop.
  */
 import type { CreateTableStmt } from '@synthgraph/core';
 import { sparkIdent } from './spark-dialect.js';
@@ -35,21 +35,4 @@ export function parseTableStats(n: unknown, h: unknown): { rows: number; content
   const sum = BigInt(String(h ?? '0').split('.')[0] || '0');
   const mod = ((sum % 2n ** 64n) + 2n ** 64n) % 2n ** 64n;
   return { rows, contentHash: `spark-xxh64:${mod.toString(16).padStart(16, '0')}:${rows}` };
-}
-
-/**
- * The checks of a plan grouped per table into one statement each: `SELECT (check 1) AS c0,
- * (check 2) AS c1, …` — one round trip (and one plan) per table instead of one per check, and
- * Spark runs the scalar subqueries concurrently. Column `c<i>` is the violation count of
- * `checks[i]`.
- *
- * @example
- * ```ts
- * for (const g of groupChecks(plan.checks)) console.log(g.entity, g.checks.length, g.sql);
- * ```
- */
-export function groupChecks<C extends { readonly entity: string; readonly sql: string }>(checks: readonly C[]): { entity: string; checks: C[]; sql: string }[] {
-  const groups = new Map<string, C[]>();
-  for (const c of checks) groups.set(c.entity, [...(groups.get(c.entity) ?? []), c]);
-  return [...groups].map(([entity, cs]) => ({ entity, checks: cs, sql: `SELECT ${cs.map((c, i) => `(\n${c.sql}\n) AS \`c${i}\``).join(',\n')}` }));
 }

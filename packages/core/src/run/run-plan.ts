@@ -1,0 +1,203 @@
+/**
+ * The run loop every engine shares: tables in dependency order, the canonical content hash of
+ * each, the checks, the manifest and the commit, with the same progress events and the same
+ * cancellation everywhere. An engine supplies only what differs: a {@link RunSession} that
+ * executes statements and a {@link TableWriter} that stores tables and commits the output.
+ * Progress events follow {@link RunProgress}.
+ */
+import { CancelledError } from '../errors.js';
+import type { ScenarioIR } from '../ir/types.js';
+import type { Dialect } from '../sql/dialect.js';
+import type { StatementPlan, TableStatements } from '../sql/plan.js';
+import type { TableRef } from '../sql/printer.js';
+import { contentHashSql, parseContentHash } from './content-hash.js';
+import type { BatchRecord, CheckResult, Manifest, RunOptions, TableResult } from './engine.js';
+import { createManifest } from './manifest.js';
+import { RunProgress } from './progress.js';
+
+/**
+ * A connection to an engine: executes statements and reads small results.
+ *
+ * @example
+ * ```ts
+ * const session: RunSession = await DuckdbSession.open({ path: ':memory:', tempDirectory: '/tmp/spill' });
+ * const [row] = await session.query('SELECT 1 AS x', 'probing');
+ * ```
+ */
+export interface RunSession {
+  /** Runs a statement; `what` names it in errors (e.g. 'writing table households'). */
+  execute(sql: string, what: string): Promise<void>;
+  /** Runs a query and returns its rows keyed by column name. */
+  query(sql: string, what: string): Promise<readonly Readonly<Record<string, unknown>>[]>;
+  /** Engine name and version for the manifest, e.g. `duckdb 1.4.1`. */
+  engineVersion(): Promise<string>;
+  /** The engine's own (cheaper, engine-specific) content hash of a written table, kept as `contentHash`. */
+  nativeHash?(table: TableStatements, rows: number): Promise<string>;
+  /** Closes the session (called once, also after a failure). */
+  close(): Promise<void>;
+}
+
+/**
+ * Files of one table in the output, relative to it.
+ *
+ * @example
+ * ```ts
+ * const { files, bytes } = await writer.tableFiles('households'); // ['households/part-00000.parquet'], 81234
+ * ```
+ */
+export interface TableFiles {
+  /** Every file of the table (all batches). */
+  readonly files: readonly string[];
+  /** The files this run added. */
+  readonly batchFiles: readonly string[];
+  /** Bytes of every file of the table. */
+  readonly bytes: number;
+}
+
+/**
+ * Where and how an engine stores tables; owns the output's staging and its commit.
+ *
+ * @example
+ * ```ts
+ * const writer: TableWriter = new DuckdbWriter(await LocalOutput.open('./out', { format: 'parquet', ir }), 'parquet', 'zstd');
+ * ```
+ */
+export interface TableWriter {
+  /** Output format for the manifest (parquet, csv, duckdb, delta, …). */
+  readonly format: string;
+  /** How a written table is read back (checks and hashes use the plan's own table names). */
+  readonly tableRef?: TableRef;
+  /** The batches already in the output (append), oldest first. */
+  readonly previousBatches: readonly BatchRecord[];
+  /** Stores one table of the plan and makes it readable under its plan name. */
+  writeTable(session: RunSession, table: TableStatements): Promise<void>;
+  /** After every table is written: e.g. make each table name read every batch (append). */
+  afterTables?(session: RunSession, plan: StatementPlan): Promise<void>;
+  /** After the checks, before the session closes (e.g. convert to the output format). */
+  finish?(session: RunSession, plan: StatementPlan): Promise<void>;
+  /** Files of a table, once the session is closed. */
+  tableFiles(entity: string): Promise<TableFiles>;
+  /** Makes the output with this manifest visible at once (the single commit point). */
+  commit(manifest: Manifest): Promise<void>;
+  /** Removes everything the run staged (after a failure or cancellation). */
+  discard(): Promise<void>;
+}
+
+/**
+ * Options of {@link runPlan}.
+ *
+ * @example
+ * ```ts
+ * const options: RunPlanOptions = { writer, dialect: duckdbDialect, openSession: () => DuckdbSession.open(settings), onProgress: console.log };
+ * ```
+ */
+export interface RunPlanOptions extends RunOptions {
+  /** Opens the engine session (after the writer staged its output). */
+  readonly openSession: () => Promise<RunSession>;
+  /** What the `plan` progress event says while the session opens, e.g. 'starting local Spark'. */
+  readonly sessionLabel?: string;
+  readonly writer: TableWriter;
+  /** The dialect of the plan, which prints the content-hash queries. */
+  readonly dialect: Dialect;
+  /** Engine-specific manifest sections (merged under the preset's). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+const CANCELLED = 'The run was cancelled; nothing was written.';
+
+/**
+ * Runs a statement plan with an engine's session and writer and returns the committed manifest.
+ *
+ * @example
+ * ```ts
+ * const plan = buildPlan(ir, duckdbDialect);
+ * const manifest = await runPlan(ir, plan, { dialect: duckdbDialect, writer, openSession: () => DuckdbSession.open(path), signal, onProgress });
+ * ```
+ */
+export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOptions): Promise<Manifest> {
+  const t0 = performance.now();
+  const { writer, signal } = o;
+  const checkGroups = groupChecks(plan.checks, (n) => o.dialect.quoteIdent(n));
+  const progress = new RunProgress({ tables: plan.tables.length, checks: plan.checks.length }, o.onProgress);
+  const live = (): void => {
+    if (signal?.aborted) throw new CancelledError(CANCELLED);
+  };
+  let session: RunSession | undefined;
+  try {
+    live();
+    progress.plan(o.sessionLabel ?? 'opening the engine session');
+    session = await o.openSession();
+    const s = session;
+    const count = async (t: TableStatements): Promise<number> => Number(Object.values((await s.query(`SELECT count(*) AS n FROM ${t.table}`, `counting ${t.entity}`))[0] ?? {})[0] ?? 0);
+    const batchRows: Record<string, number> = {};
+    const elapsed: Record<string, number> = {};
+    for (const t of plan.tables) {
+      live();
+      const started = performance.now();
+      progress.tableStarted(t.entity);
+      await writer.writeTable(s, t);
+      batchRows[t.entity] = await count(t);
+      elapsed[t.entity] = Math.round(performance.now() - started);
+      progress.tableFinished(t.entity, batchRows[t.entity] ?? 0);
+    }
+    await writer.afterTables?.(s, plan);
+    const tables: Record<string, TableResult> = {};
+    for (const t of plan.tables) {
+      live();
+      const row = (await s.query(contentHashSql(ir, t.entity, o.dialect, writer.tableRef), `hashing ${t.entity}`))[0] ?? {};
+      const canonicalHash = parseContentHash(row);
+      const rows = Number(row['n'] ?? 0);
+      tables[t.entity] = { rows, files: [], bytes: 0, contentHash: (await s.nativeHash?.(t, rows)) ?? canonicalHash, canonicalHash, elapsedMs: elapsed[t.entity] ?? 0 };
+    }
+    const checks: CheckResult[] = [];
+    for (const g of checkGroups) {
+      live();
+      progress.checksStarted(g.entity, g.checks.map((c) => c.name));
+      const row = (await s.query(g.sql, `running the checks of ${g.entity}`))[0] ?? {};
+      g.checks.forEach((c, i) => {
+        const violations = Number(row[`c${i}`]);
+        checks.push({ name: c.name, table: c.entity, violations });
+        progress.checkFinished(c.entity, c.name, violations);
+      });
+    }
+    live();
+    progress.write('started');
+    await writer.finish?.(s, plan);
+    const engine = await s.engineVersion();
+    session = undefined;
+    await s.close();
+    live();
+    const batchFiles: Record<string, readonly string[]> = {};
+    for (const t of plan.tables) {
+      const f = await writer.tableFiles(t.entity);
+      tables[t.entity] = { ...(tables[t.entity] as TableResult), files: f.files, bytes: f.bytes };
+      batchFiles[t.entity] = f.batchFiles;
+    }
+    const manifest = createManifest(ir, { engine, format: writer.format, tables, checks, elapsedMs: performance.now() - t0, batchRows, batchFiles, previousBatches: writer.previousBatches, extra: o.extra ?? {} });
+    await writer.commit(manifest);
+    progress.done(manifest.totalRows);
+    return manifest;
+  } catch (e) {
+    await session?.close().catch(() => undefined);
+    await writer.discard();
+    if (signal?.aborted && !(e instanceof CancelledError)) throw new CancelledError(CANCELLED, e);
+    throw e;
+  }
+}
+
+/**
+ * The checks of a plan grouped per table into one statement each: `SELECT (check 1) AS c0,
+ * (check 2) AS c1, …` — one round trip (and one plan) per table instead of one per check, and
+ * engines like Spark run the scalar subqueries concurrently. Column `c<i>` is the violation
+ * count of `checks[i]`; `quote` is the dialect's identifier quoting.
+ *
+ * @example
+ * ```ts
+ * for (const g of groupChecks(plan.checks, sparkIdent)) console.log(g.entity, g.checks.length, g.sql);
+ * ```
+ */
+export function groupChecks<C extends { readonly entity: string; readonly sql: string }>(checks: readonly C[], quote: (name: string) => string): { entity: string; checks: C[]; sql: string }[] {
+  const groups = new Map<string, C[]>();
+  for (const c of checks) groups.set(c.entity, [...(groups.get(c.entity) ?? []), c]);
+  return [...groups].map(([entity, cs]) => ({ entity, checks: cs, sql: `SELECT ${cs.map((c, i) => `(\n${c.sql}\n) AS ${quote(`c${i}`)}`).join(',\n')}` }));
+}
