@@ -57,6 +57,13 @@ export interface FakeBehavior {
   readonly applied?: boolean;
   /** `fetchAll` never finishes until the operation is cancelled. */
   readonly hang?: boolean;
+  /**
+   * After `cancel()`, the server keeps running the statement for this many status polls
+   * (default 0; `Infinity`: it never reports stopping).
+   */
+  readonly stopsAfterPolls?: number;
+  /** The statement commits anyway while it is being cancelled (its effect lands when it stops). */
+  readonly commitsWhileStopping?: boolean;
   /** Runs when the statement is executed (before its effect). */
   readonly before?: (warehouse: FakeWarehouse) => void;
 }
@@ -76,6 +83,8 @@ export class FakeWarehouse {
   /** Statements whose operation was cancelled. */
   readonly cancelled: string[] = [];
   readonly sessions: OpenSessionRequest[] = [];
+  /** Server status polls of cancelled operations. */
+  statusPolls = 0;
   behaviors: FakeBehavior[] = [];
   openOperations = 0;
   closedSessions = 0;
@@ -215,10 +224,19 @@ class FakeSession implements WarehouseSession {
   }
 }
 
+/**
+ * An operation behaving like `DBSQLOperation`: once cancelled, its own `status()` refuses
+ * (a client-side flag), while its `backend.status()` still reports the server's state
+ * (the driver's neutral `OperationStatus`).
+ */
 class FakeOperation implements WarehouseOperation {
   readonly id: string;
   private state: number = TOperationState.RUNNING_STATE;
   private onCancel: (() => void) | undefined;
+  private cancelRequested = false;
+  private pollsUntilStopped = 0;
+  /** Status polls after cancel() (through the backend). */
+  readonly backend = { status: async (): Promise<{ state: string }> => ({ state: this.serverStateAfterPoll() }) };
 
   constructor(
     private readonly w: FakeWarehouse,
@@ -237,7 +255,7 @@ class FakeOperation implements WarehouseOperation {
         this.onCancel = () => reject(driverErrors.cancelled());
       });
     }
-    if (this.state === TOperationState.CANCELED_STATE) throw driverErrors.cancelled();
+    if (this.cancelRequested) throw driverErrors.cancelled();
     b?.before?.(this.w);
     if (b?.failFetch && !b.applied) {
       this.state = TOperationState.ERROR_STATE;
@@ -250,12 +268,16 @@ class FakeOperation implements WarehouseOperation {
   }
 
   async status(): Promise<InstanceType<typeof TGetOperationStatusResp>> {
+    if (this.cancelRequested) throw driverErrors.cancelled();
     return operationStatus(this.state);
   }
 
   async cancel(): Promise<StatusClass> {
+    if (this.cancelRequested) return Status.success();
     this.w.cancelled.push(this.sql);
-    this.state = TOperationState.CANCELED_STATE;
+    this.cancelRequested = true;
+    this.pollsUntilStopped = this.behavior?.stopsAfterPolls ?? 0;
+    if (this.pollsUntilStopped === 0) this.stopOnServer();
     this.onCancel?.();
     return Status.success();
   }
@@ -263,6 +285,19 @@ class FakeOperation implements WarehouseOperation {
   async close(): Promise<StatusClass> {
     this.w.openOperations -= 1;
     return Status.success();
+  }
+
+  private serverStateAfterPoll(): string {
+    this.w.statusPolls += 1;
+    if (this.state === TOperationState.RUNNING_STATE && this.cancelRequested && --this.pollsUntilStopped <= 0) this.stopOnServer();
+    return this.state === TOperationState.RUNNING_STATE ? 'Running' : this.state === TOperationState.FINISHED_STATE ? 'Succeeded' : 'Cancelled';
+  }
+
+  private stopOnServer(): void {
+    if (this.behavior?.commitsWhileStopping) {
+      this.w.apply(this.sql);
+      this.state = TOperationState.FINISHED_STATE;
+    } else this.state = TOperationState.CANCELED_STATE;
   }
 }
 
