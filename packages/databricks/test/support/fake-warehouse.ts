@@ -8,29 +8,17 @@
  * Failures, hangs and side effects are scripted per statement. Not exported from the package.
  */
 import { createRequire } from 'node:module';
-import { thrift } from '@databricks/sql';
-import type OperationStateErrorClass from '@databricks/sql/dist/errors/OperationStateError';
-import type { OperationStateErrorCode } from '@databricks/sql/dist/errors/OperationStateError';
 import type RetryErrorClass from '@databricks/sql/dist/errors/RetryError';
 import type StatusClass from '@databricks/sql/dist/dto/Status';
+import { operationErrors, operationStatus, Status, TOperationState } from '../../src/rehearsal/driver-shapes.js';
 import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../../src/executor/planned-statement.js';
 
 const require = createRequire(import.meta.url);
-/** The driver's `Status` (what `cancel()` and `close()` return). */
-export const Status = (require('@databricks/sql/dist/dto/Status') as { default: typeof StatusClass }).default;
-const { default: OperationStateError } = require('@databricks/sql/dist/errors/OperationStateError') as { default: typeof OperationStateErrorClass };
+export { Status, TOperationState, operationStatus };
 const { default: RetryError } = require('@databricks/sql/dist/errors/RetryError') as { default: typeof RetryErrorClass };
 const { THTTPException } = require('@databricks/sql/dist/connection/connections/ThriftHttpConnection') as {
   THTTPException: new (response: { status: number }) => Error & { statusCode: number };
 };
-const { TGetOperationStatusResp, TStatus, TStatusCode, TOperationState } = thrift.TCLIService_types;
-export { TOperationState };
-
-/** An operation's status as the driver's `status()` returns it; a failed one carries its SQLSTATE and message. */
-export function operationStatus(operationState: number, failure?: { readonly displayMessage: string; readonly sqlState?: string | undefined }): InstanceType<typeof TGetOperationStatusResp> {
-  const error = failure ? { sqlState: failure.sqlState, displayMessage: failure.displayMessage, errorMessage: failure.displayMessage } : {};
-  return new TGetOperationStatusResp({ status: new TStatus({ statusCode: TStatusCode.SUCCESS_STATUS }), operationState, ...error });
-}
 
 /** Driver errors as the driver builds them. */
 export const driverErrors = {
@@ -41,8 +29,8 @@ export const driverErrors = {
   /** The driver gave up retrying. */
   retryExhausted: (): Error => new RetryError('ATTEMPTS_EXCEEDED' as never, { response: { status: 503 } }),
   /** The statement failed on the server (operation in ERROR state). */
-  sql: (displayMessage: string, sqlState: string | undefined): Error => new OperationStateError('ERROR' as OperationStateErrorCode, operationStatus(TOperationState.ERROR_STATE, { displayMessage, sqlState })),
-  cancelled: (): Error => new OperationStateError('CANCELED' as OperationStateErrorCode),
+  sql: operationErrors.sql,
+  cancelled: operationErrors.cancelled,
 };
 
 /** A scripted behaviour for the statements it matches. */
@@ -267,7 +255,7 @@ class FakeOperation implements WarehouseOperation {
     return rows;
   }
 
-  async status(): Promise<InstanceType<typeof TGetOperationStatusResp>> {
+  async status(): Promise<ReturnType<typeof operationStatus>> {
     if (this.cancelRequested) throw driverErrors.cancelled();
     return operationStatus(this.state);
   }

@@ -1,20 +1,32 @@
 /**
- * Test support: a SQL warehouse session over a real local Apache Spark 4 + Delta Lake session
- * ({@link LocalSpark}), behind the same driver interfaces as `fake-warehouse.ts`
+ * A SQL warehouse session over a real local Apache Spark 4 + Delta Lake session
+ * ({@link LocalSpark}), behind the driver interfaces the executor uses
  * (`IDBSQLSession.executeStatement` → `IOperation` with `fetchAll` / `status` / `cancel` /
  * `close`, the driver's own `Status`, Thrift status objects and error classes). The executor's
- * statements — plan, ledger, DESCRIBE HISTORY, RESTORE, DROP — run on real Delta tables, so
- * tests check the run-state guarantees against Delta's own semantics. Not exported from the
- * package.
+ * statements — plan, ledger, DESCRIBE HISTORY, RESTORE, DROP — run on real Delta tables: the
+ * rehearsal target runs a Databricks run's statements here, and tests check the run-state
+ * guarantees against Delta's own semantics.
+ *
+ * Unity Catalog's informational PRIMARY KEY / FOREIGN KEY statements (ADD CONSTRAINT … NOT
+ * ENFORCED, DROP PRIMARY KEY / FOREIGN KEY, and the key's SET NOT NULL, which open-source Delta
+ * refuses on a filled table) exist only on Databricks: they are recorded in `skipped` and
+ * answered as an empty result.
  */
 import { CancelledError } from '@synthgraph/core';
-import type { LocalSpark, SparkColumn, SparkValue } from '../../src/local-spark/index.js';
-import { SparkSqlError } from '../../src/local-spark/index.js';
-import { qualifiedName, quoteIdentifier } from '../../src/grants/unity-catalog-names.js';
-import { driverErrors, operationStatus, Status, TOperationState } from './fake-warehouse.js';
-import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../../src/executor/planned-statement.js';
+import type { LocalSpark, SparkColumn, SparkValue } from '../local-spark/index.js';
+import { SparkSqlError } from '../local-spark/index.js';
+import { qualifiedName, quoteIdentifier } from '../grants/unity-catalog-names.js';
+import { operationErrors as driverErrors, operationStatus, Status, TOperationState } from './driver-shapes.js';
+import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../executor/planned-statement.js';
 
-/** The catalog of a local Spark session (Hive or in-memory): the session catalog. */
+/**
+ * The catalog of a local Spark session (Hive or in-memory): the session catalog.
+ *
+ * @example
+ * ```ts
+ * databricks({ catalog: SESSION_CATALOG, schema: 'synth', session: sparkWarehouse(spark).factory, grantsChecked });
+ * ```
+ */
 export const SESSION_CATALOG = 'spark_catalog';
 
 /** Rows per result: more than any statement of the executor or the tests returns. */
@@ -23,8 +35,17 @@ const MAX_ROWS = 100_000;
 /** Spark's integral types, returned by the driver as JS numbers. */
 const INTEGRAL = new Set(['tinyint', 'smallint', 'int', 'integer', 'bigint', 'long', 'byte', 'short']);
 
+/**
+ * The statements of the informational-constraint block that only Databricks runs: PRIMARY KEY /
+ * FOREIGN KEY constraints added or dropped (Unity Catalog only), and `ALTER COLUMN … SET NOT
+ * NULL` on a filled table (open-source Delta refuses to make a nullable column non-nullable).
+ */
+const UNITY_CATALOG_ONLY = /^\s*ALTER\s+TABLE\s+\S+\s+(ADD\s+CONSTRAINT\s+\S+\s+(PRIMARY|FOREIGN)\s+KEY\b|DROP\s+(PRIMARY\s+KEY|FOREIGN\s+KEY)\b|ALTER\s+COLUMN\s+\S+\s+SET\s+NOT\s+NULL\s*$)/i;
+
 /** What {@link sparkWarehouse} returns. */
 export interface SparkWarehouse {
+  /** Unity Catalog-only statements that were not sent to Spark (answered as an empty result). */
+  readonly skipped: string[];
   /** The session factory to give the executor. */
   readonly factory: WarehouseSessionFactory;
   /** Every statement sent to `executeStatement`, in order. */
@@ -48,6 +69,7 @@ export interface SparkWarehouse {
  */
 export function sparkWarehouse(spark: LocalSpark): SparkWarehouse {
   const executed: string[] = [];
+  const skipped: string[] = [];
   const cancelled: string[] = [];
   const sessions: OpenSessionRequest[] = [];
   let seq = 0;
@@ -59,13 +81,14 @@ export function sparkWarehouse(spark: LocalSpark): SparkWarehouse {
       id: `spark-session-${seq}`,
       executeStatement: async (statement) => {
         executed.push(statement);
-        return new SparkOperation(spark, statement, `${session.id}-op-${executed.length}`, cancelled);
+        if (UNITY_CATALOG_ONLY.test(statement)) skipped.push(statement);
+        return new SparkOperation(UNITY_CATALOG_ONLY.test(statement) ? undefined : spark, statement, `${session.id}-op-${executed.length}`, cancelled);
       },
       close: async () => Status.success(),
     };
     return session;
   };
-  return { factory, executed, cancelled, sessions };
+  return { factory, executed, skipped, cancelled, sessions };
 }
 
 async function useInitialNamespace(spark: LocalSpark, request: OpenSessionRequest): Promise<void> {
@@ -93,14 +116,16 @@ class SparkOperation implements WarehouseOperation {
   readonly #abort = new AbortController();
   readonly #result: Promise<object[]>;
 
+  /** `spark` undefined: a statement answered without Spark (an empty result). */
   constructor(
-    spark: LocalSpark,
+    spark: LocalSpark | undefined,
     private readonly sql: string,
     id: string,
     private readonly cancelled: string[],
   ) {
     this.id = id;
-    this.#result = spark.sql(sql, { collect: true, maxRows: MAX_ROWS, signal: this.#abort.signal }).then(
+    const run = spark ? spark.sql(sql, { collect: true, maxRows: MAX_ROWS, signal: this.#abort.signal }) : Promise.resolve({ columns: [], rows: [] });
+    this.#result = run.then(
       (r) => {
         if (this.#state === TOperationState.CANCELED_STATE) throw driverErrors.cancelled();
         this.#state = TOperationState.FINISHED_STATE;
