@@ -16,7 +16,7 @@ import { CancelledError } from '@synthgraph/core';
 import type { LocalSpark, SparkColumn, SparkValue } from '../local-spark/index.js';
 import { SparkSqlError } from '../local-spark/index.js';
 import { qualifiedName, quoteIdentifier } from '../grants/unity-catalog-names.js';
-import { operationErrors as driverErrors, operationStatus, Status, TOperationState } from './driver-shapes.js';
+import { driverShapes, type DriverShapes } from './driver-shapes.js';
 import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../executor/planned-statement.js';
 
 /**
@@ -84,7 +84,7 @@ export function sparkWarehouse(spark: LocalSpark): SparkWarehouse {
         if (UNITY_CATALOG_ONLY.test(statement)) skipped.push(statement);
         return new SparkOperation(UNITY_CATALOG_ONLY.test(statement) ? undefined : spark, statement, `${session.id}-op-${executed.length}`, cancelled);
       },
-      close: async () => Status.success(),
+      close: async () => driverShapes().Status.success(),
     };
     return session;
   };
@@ -111,7 +111,7 @@ async function useInitialNamespace(spark: LocalSpark, request: OpenSessionReques
 /** One statement on Spark, started at once (as a warehouse starts it on ExecuteStatement). */
 class SparkOperation implements WarehouseOperation {
   readonly id: string;
-  #state: number = TOperationState.RUNNING_STATE;
+  #state: number = driverShapes().TOperationState.RUNNING_STATE;
   #failure: { displayMessage: string; sqlState: string | undefined } | undefined;
   readonly #abort = new AbortController();
   readonly #result: Promise<object[]>;
@@ -127,16 +127,16 @@ class SparkOperation implements WarehouseOperation {
     const run = spark ? spark.sql(sql, { collect: true, maxRows: MAX_ROWS, signal: this.#abort.signal }) : Promise.resolve({ columns: [], rows: [] });
     this.#result = run.then(
       (r) => {
-        if (this.#state === TOperationState.CANCELED_STATE) throw driverErrors.cancelled();
-        this.#state = TOperationState.FINISHED_STATE;
+        if (this.#state === driverShapes().TOperationState.CANCELED_STATE) throw driverShapes().operationErrors.cancelled();
+        this.#state = driverShapes().TOperationState.FINISHED_STATE;
         return r.rows.map((row) => rowObject(r.columns, row));
       },
       (e: unknown) => {
-        if (this.#state === TOperationState.RUNNING_STATE) {
-          this.#state = e instanceof CancelledError ? TOperationState.CANCELED_STATE : TOperationState.ERROR_STATE;
+        if (this.#state === driverShapes().TOperationState.RUNNING_STATE) {
+          this.#state = e instanceof CancelledError ? driverShapes().TOperationState.CANCELED_STATE : driverShapes().TOperationState.ERROR_STATE;
           if (e instanceof SparkSqlError) this.#failure = { displayMessage: e.sparkMessage, sqlState: e.sqlState ?? undefined };
         }
-        throw this.#state === TOperationState.CANCELED_STATE ? driverErrors.cancelled() : toDriverError(e);
+        throw this.#state === driverShapes().TOperationState.CANCELED_STATE ? driverShapes().operationErrors.cancelled() : toDriverError(e);
       },
     );
     this.#result.catch(() => undefined);
@@ -147,23 +147,23 @@ class SparkOperation implements WarehouseOperation {
     return await this.#result;
   }
 
-  async status(): Promise<ReturnType<typeof operationStatus>> {
-    return operationStatus(this.#state, this.#failure);
+  async status(): Promise<ReturnType<DriverShapes['operationStatus']>> {
+    return driverShapes().operationStatus(this.#state, this.#failure);
   }
 
   /** Stops the running Spark job; `fetchAll` then rejects with the driver's cancelled error. */
-  async cancel(): Promise<InstanceType<typeof Status>> {
-    if (this.#state === TOperationState.RUNNING_STATE) {
+  async cancel(): Promise<InstanceType<DriverShapes['Status']>> {
+    if (this.#state === driverShapes().TOperationState.RUNNING_STATE) {
       this.cancelled.push(this.sql);
-      this.#state = TOperationState.CANCELED_STATE;
+      this.#state = driverShapes().TOperationState.CANCELED_STATE;
       this.#abort.abort(new Error('operation cancelled'));
     }
-    return Status.success();
+    return driverShapes().Status.success();
   }
 
-  async close(): Promise<InstanceType<typeof Status>> {
-    if (this.#state === TOperationState.RUNNING_STATE) this.#abort.abort(new Error('operation closed'));
-    return Status.success();
+  async close(): Promise<InstanceType<DriverShapes['Status']>> {
+    if (this.#state === driverShapes().TOperationState.RUNNING_STATE) this.#abort.abort(new Error('operation closed'));
+    return driverShapes().Status.success();
   }
 }
 
@@ -179,7 +179,7 @@ function rowObject(columns: readonly SparkColumn[], row: readonly SparkValue[]):
 
 /** Spark's failure as the driver reports a failed statement: an `OperationStateError` with the SQLSTATE. */
 function toDriverError(e: unknown): unknown {
-  if (e instanceof CancelledError) return driverErrors.cancelled();
-  if (e instanceof SparkSqlError) return driverErrors.sql(e.sparkMessage, e.sqlState ?? undefined);
+  if (e instanceof CancelledError) return driverShapes().operationErrors.cancelled();
+  if (e instanceof SparkSqlError) return driverShapes().operationErrors.sql(e.sparkMessage, e.sqlState ?? undefined);
   return e;
 }

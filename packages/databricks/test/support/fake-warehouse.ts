@@ -10,10 +10,11 @@
 import { createRequire } from 'node:module';
 import type RetryErrorClass from '@databricks/sql/dist/errors/RetryError';
 import type StatusClass from '@databricks/sql/dist/dto/Status';
-import { operationErrors, operationStatus, Status, TOperationState } from '../../src/rehearsal/driver-shapes.js';
+import { driverShapes } from '../../src/rehearsal/driver-shapes.js';
 import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../../src/executor/planned-statement.js';
 
 const require = createRequire(import.meta.url);
+const { Status, TOperationState, operationStatus, operationErrors } = driverShapes();
 export { Status, TOperationState, operationStatus };
 const { default: RetryError } = require('@databricks/sql/dist/errors/RetryError') as { default: typeof RetryErrorClass };
 const { THTTPException } = require('@databricks/sql/dist/connection/connections/ThriftHttpConnection') as {
