@@ -12,14 +12,15 @@
  * `databricks()` engine and prints the row counts and checks. Without it, the script serves a tiny
  * Unity Catalog endpoint on 127.0.0.1 itself (node:http) and checks against that — twice: once
  * with every privilege granted, once with CREATE TABLE missing, to show the GRANT statement the
- * check prints. Other settings: SYNTHGRAPH_TARGET (catalog.schema, default
+ * check prints; with SYNTHGRAPH_EXECUTE=1 it then rehearses the run on local Spark + Delta
+ * (`databricksLocal`, the statements of a Databricks run; scripts/setup-spark.sh once). Other settings: SYNTHGRAPH_TARGET (catalog.schema, default
  * main.synthgraph_demo), SYNTHGRAPH_HOUSEHOLDS (default 100000), SYNTHGRAPH_SEED (default 42).
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { buildPlan, formatIssues, generate, irHash, SynthgraphError, type StatementPlan } from '@synthgraph/core';
-import { checkGrants, databricks, resolveDatabricksConfig, sparkDialect, sparkIdent, type GrantReport } from '@synthgraph/databricks';
+import { buildPlan, formatIssues, generate, irHash, SynthgraphError, type Engine, type StatementPlan } from '@synthgraph/core';
+import { checkGrants, databricks, databricksLocal, resolveDatabricksConfig, sparkDialect, sparkIdent, type GrantReport } from '@synthgraph/databricks';
 import { getPreset, type IdentityGraphConfig } from '@synthgraph/presets';
 
 /** What the script generates, from the environment. */
@@ -147,15 +148,7 @@ async function main(): Promise<void> {
     }
     // The run itself: the same plan through the Databricks engine, on the warehouse, with the ledger.
     const engine = databricks({ catalog, schema, connection: conn, tablePrefix: config.run.table_prefix, mode: config.run.mode, grantsChecked: report });
-    const manifest = await generate(getPreset('identity-graph').build(config), engine, {
-      seed: config.run.seed ?? 42,
-      onProgress: (e) => {
-        if (e.state === 'finished' && e.phase === 'table') console.log(`--   ${e.table}: ${(e.rows ?? 0).toLocaleString('en-US')} rows`);
-      },
-    });
-    const failed = manifest.checks.filter((c) => c.violations !== 0);
-    console.log(`-- ${manifest.totalRows.toLocaleString('en-US')} rows written; ${manifest.checks.length - failed.length} checks passed, ${failed.length} failed`);
-    if (failed.length) process.exitCode = 1;
+    await runAndReport(config, engine, 'written');
     return;
   }
   // No workspace: check against a local endpoint, first fully granted, then without CREATE TABLE.
@@ -172,7 +165,27 @@ async function main(): Promise<void> {
       await local.close();
     }
   }
-  console.log('-- (DATABRICKS_HOST is unset: checked against a local Unity Catalog endpoint; nothing was executed)');
+  if (process.env['SYNTHGRAPH_EXECUTE'] !== '1') {
+    console.log('-- (DATABRICKS_HOST is unset: checked against a local Unity Catalog endpoint; nothing was executed)');
+    console.log('-- set SYNTHGRAPH_EXECUTE=1 to rehearse the run on local Spark + Delta (scripts/setup-spark.sh once)');
+    return;
+  }
+  // No workspace, but asked to execute: the same statements, rehearsed on local Spark + Delta.
+  const engine = databricksLocal({ warehouseDir: '.synthgraph-rehearsal', schema, tablePrefix: config.run.table_prefix, mode: config.run.mode });
+  await runAndReport(config, engine, 'rehearsed on local Spark + Delta (tables in .synthgraph-rehearsal)');
+}
+
+/** Runs the identity graph on `engine`, printing each table's rows and the checks. */
+async function runAndReport(config: IdentityGraphConfig, engine: Engine, where: string): Promise<void> {
+  const manifest = await generate(getPreset('identity-graph').build(config), engine, {
+    seed: config.run.seed ?? 42,
+    onProgress: (e) => {
+      if (e.state === 'finished' && e.phase === 'table') console.log(`--   ${e.table}: ${(e.rows ?? 0).toLocaleString('en-US')} rows`);
+    },
+  });
+  const failed = manifest.checks.filter((c) => c.violations !== 0);
+  console.log(`-- ${manifest.totalRows.toLocaleString('en-US')} rows ${where}; ${manifest.checks.length - failed.length} checks passed, ${failed.length} failed`);
+  if (failed.length) process.exitCode = 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)

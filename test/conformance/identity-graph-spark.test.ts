@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalRowText, canonicalSelect, generate, outputTypes, type Manifest, type ScenarioIR } from '@synthgraph/core';
 import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
-import { databricks, LOCAL_CONF, LocalSpark, localSpark, qualifiedName, sparkDialect, type GrantReport } from '@synthgraph/databricks';
-import { sparkWarehouse } from '../../packages/databricks/test/support/spark-warehouse.js';
+import { databricks, databricksLocal, LOCAL_CONF, LocalSpark, localSpark, qualifiedName, sparkDialect, sparkWarehouse, type GrantReport } from '@synthgraph/databricks';
 import { collectReport, readManifest, type ReportData } from '@synthgraph/cli';
 import { distributionChecks, evaluateDistributions, identityGraph, identityGraphInvariants, type DistributionResult, type QueryFn, type SqlTarget } from '@synthgraph/presets';
 import { engineRows, firstDifferences } from './compare.js';
@@ -167,5 +166,25 @@ describe('the Databricks engine on the same Spark + Delta session', () => {
     } finally {
       reader.close();
     }
+  }, 900_000);
+});
+
+describe('the Databricks rehearsal (--target databricks-local) on the same Spark session', () => {
+  const rehearse = (tablePrefix: string) => databricksLocal({ warehouseDir: path.join(dir, 'unused'), session: spark, schema: 'rehearsal', tablePrefix, rowsPerPartition: 100 });
+
+  it('runs the full statement sequence, constraints included, and ends with the content hashes of --target spark; two prefixes in one schema and a second replace run', async () => {
+    const first = await generate(ir, rehearse('p1_'));
+    expect(first.engine).toBe('databricks-sql');
+    expect(first.checks.filter((c) => c.violations !== 0)).toEqual([]);
+    for (const e of ir.entities) expect(first.tables[e.name]?.contentHash, e.name).toBe(manifest.tables[e.name]?.contentHash);
+    // A second prefix in the same schema, then the first prefix again (a second replace run).
+    for (const prefix of ['p2_', 'p1_']) {
+      const again = await generate(ir, rehearse(prefix));
+      expect(again.checks.filter((c) => c.violations !== 0), prefix).toEqual([]);
+      expect(canonical(again), prefix).toEqual(canonical(manifest));
+    }
+    const tables = await spark.sql(`SHOW TABLES IN ${qualifiedName('spark_catalog', 'rehearsal')}`, { collect: true });
+    const names = tables.rows.map((r) => String(r[1]));
+    for (const e of ir.entities) expect(names.filter((n) => n === `p1_${e.name}` || n === `p2_${e.name}`), e.name).toHaveLength(2);
   }, 900_000);
 });

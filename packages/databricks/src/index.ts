@@ -10,3 +10,4 @@ export * from './auth/index.js';
 export * from './grants/index.js';
 export * from './executor/index.js';
 export * from './engine/index.js';
+export * from './rehearsal/index.js';

@@ -60,6 +60,14 @@ describe('synthgraph check-grants', () => {
     expect(r.out).toContain('ok: all');
   });
 
+  it('exits 0 with warnings naming what could not be checked when the permission queries are refused', async () => {
+    server.setWorkspace({ ...base, forbidden: [/effective-permissions/] });
+    const r = io({ DATABRICKS_HOST: server.url, DATABRICKS_TOKEN: TOKEN });
+    expect(await main(['check-grants', '--catalog', 'main', '--schema', 'synth'], r), r.err).toBe(0);
+    expect(r.out).toContain('ok: no required privilege is missing, but 3 could not be checked');
+    expect(r.out).toMatch(/warning: could not check USE CATALOG on catalog main: the workspace refused to show the permissions of alice@example\.com/);
+  });
+
   it('invalid input exits 2', async () => {
     const r = io({ DATABRICKS_HOST: server.url, DATABRICKS_TOKEN: TOKEN });
     expect(await main(['check-grants', '--schema', 'synth'], r)).toBe(2);

@@ -18,11 +18,14 @@ for are printed), 2 invalid input or credentials, 1 other failures.`;
 /** Renders a grant report for people. */
 export function renderGrantReport(r: GrantReport): string {
   const lines = [`principal: ${r.principal} (${r.principalType})`, `target: ${r.catalog}.${r.schema} (mode ${r.mode}${r.schemaExists ? '' : ', schema will be created'})`];
-  if (r.satisfied) lines.push(`ok: all ${r.required.length} required privileges are held`);
+  const unknown = r.unknown?.length ?? 0;
+  if (r.satisfied && unknown === 0) lines.push(`ok: all ${r.required.length} required privileges are held`);
+  else if (r.satisfied) lines.push(`ok: no required privilege is missing, but ${unknown} could not be checked (see the warnings)`);
   else {
     lines.push(`missing ${r.missing.length} privilege(s); ask an admin to run:`);
-    for (const m of r.missing) lines.push(`  ${m.grantStatement};`);
+    for (const m of r.missing) lines.push(`  ${m.grantStatement};${m.alternative ? `  -- or: ${m.alternative};` : ''}`);
   }
+  for (const note of r.notes) lines.push(`warning: ${note}`);
   return lines.join('\n');
 }
 

@@ -173,6 +173,9 @@ describe('synthgraph generate --target databricks', () => {
       [['--catalog', 'main'], /--catalog: applies to --target databricks only/],
       [['--target', 'databricks', '--catalog', 'main', '--schema', 'synth', '--recover', 'resume', '--warehouse', 'w'], /--run-id: is required/],
       [['--target', 'databricks', '--catalog', 'main', '--schema', 'synth'], /No SQL warehouse is configured/],
+      [['--target', 'databricks-local', '--catalog', 'main'], /--catalog: does not apply to --target databricks-local/],
+      [['--target', 'databricks-local', '--schema', 'syn.th'], /--schema/],
+      [['--target', 'databricks', '--rehearse', '--schema', 'synth', '--format', 'csv'], /--format: does not apply/],
     ];
     for (const [args, message] of cases) {
       server.requests.length = 0;

@@ -4,7 +4,7 @@ import { checkOutputPath, generate, type Engine, type Issue, type Manifest } fro
 import { duckdb } from '@synthgraph/duckdb';
 import { localSpark } from '@synthgraph/databricks';
 import { choiceOption, intOption, parse, throwIfIssues } from '../options.js';
-import { chooseTarget, DATABRICKS_HELP, databricksEngineFor, databricksOptions, type Target } from './databricks-target.js';
+import { chooseTarget, DATABRICKS_HELP, databricksEngineFor, databricksLocalEngineFor, databricksOptions, type Target } from './databricks-target.js';
 import { ProgressRenderer } from '../progress.js';
 import { resolveRun, scenarioOptions } from '../scenario-source.js';
 import { writeReport } from '../report/index.js';
@@ -28,6 +28,7 @@ Options:
   --memory-limit SIZE    DuckDB memory limit, e.g. 4GB
   --target T             duckdb (default) | spark (local Apache Spark + Delta;
                          run scripts/setup-spark.sh once) | databricks (a SQL warehouse)
+                         | databricks-local (a Databricks run rehearsed on local Spark)
   --mode M               replace (default) | append: add a batch to an existing output
                          (the next unused batch index unless run.batch is set)
   --json                 print the manifest as JSON on stdout
@@ -91,6 +92,10 @@ const TARGETS: Readonly<Record<Target, { readonly remote: boolean; readonly engi
   databricks: {
     remote: true,
     engine: (r) => databricksEngineFor(r.values, { catalog: r.where.catalog as string, schema: r.where.schema as string }, { mode: r.mode, tablePrefix: r.tablePrefix }, r.io),
+  },
+  'databricks-local': {
+    remote: true,
+    engine: (r) => databricksLocalEngineFor(r.values, r.where.schema as string, { mode: r.mode, tablePrefix: r.tablePrefix }, r.io),
   },
 };
 

@@ -175,8 +175,10 @@ export class DatabricksConnection implements DatabricksConnectionSummary {
  * `DATABRICKS_CONFIG_PROFILE`, `DATABRICKS_CONFIG_FILE`, `DATABRICKS_WAREHOUSE_ID`,
  * `DATABRICKS_HTTP_PATH`), which beats the profile in `~/.databrickscfg`. Credentials are
  * resolved by the SDK's `Config` (its environment and config-file loaders), so profiles behave
- * as in the Databricks CLI. Registers every secret it finds for redaction. No network call is
- * made. Throws {@link DatabricksAuthError} (code `AUTH_INVALID`).
+ * as in the Databricks CLI. Registers every secret it finds for redaction. A token or client
+ * credentials resolve without a network call; otherwise the SDK's own chain
+ * (`config.authenticate()`) picks the method — Databricks CLI login, Azure CLI or Entra
+ * credentials, … — and `sdkAuthType` names it. Throws {@link DatabricksAuthError} (code `AUTH_INVALID`).
  *
  * @example
  * ```ts
@@ -238,13 +240,23 @@ export async function resolveDatabricksConfig(options: DatabricksConnectionOptio
   else if (config.authType === 'oauth-m2m' || (config.authType === undefined && config.clientId && config.clientSecret)) authType = 'oauth-m2m';
   else if (config.authType !== undefined && config.authType !== 'basic' && config.authType !== 'default') authType = 'sdk';
   else {
-    throw new DatabricksAuthError(`No usable credentials for ${config.host}.`, [
-      {
-        path: 'credentials',
-        message: 'no token, no OAuth client credentials and no other SDK auth type',
-        fix: 'set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, or add token / client_id+client_secret to the profile',
-      },
-    ]);
+    // Neither a token nor client credentials, and no auth_type: let the SDK try every method the
+    // Databricks CLI accepts (Databricks CLI login, Azure MSI / client secret / CLI, Google, …),
+    // as it would on the first request, and keep the one it settled on.
+    if (config.authType === 'default') config.authType = undefined;
+    try {
+      await config.authenticate(new Headers());
+    } catch (e) {
+      const message = redactText(e instanceof Error ? e.message : String(e));
+      throw new DatabricksAuthError(`No usable credentials for ${config.host}: ${message}`, [
+        {
+          path: 'credentials',
+          message: 'no token, no OAuth client credentials, and no other method the Databricks SDK knows gave credentials',
+          fix: 'set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, log in with `databricks auth login` or `az login`, or add token / client_id+client_secret to the profile',
+        },
+      ], e);
+    }
+    authType = 'sdk';
   }
   if (authType === 'pat' && !config.token) throw new DatabricksAuthError('The auth type is pat but no token is configured.', [{ path: 'token', message: 'is not set', fix: 'set DATABRICKS_TOKEN' }]);
   if (authType === 'oauth-m2m' && !(config.clientId && config.clientSecret)) {

@@ -103,6 +103,32 @@ describe('databricks engine (replace)', () => {
     server.setWorkspace(granted);
   });
 
+  it('stops on the ownership of an existing table it would replace, before any statement, with the hints', async () => {
+    server.setWorkspace({ ...granted, tables: { 'main.synth.exp1_households': { owner: 'bob@example.com' } } });
+    const w = new FakeWarehouse();
+    const err = await generate(ir(), engine(w, { tablePrefix: 'exp1_' })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MissingPrivilegesError);
+    expect((err as Error).message).toContain('ALTER TABLE `main`.`synth`.`exp1_households` OWNER TO `alice@example.com`');
+    expect((err as Error).message).toContain('GRANT MANAGE ON TABLE `main`.`synth`.`exp1_households` TO `alice@example.com`');
+    expect(w.executed).toEqual([]);
+    server.setWorkspace(granted);
+  });
+
+  it('a missing USE SCHEMA stops the run with nothing sent; refused permission queries only warn and the run goes on', async () => {
+    server.setWorkspace({ ...granted, grants: granted.grants.map((g) => (g.securableType === 'SCHEMA' ? { ...g, privileges: g.privileges.filter((p) => p !== 'USE_SCHEMA') } : g)) });
+    const stopped = new FakeWarehouse();
+    const err = await generate(ir(), engine(stopped)).catch((e: unknown) => e);
+    expect((err as MissingPrivilegesError).grantStatements).toEqual(['GRANT USE SCHEMA ON SCHEMA `main`.`synth` TO `alice@example.com`']);
+    expect(stopped.executed).toEqual([]);
+
+    server.setWorkspace({ ...granted, forbidden: [/effective-permissions/] });
+    const w = new FakeWarehouse();
+    const m = await generate(ir(), engine(w));
+    expect(m.checks.every((c) => c.violations === 0)).toBe(true);
+    expect(w.executed.length).toBeGreaterThan(0);
+    server.setWorkspace(granted);
+  });
+
   it('rejects invalid options naming the field', () => {
     const w = new FakeWarehouse();
     expect(() => engine(w, { catalog: 'ma.in' })).toThrow(ConfigError);

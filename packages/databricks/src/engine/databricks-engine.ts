@@ -135,7 +135,9 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
   const progress = new RunProgress({ tables: new Set(steps.filter((st) => st.role === 'write').map((st) => st.entity)).size, checks: steps.reduce((n, st) => n + (st.checkNames?.length ?? 0), 0) }, run.onProgress);
 
   progress.plan(`checking Unity Catalog privileges on ${o.catalog}.${o.schema}`);
-  const report = o.grantsChecked ?? (await assertGrants({ catalog: o.catalog, schema: o.schema, mode, principal: o.principal }, o.grants ?? (o.connection as DatabricksConnection).workspaceClient()));
+  const report = o.grantsChecked ?? (await assertGrants({ catalog: o.catalog, schema: o.schema, mode, principal: o.principal, tables: ir.entities.map((e) => `${o.tablePrefix ?? ''}${e.name}`) }, o.grants ?? (o.connection as DatabricksConnection).workspaceClient()));
+  // What the grant check could not see (refused permission queries) is reported, not fatal.
+  if (!o.grantsChecked) for (const note of report.notes) progress.emit({ phase: 'plan', state: 'running', detail: `warning: ${note}` });
   if (mode === 'append' && !report.schemaExists) {
     throw new ConfigError([{ path: 'mode', message: `append adds to the tables of an earlier run, but the schema ${o.catalog}.${o.schema} does not exist`, value: 'append', fix: 'run once in replace mode first' }], 'Cannot append');
   }

@@ -57,7 +57,7 @@ export function databricksStatements(
   const stagingName = (entity: string): string => `_synthgraph_stage_${runId.replace(/-/g, '_')}_${name(entity)}`;
   const properties = { 'synthgraph.seed': String(ir.seed), 'synthgraph.ir_hash': irHash(ir) };
   const lower = { rowsPerPartition: o.rowsPerPartition ?? ROWS_PER_PARTITION };
-  const finalPlan = buildPlan(ir, sparkDialect({ properties, unityCatalogConstraints: o.constraints ?? true, clusterBy: o.clusterBy, tableRef: final }), { ...lower, tableRef: final });
+  const finalPlan = buildPlan(ir, sparkDialect({ properties, unityCatalogConstraints: o.constraints ?? true, clusterBy: o.clusterBy, tableRef: final, tableName: name }), { ...lower, tableRef: final });
   const steps: DatabricksStatement[] = [];
   const staging: string[] = [];
   const hashDialect = sparkDialect();

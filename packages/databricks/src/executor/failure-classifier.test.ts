@@ -16,6 +16,9 @@ describe('classifyFailure', () => {
     ['a kernel error flagged retryable', Object.assign(new Error('unavailable'), { kernelMetadata: { retryable: true, httpStatus: 503 } }), { transient: true, httpStatus: 503 }],
     ['a SQL error', driverErrors.sql('[DIVIDE_BY_ZERO] Division by zero.', '22012'), { transient: false, sqlState: '22012', operationState: 'ERROR' }],
     ['a SQL error whose text mentions a timeout', driverErrors.sql('[X] the request timed out while reading', '58000'), { transient: false, operationState: 'ERROR' }],
+    ['an aborted request without an operation state', Object.assign(new Error('The user aborted a request.'), { type: 'aborted', name: 'AbortError' }), { transient: false, operationState: undefined }],
+    ['a bare "aborted" message', new Error('aborted'), { transient: false }],
+    ['a connection aborted mid-response (ECONNRESET)', Object.assign(new Error('aborted'), { code: 'ECONNRESET' }), { transient: true }],
     ['a plain error', new Error('boom'), { transient: false, definiteRejection: false, httpStatus: undefined }],
     ['a non-error', 'nope', { transient: false }],
   ])('%s', (_name, error, expected) => {

@@ -7,7 +7,9 @@
  *   for the calls it deems safe (`THTTPException.statusCode`, kernel `kernelMetadata.httpStatus`);
  * - a network failure: `ECONNRESET`, `ECONNREFUSED`, `ETIMEDOUT`, `EHOSTUNREACH`, `ENETUNREACH`,
  *   `EPIPE`, `ENOTFOUND`, `EAI_AGAIN`, node-fetch `type: 'system' | 'body-timeout'`, or
- *   "socket hang up" / "premature close" / "aborted" / "Request timed out" messages;
+ *   "socket hang up" / "premature close" / "Request timed out" messages. An "aborted" message
+ *   alone is not one: node-fetch says "The user aborted a request" when the run's own signal
+ *   stops it, and a dropped connection carries `ECONNRESET`;
  * - the driver's own `RetryError` (`ATTEMPTS_EXCEEDED`, `TIMEOUT_EXCEEDED`): it gave up on one of
  *   the above;
  * - a kernel error flagged `retryable`.
@@ -19,7 +21,7 @@
  */
 
 const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
-const RETRYABLE_MESSAGE = /socket hang up|premature close|aborted|request timed out/i;
+const RETRYABLE_MESSAGE = /socket hang up|premature close|request timed out/i;
 const DRIVER_RETRY_CODES = new Set(['ATTEMPTS_EXCEEDED', 'TIMEOUT_EXCEEDED']);
 const OPERATION_STATE_CODES = new Set(['CANCELED', 'CLOSED', 'ERROR', 'TIMEOUT', 'UNKNOWN']);
 

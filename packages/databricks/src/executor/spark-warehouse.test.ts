@@ -16,7 +16,7 @@ import { StatementFailedError, WarehouseRunCancelledError } from './executor-err
 import type { PlannedStatement } from './planned-statement.js';
 import { RUN_ID_PROPERTY } from './run-ledger.js';
 import { TOperationState } from '../../test/support/fake-warehouse.js';
-import { SESSION_CATALOG, sparkWarehouse, type SparkWarehouse } from '../../test/support/spark-warehouse.js';
+import { SESSION_CATALOG, sparkWarehouse, type SparkWarehouse } from '../rehearsal/spark-warehouse.js';
 import { runOnWarehouse, type WarehouseProgressEvent, type WarehouseRunOptions } from './warehouse-executor.js';
 
 const SCHEMA = 'synth';

@@ -11,6 +11,7 @@ import type { SqlConnectOptions } from '../auth/databricks-connection.js';
 import { redactText } from '../auth/redact.js';
 import { WarehouseConnectionError, WarehouseRunCancelledError } from './executor-error.js';
 import { classifyFailure } from './failure-classifier.js';
+import { waitUntilStopped } from './operation-stop.js';
 import type { OpenSessionRequest, WarehouseSession } from './planned-statement.js';
 import type { WarehousePhase, WarehouseProgressEvent, WarehouseRunOptions } from './warehouse-run-options.js';
 
@@ -22,6 +23,8 @@ export class CancelledStep extends SynthgraphError {
   constructor(
     readonly step: Step,
     readonly reason?: unknown,
+    /** False when the cancelled statement was not seen to stop on the server within the bound: it may still take effect. */
+    readonly stopConfirmed = true,
   ) {
     super('CANCELLED', 'cancelled');
   }
@@ -146,7 +149,7 @@ export class StatementRunner {
       } catch (e) {
         if (e instanceof CancelledStep || signal?.aborted) {
           this.#emit(step, 'cancelled', attempt, start);
-          throw new CancelledStep(step, e instanceof CancelledStep ? e.reason : e);
+          throw new CancelledStep(step, e instanceof CancelledStep ? e.reason : e, e instanceof CancelledStep ? e.stopConfirmed : true);
         }
         const f = classifyFailure(e);
         const retry = f.transient && (step.idempotent || f.definiteRejection) && attempt <= this.#retries;
@@ -167,19 +170,25 @@ export class StatementRunner {
     const session = this.session;
     if (!session) throw new InternalError('a statement was run before the warehouse session was opened');
     const op = await session.executeStatement(sql);
-    let cancelled = false;
+    const stub: Step = { phase: 'run-state', table: '', index: -1, idempotent: true, emit: false };
     let stop: (e: unknown) => void = () => undefined;
-    const stopped = new Promise<never>((_, reject) => {
+    const stoppedEarly = new Promise<never>((_, reject) => {
       stop = reject;
     });
-    stopped.catch(() => undefined);
+    stoppedEarly.catch(() => undefined);
+    // Set once the signal fires: resolves when the operation is seen stopped on the server (true)
+    // or the wait's bound passed (false). Nothing is rolled back before it settles.
+    let stopping: Promise<boolean> | undefined;
+    const cancelled = async (reason: unknown): Promise<CancelledStep> => new CancelledStep(stub, reason, await (stopping as Promise<boolean>));
     const onAbort = (): void => {
-      if (cancelled) return;
-      cancelled = true;
-      void op.cancel().then(
-        () => stop(new CancelledStep({ phase: 'run-state', table: '', index: -1, idempotent: true, emit: false }, signal?.reason)),
-        (err: unknown) => stop(err),
+      if (stopping) return;
+      const wait = this.options.cancelWait;
+      const sleep = this.options.sleep;
+      stopping = op.cancel().then(
+        () => waitUntilStopped(op, { ...wait, ...(sleep ? { sleep: (ms: number) => sleep(ms) } : {}) }),
+        () => false,
       );
+      void stopping.then((confirmed) => stop(new CancelledStep(stub, signal?.reason, confirmed)));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     const interval = this.options.progressIntervalMs ?? 1000;
@@ -195,11 +204,11 @@ export class StatementRunner {
         },
       });
       fetching.catch(() => undefined);
-      const rows = await Promise.race([fetching, stopped]);
-      if (cancelled) throw new CancelledStep({ phase: 'run-state', table: '', index: -1, idempotent: true, emit: false }, signal?.reason);
+      const rows = await Promise.race([fetching, stoppedEarly]);
+      if (stopping) throw await cancelled(signal?.reason);
       return rows;
     } catch (e) {
-      if (cancelled) throw new CancelledStep({ phase: 'run-state', table: '', index: -1, idempotent: true, emit: false }, e instanceof CancelledStep ? e.reason : e);
+      if (stopping) throw e instanceof CancelledStep ? e : await cancelled(e);
       throw e;
     } finally {
       signal?.removeEventListener('abort', onAbort);

@@ -255,7 +255,11 @@ class WarehouseRun {
       // The restore below still runs; without the record the ledger keeps the run open (run_started, no end).
     }
     if ((this.options.onFailure ?? 'rollback') === 'leave') return 'left-incomplete';
+    // A cancelled statement not seen to stop may still commit after a RESTORE: leave the run open
+    // (its ledger has no terminal event) for the next run to roll back or resume.
+    if (e instanceof CancelledStep && !e.stopConfirmed) return 'left-incomplete';
     try {
+      // #restore re-reads each table's version just before its RESTORE.
       await this.#restore(own.tables);
       await this.#ledger([this.#row(this.ids.runId, 'run_rolled_back')], undefined);
       return 'rolled-back';

@@ -81,6 +81,13 @@ export interface WarehouseRunOptions {
   readonly recover?: RecoverMode;
   /** After a failure or cancellation: restore the tables this run changed (`rollback`, default) or leave them for the next run to recover (`leave`). */
   readonly onFailure?: 'rollback' | 'leave';
+  /**
+   * After cancelling a running statement, how long to wait for the warehouse to report it stopped
+   * before rolling back (default: up to 120 000 ms, polled every 1 000 ms). When it does not stop
+   * in time the run is left for the next run to recover (`outcome: 'left-incomplete'`): the
+   * statement may still commit, and a RESTORE before that would be undone.
+   */
+  readonly cancelWait?: { readonly boundMs?: number; readonly pollMs?: number };
   /** Minimum milliseconds between two `running` events of a statement (default 1 000). */
   readonly progressIntervalMs?: number;
   /** Receives the driver's log lines (redacted) when `connection` is used; default: dropped. */

@@ -65,7 +65,7 @@ const CATALOG_LEVEL: ReadonlySet<RequiredPrivilege> = new Set(['USE_CATALOG', 'C
 const grantOf = (p: RequiredPrivilege): FakeGrant =>
   CATALOG_LEVEL.has(p) ? { principal: ALICE, securableType: 'CATALOG', securable: 'main', privileges: [p] } : { principal: ALICE, securableType: 'SCHEMA', securable: 'main.synth', privileges: [p] };
 
-const SQL: Record<RequiredPrivilege, string> = {
+const SQL: Readonly<Record<string, string>> = {
   USE_CATALOG: 'GRANT USE CATALOG ON CATALOG `main` TO `alice@example.com`',
   CREATE_SCHEMA: 'GRANT CREATE SCHEMA ON CATALOG `main` TO `alice@example.com`',
   USE_SCHEMA: 'GRANT USE SCHEMA ON SCHEMA `main`.`synth` TO `alice@example.com`',
@@ -184,14 +184,104 @@ describe('checkGrants: where privileges come from', () => {
     expect(pages.every((r) => r.query.max_results === '0')).toBe(true);
   });
 
-  it('permissions it may not read are reported missing, with a note', async () => {
+  it('asks the effective permissions per identity: the caller, then each of its groups', async () => {
+    const before = server.requests.length;
+    await check(base([grantOf('USE_CATALOG')]), { catalog: 'main', schema: 'synth', mode: 'replace' });
+    const asked = server.requests.slice(before).filter((r) => r.path.includes('effective-permissions/CATALOG/'));
+    expect(asked.map((r) => r.query.principal)).toEqual([ALICE, 'data-eng', 'account users']);
+  });
+
+  it('permissions it may not read are unknown, not missing: a warning names them and the run may go on', async () => {
     const report = await check(base([grantOf('USE_CATALOG'), grantOf('USE_SCHEMA'), grantOf('CREATE_TABLE')], { forbidden: [/effective-permissions\/SCHEMA\//] }), {
       catalog: 'main',
       schema: 'synth',
       mode: 'replace',
     });
-    expect(report.missing.map((m) => m.privilege)).toEqual(['USE_SCHEMA', 'CREATE_TABLE']);
-    expect(report.notes.join('\n')).toMatch(/not allowed to read the permissions of schema main\.synth/);
+    expect(report.satisfied).toBe(true);
+    expect(report.missing).toEqual([]);
+    expect(report.unknown?.map((u) => [u.privilege, u.securable, u.unreadable])).toEqual([
+      ['USE_SCHEMA', 'main.synth', [ALICE, 'data-eng', 'account users']],
+      ['CREATE_TABLE', 'main.synth', [ALICE, 'data-eng', 'account users']],
+    ]);
+    expect(report.notes.join('\n')).toMatch(/could not check USE SCHEMA on schema main\.synth: the workspace refused to show the permissions of alice@example\.com/);
+    await expect(assertGrants({ catalog: 'main', schema: 'synth', mode: 'replace' }, client)).resolves.toMatchObject({ satisfied: true });
+  });
+
+  it('a 403 for the groups only: what the caller itself lacks is unknown (a group may hold it), what it holds counts', async () => {
+    const report = await check(base([grantOf('USE_CATALOG'), grantOf('CREATE_TABLE')], { forbidden: [/effective-permissions\/.*principal=(data-eng|account)/] }), {
+      catalog: 'main',
+      schema: 'synth',
+      mode: 'replace',
+    });
+    expect(report.missing).toEqual([]);
+    expect(report.unknown?.map((u) => u.privilege)).toEqual(['USE_SCHEMA']);
+  });
+
+  it('a definite missing USE SCHEMA still stops the run with the exact GRANT', async () => {
+    server.setWorkspace(base([grantOf('USE_CATALOG'), grantOf('CREATE_TABLE')]));
+    const e = await assertGrants({ catalog: 'main', schema: 'synth', mode: 'replace' }, client).catch((x: unknown) => x);
+    thrown.push(e);
+    expect(e).toBeInstanceOf(MissingPrivilegesError);
+    expect((e as MissingPrivilegesError).grantStatements).toEqual([SQL.USE_SCHEMA]);
+  });
+});
+
+describe('checkGrants: existing tables (ownership)', () => {
+  const ALL = [grantOf('USE_CATALOG'), grantOf('USE_SCHEMA'), grantOf('CREATE_TABLE')];
+  const tables = (owner: string) => ({ 'main.synth.exp1_households': { owner }, 'main.synth.exp1_individuals': { owner } });
+  const request = (mode: WriteMode) => ({ catalog: 'main', schema: 'synth', mode, tables: ['exp1_households', 'exp1_individuals', 'exp1_new_table'] });
+
+  it('the owner of the existing tables (directly or through a group) may replace them', async () => {
+    for (const owner of [ALICE, 'data-eng']) {
+      const report = await check(base(ALL, { tables: tables(owner) }), request('replace'));
+      expect(report).toMatchObject({ satisfied: true, missing: [], unknown: [] });
+    }
+  });
+
+  it('a non-owner with CREATE TABLE stops on ownership, with ALTER TABLE … OWNER TO and GRANT MANAGE hints', async () => {
+    const report = await check(base(ALL, { tables: tables('bob@example.com') }), request('replace'));
+    expect(report.satisfied).toBe(false);
+    expect(report.required).toContain('OWNERSHIP');
+    expect(report.missing.map((m) => [m.privilege, m.securableType, m.securable, m.grantStatement, m.alternative])).toEqual(
+      ['exp1_households', 'exp1_individuals'].map((t) => [
+        'OWNERSHIP',
+        'TABLE',
+        `main.synth.${t}`,
+        `ALTER TABLE \`main\`.\`synth\`.\`${t}\` OWNER TO \`alice@example.com\``,
+        `GRANT MANAGE ON TABLE \`main\`.\`synth\`.\`${t}\` TO \`alice@example.com\``,
+      ]),
+    );
+    server.setWorkspace(base(ALL, { tables: tables('bob@example.com') }));
+    const e = await assertGrants(request('replace'), client).catch((x: unknown) => x);
+    thrown.push(e);
+    expect(e).toBeInstanceOf(MissingPrivilegesError);
+    expect((e as Error).message).toContain('ALTER TABLE `main`.`synth`.`exp1_households` OWNER TO `alice@example.com`; (or GRANT MANAGE ON TABLE `main`.`synth`.`exp1_households` TO `alice@example.com`;)');
+  });
+
+  it('MANAGE on the table, or inherited from the schema through a group, serves instead of ownership', async () => {
+    const onTable: FakeGrant = { principal: ALICE, securableType: 'TABLE', securable: 'main.synth.exp1_households', privileges: ['MANAGE'] };
+    const onSchema: FakeGrant = { principal: 'data-eng', securableType: 'SCHEMA', securable: 'main.synth', privileges: ['MANAGE'] };
+    const partly = await check(base([...ALL, onTable], { tables: tables('bob@example.com') }), request('replace'));
+    expect(partly.missing.map((m) => m.securable)).toEqual(['main.synth.exp1_individuals']);
+    const report = await check(base([...ALL, onSchema], { tables: tables('bob@example.com') }), request('replace'));
+    expect(report).toMatchObject({ satisfied: true, missing: [] });
+  });
+
+  it('a table whose owner may not be read is unknown (a warning), not missing', async () => {
+    const report = await check(base(ALL, { tables: tables('bob@example.com'), forbidden: [/unity-catalog\/tables\//] }), request('replace'));
+    expect(report.satisfied).toBe(true);
+    expect(report.unknown?.map((u) => [u.privilege, u.securable])).toEqual([
+      ['OWNERSHIP', 'main.synth.exp1_households'],
+      ['OWNERSHIP', 'main.synth.exp1_individuals'],
+    ]);
+    expect(report.notes.join('\n')).toMatch(/could not check ownership \(or MANAGE\) on table main\.synth\.exp1_households/);
+  });
+
+  it('append: owning every existing table serves instead of MODIFY on the schema; a non-owner still needs MODIFY', async () => {
+    const owner = await check(base(ALL, { tables: tables(ALICE) }), request('append'));
+    expect(owner).toMatchObject({ satisfied: true, missing: [] });
+    const other = await check(base(ALL, { tables: tables('bob@example.com') }), request('append'));
+    expect(other.missing.map((m) => m.grantStatement)).toEqual([SQL.MODIFY]);
   });
 });
 

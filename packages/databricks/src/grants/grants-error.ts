@@ -27,7 +27,7 @@ export class MissingPrivilegesError extends SynthgraphError {
   readonly grantStatements: readonly string[];
 
   constructor(report: GrantReport) {
-    const lines = report.missing.map((m) => `  - ${m.privilege.replace(/_/g, ' ')} on ${m.securableType.toLowerCase()} ${m.securable}: ${m.grantStatement};`);
+    const lines = report.missing.map((m) => `  - ${m.privilege.replace(/_/g, ' ')} on ${m.securableType.toLowerCase()} ${m.securable}: ${m.grantStatement};${m.alternative ? ` (or ${m.alternative};)` : ''}`);
     const target = `${report.catalog}.${report.schema}`;
     super(
       'MISSING_PRIVILEGES',
@@ -38,7 +38,7 @@ export class MissingPrivilegesError extends SynthgraphError {
       ),
       {
         issues: report.missing.map((m) => ({
-          path: m.securableType === 'CATALOG' ? 'catalog' : 'schema',
+          path: m.securableType === 'CATALOG' ? 'catalog' : m.securableType === 'SCHEMA' ? 'schema' : 'tables',
           message: `missing ${m.privilege.replace(/_/g, ' ')} on ${m.securableType.toLowerCase()} ${m.securable}`,
           value: m.securable,
           fix: m.grantStatement,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { baseDialect, baseFunctions, baseTypes, checkIdentifier, ConfigError, InternalError, registerDialect, type CreateTableStmt, type Dialect, type FunctionTable, type TypeNameTable } from '@synthgraph/core';
 
 /** Spark string literal: backslash escapes are on by default, so both `\` and `'` are escaped. */
@@ -20,6 +21,54 @@ export interface SparkTableOptions {
   readonly clusterBy?: Readonly<Record<string, readonly string[]>>;
   /** Resolves an entity to its printed table name (for foreign-key references). */
   readonly tableRef?: (entity: string) => string;
+  /**
+   * The unqualified table name of an entity (with the run's table prefix), from which constraint
+   * names are derived so that they are unique within the schema. Default: the entity name.
+   */
+  readonly tableName?: (entity: string) => string;
+}
+
+/** Longest constraint name printed as is; longer ones keep a head and a stable hash. */
+const MAX_CONSTRAINT_NAME = 128;
+const HASH_CHARS = 16;
+
+/**
+ * A constraint name derived from the full (prefixed) table name: `<table>_pk` or
+ * `<table>_<column>_fk`. Unity Catalog wants constraint names unique within a schema and table
+ * names already are, so two table prefixes in one schema never collide. Names longer than 128
+ * characters keep their first characters and end with a SHA-256 hash of the whole name.
+ *
+ * @example
+ * ```ts
+ * constraintName('exp1_households', 'pk'); // 'exp1_households_pk'
+ * constraintName('exp1_individuals', 'fk', 'household_id'); // 'exp1_individuals_household_id_fk'
+ * ```
+ */
+export function constraintName(table: string, kind: 'pk' | 'fk', column?: string): string {
+  const full = column === undefined ? `${table}_${kind}` : `${table}_${column}_${kind}`;
+  if (full.length <= MAX_CONSTRAINT_NAME) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, HASH_CHARS);
+  return `${full.slice(0, MAX_CONSTRAINT_NAME - HASH_CHARS - 1)}_${hash}`;
+}
+
+/** Most clustering columns Delta liquid clustering accepts. */
+const MAX_CLUSTER_COLUMNS = 4;
+/** Column types liquid clustering accepts as keys (Delta: numbers, decimals, strings, dates, timestamps). */
+const CLUSTERABLE = new Set(['bigint', 'int', 'double', 'decimal', 'string', 'date', 'timestamp']);
+
+function clusterColumns(stmt: CreateTableStmt, columns: readonly string[] | undefined): readonly string[] {
+  if (!columns?.length) return [];
+  const path = `clusterBy.${stmt.entity}`;
+  if (columns.length > MAX_CLUSTER_COLUMNS)
+    throw new ConfigError([{ path, message: `has ${columns.length} columns; liquid clustering takes at most ${MAX_CLUSTER_COLUMNS}`, value: columns, fix: `keep the ${MAX_CLUSTER_COLUMNS} columns most used in filters` }]);
+  const issues = columns.flatMap((name, i) => {
+    const col = stmt.columns.find((c) => c.name === name);
+    if (!col) return [{ path: `${path}.${i}`, message: `is not a column of ${stmt.entity}`, value: name, fix: `use one of ${stmt.columns.map((c) => c.name).join(', ')}` }];
+    if (!CLUSTERABLE.has(col.type.kind)) return [{ path: `${path}.${i}`, message: `is a ${col.type.kind} column; liquid clustering keys must be numbers, decimals, strings, dates or timestamps`, value: name, fix: 'cluster by a scalar column' }];
+    return [];
+  });
+  if (issues.length) throw new ConfigError(issues);
+  return columns;
 }
 
 function propertyKey(k: string): string {
@@ -30,11 +79,11 @@ function propertyKey(k: string): string {
 function createTable(o: SparkTableOptions) {
   return (stmt: CreateTableStmt, select: string, table: string): string[] => {
     const props = { 'synthgraph.entity': stmt.entity, ...(o.properties ?? {}) };
-    const cluster = o.clusterBy?.[stmt.entity];
+    const cluster = clusterColumns(stmt, o.clusterBy?.[stmt.entity]);
     const head = [
       `CREATE OR REPLACE TABLE ${table}`,
       'USING DELTA',
-      ...(cluster?.length ? [`CLUSTER BY (${cluster.map(sparkIdent).join(', ')})`] : []),
+      ...(cluster.length ? [`CLUSTER BY (${cluster.map(sparkIdent).join(', ')})`] : []),
       ...(stmt.comment ? [`COMMENT ${sparkString(stmt.comment)}`] : []),
       `TBLPROPERTIES (${Object.entries(props)
         .map(([k, v]) => `${propertyKey(k)} = ${sparkString(v)}`)
@@ -43,17 +92,22 @@ function createTable(o: SparkTableOptions) {
       select,
     ].join('\n');
     const out = [head];
-    // Every column comment in one statement (Spark 4 / Databricks SQL alter several columns at
-    // once): one Delta commit and one round trip per table instead of one per column.
-    const comments = stmt.columns.filter((c) => c.comment).map((c) => `${sparkIdent(c.name)} COMMENT ${sparkString(c.comment as string)}`);
-    if (comments.length) out.push(`ALTER TABLE ${table} ALTER COLUMN\n  ${comments.join(',\n  ')}`);
+    // One statement per column comment: the Databricks reference documents `ALTER COLUMN` for a
+    // single column (the multi-column form is Spark 4 syntax, SPARK-50883).
+    for (const c of stmt.columns) if (c.comment) out.push(`ALTER TABLE ${table} ALTER COLUMN ${sparkIdent(c.name)} COMMENT ${sparkString(c.comment)}`);
     if (o.unityCatalogConstraints) {
-      out.push(`ALTER TABLE ${table} ALTER COLUMN ${sparkIdent(stmt.primaryKey)} SET NOT NULL`);
-      out.push(`ALTER TABLE ${table} ADD CONSTRAINT ${sparkIdent(`${stmt.entity}_pk`)} PRIMARY KEY (${sparkIdent(stmt.primaryKey)}) NOT ENFORCED`);
+      const tableName = (o.tableName ?? ((e: string) => e))(stmt.entity);
       const ref = o.tableRef ?? sparkIdent;
+      out.push(`ALTER TABLE ${table} ALTER COLUMN ${sparkIdent(stmt.primaryKey)} SET NOT NULL`);
+      // A second run must not add its constraints twice, and a replaced table may keep those of
+      // the run before (under any name): drop this table's foreign keys by their columns, then its
+      // primary key (CASCADE: the run's own referencing tables are re-created after this one).
+      for (const fk of stmt.foreignKeys) out.push(`ALTER TABLE ${table} DROP FOREIGN KEY IF EXISTS (${sparkIdent(fk.column)})`);
+      out.push(`ALTER TABLE ${table} DROP PRIMARY KEY IF EXISTS CASCADE`);
+      out.push(`ALTER TABLE ${table} ADD CONSTRAINT ${sparkIdent(constraintName(tableName, 'pk'))} PRIMARY KEY (${sparkIdent(stmt.primaryKey)}) NOT ENFORCED`);
       for (const fk of stmt.foreignKeys)
         out.push(
-          `ALTER TABLE ${table} ADD CONSTRAINT ${sparkIdent(`${stmt.entity}_${fk.column}_fk`)} FOREIGN KEY (${sparkIdent(fk.column)}) REFERENCES ${ref(fk.entity)} (${sparkIdent(fk.references)}) NOT ENFORCED`,
+          `ALTER TABLE ${table} ADD CONSTRAINT ${sparkIdent(constraintName(tableName, 'fk', fk.column))} FOREIGN KEY (${sparkIdent(fk.column)}) REFERENCES ${ref(fk.entity)} (${sparkIdent(fk.references)}) NOT ENFORCED`,
         );
     }
     return out;

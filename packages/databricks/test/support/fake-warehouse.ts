@@ -8,29 +8,18 @@
  * Failures, hangs and side effects are scripted per statement. Not exported from the package.
  */
 import { createRequire } from 'node:module';
-import { thrift } from '@databricks/sql';
-import type OperationStateErrorClass from '@databricks/sql/dist/errors/OperationStateError';
-import type { OperationStateErrorCode } from '@databricks/sql/dist/errors/OperationStateError';
 import type RetryErrorClass from '@databricks/sql/dist/errors/RetryError';
 import type StatusClass from '@databricks/sql/dist/dto/Status';
+import { driverShapes } from '../../src/rehearsal/driver-shapes.js';
 import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../../src/executor/planned-statement.js';
 
 const require = createRequire(import.meta.url);
-/** The driver's `Status` (what `cancel()` and `close()` return). */
-export const Status = (require('@databricks/sql/dist/dto/Status') as { default: typeof StatusClass }).default;
-const { default: OperationStateError } = require('@databricks/sql/dist/errors/OperationStateError') as { default: typeof OperationStateErrorClass };
+const { Status, TOperationState, operationStatus, operationErrors } = driverShapes();
+export { Status, TOperationState, operationStatus };
 const { default: RetryError } = require('@databricks/sql/dist/errors/RetryError') as { default: typeof RetryErrorClass };
 const { THTTPException } = require('@databricks/sql/dist/connection/connections/ThriftHttpConnection') as {
   THTTPException: new (response: { status: number }) => Error & { statusCode: number };
 };
-const { TGetOperationStatusResp, TStatus, TStatusCode, TOperationState } = thrift.TCLIService_types;
-export { TOperationState };
-
-/** An operation's status as the driver's `status()` returns it; a failed one carries its SQLSTATE and message. */
-export function operationStatus(operationState: number, failure?: { readonly displayMessage: string; readonly sqlState?: string | undefined }): InstanceType<typeof TGetOperationStatusResp> {
-  const error = failure ? { sqlState: failure.sqlState, displayMessage: failure.displayMessage, errorMessage: failure.displayMessage } : {};
-  return new TGetOperationStatusResp({ status: new TStatus({ statusCode: TStatusCode.SUCCESS_STATUS }), operationState, ...error });
-}
 
 /** Driver errors as the driver builds them. */
 export const driverErrors = {
@@ -41,8 +30,8 @@ export const driverErrors = {
   /** The driver gave up retrying. */
   retryExhausted: (): Error => new RetryError('ATTEMPTS_EXCEEDED' as never, { response: { status: 503 } }),
   /** The statement failed on the server (operation in ERROR state). */
-  sql: (displayMessage: string, sqlState: string | undefined): Error => new OperationStateError('ERROR' as OperationStateErrorCode, operationStatus(TOperationState.ERROR_STATE, { displayMessage, sqlState })),
-  cancelled: (): Error => new OperationStateError('CANCELED' as OperationStateErrorCode),
+  sql: operationErrors.sql,
+  cancelled: operationErrors.cancelled,
 };
 
 /** A scripted behaviour for the statements it matches. */
@@ -57,6 +46,13 @@ export interface FakeBehavior {
   readonly applied?: boolean;
   /** `fetchAll` never finishes until the operation is cancelled. */
   readonly hang?: boolean;
+  /**
+   * After `cancel()`, the server keeps running the statement for this many status polls
+   * (default 0; `Infinity`: it never reports stopping).
+   */
+  readonly stopsAfterPolls?: number;
+  /** The statement commits anyway while it is being cancelled (its effect lands when it stops). */
+  readonly commitsWhileStopping?: boolean;
   /** Runs when the statement is executed (before its effect). */
   readonly before?: (warehouse: FakeWarehouse) => void;
 }
@@ -76,6 +72,8 @@ export class FakeWarehouse {
   /** Statements whose operation was cancelled. */
   readonly cancelled: string[] = [];
   readonly sessions: OpenSessionRequest[] = [];
+  /** Server status polls of cancelled operations. */
+  statusPolls = 0;
   behaviors: FakeBehavior[] = [];
   openOperations = 0;
   closedSessions = 0;
@@ -215,10 +213,19 @@ class FakeSession implements WarehouseSession {
   }
 }
 
+/**
+ * An operation behaving like `DBSQLOperation`: once cancelled, its own `status()` refuses
+ * (a client-side flag), while its `backend.status()` still reports the server's state
+ * (the driver's neutral `OperationStatus`).
+ */
 class FakeOperation implements WarehouseOperation {
   readonly id: string;
   private state: number = TOperationState.RUNNING_STATE;
   private onCancel: (() => void) | undefined;
+  private cancelRequested = false;
+  private pollsUntilStopped = 0;
+  /** Status polls after cancel() (through the backend). */
+  readonly backend = { status: async (): Promise<{ state: string }> => ({ state: this.serverStateAfterPoll() }) };
 
   constructor(
     private readonly w: FakeWarehouse,
@@ -237,7 +244,7 @@ class FakeOperation implements WarehouseOperation {
         this.onCancel = () => reject(driverErrors.cancelled());
       });
     }
-    if (this.state === TOperationState.CANCELED_STATE) throw driverErrors.cancelled();
+    if (this.cancelRequested) throw driverErrors.cancelled();
     b?.before?.(this.w);
     if (b?.failFetch && !b.applied) {
       this.state = TOperationState.ERROR_STATE;
@@ -249,13 +256,17 @@ class FakeOperation implements WarehouseOperation {
     return rows;
   }
 
-  async status(): Promise<InstanceType<typeof TGetOperationStatusResp>> {
+  async status(): Promise<ReturnType<typeof operationStatus>> {
+    if (this.cancelRequested) throw driverErrors.cancelled();
     return operationStatus(this.state);
   }
 
   async cancel(): Promise<StatusClass> {
+    if (this.cancelRequested) return Status.success();
     this.w.cancelled.push(this.sql);
-    this.state = TOperationState.CANCELED_STATE;
+    this.cancelRequested = true;
+    this.pollsUntilStopped = this.behavior?.stopsAfterPolls ?? 0;
+    if (this.pollsUntilStopped === 0) this.stopOnServer();
     this.onCancel?.();
     return Status.success();
   }
@@ -263,6 +274,19 @@ class FakeOperation implements WarehouseOperation {
   async close(): Promise<StatusClass> {
     this.w.openOperations -= 1;
     return Status.success();
+  }
+
+  private serverStateAfterPoll(): string {
+    this.w.statusPolls += 1;
+    if (this.state === TOperationState.RUNNING_STATE && this.cancelRequested && --this.pollsUntilStopped <= 0) this.stopOnServer();
+    return this.state === TOperationState.RUNNING_STATE ? 'Running' : this.state === TOperationState.FINISHED_STATE ? 'Succeeded' : 'Cancelled';
+  }
+
+  private stopOnServer(): void {
+    if (this.behavior?.commitsWhileStopping) {
+      this.w.apply(this.sql);
+      this.state = TOperationState.FINISHED_STATE;
+    } else this.state = TOperationState.CANCELED_STATE;
   }
 }
 

@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 /** A grant as `GRANT <privileges> ON <type> <securable> TO <principal>` would make it. */
 export interface FakeGrant {
   readonly principal: string;
-  readonly securableType: 'METASTORE' | 'CATALOG' | 'SCHEMA';
-  /** Full name (`main`, `main.synth`); ignored for METASTORE. */
+  readonly securableType: 'METASTORE' | 'CATALOG' | 'SCHEMA' | 'TABLE';
+  /** Full name (`main`, `main.synth`, `main.synth.households`); ignored for METASTORE. */
   readonly securable: string;
   readonly privileges: readonly string[];
 }
@@ -37,10 +37,18 @@ export interface FakeWorkspace {
   readonly catalogs: Readonly<Record<string, { readonly owner: string }>>;
   /** Schema full name → owner. */
   readonly schemas: Readonly<Record<string, { readonly owner: string }>>;
+  /** Table full name → owner. */
+  readonly tables?: Readonly<Record<string, { readonly owner: string }>>;
   readonly grants: readonly FakeGrant[];
   /** Principal assignments per effective-permissions page (default: all on one page). */
   readonly pageSize?: number;
-  /** Paths (regexps) answered with 403 PERMISSION_DENIED. */
+  /**
+   * OAuth M2M: the service principal whose client credentials the workspace's token endpoint
+   * (`/oidc/v1/token`, found through `/oidc/.well-known/oauth-authorization-server`) exchanges
+   * for `token`.
+   */
+  readonly oauthClient?: { readonly clientId: string; readonly clientSecret: string };
+  /** Paths (regexps, tested on the path and on path + `?` + query) answered with 403 PERMISSION_DENIED. */
   readonly forbidden?: readonly RegExp[];
 }
 
@@ -109,11 +117,23 @@ function handle(ws: FakeWorkspace, req: IncomingMessage, res: ServerResponse, lo
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   log.push({ method: req.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization });
+  if (path === '/oidc/.well-known/oauth-authorization-server') {
+    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    send(res, 200, { issuer: `${origin}/oidc`, authorization_endpoint: `${origin}/oidc/v1/authorize`, token_endpoint: `${origin}/oidc/v1/token` });
+    return;
+  }
+  if (path === '/oidc/v1/token' && req.method === 'POST') {
+    const c = ws.oauthClient;
+    const basic = c ? `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}` : undefined;
+    if (basic === undefined || req.headers.authorization !== basic) send(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+    else send(res, 200, { access_token: ws.token, token_type: 'Bearer', expires_in: 3600, scope: 'all-apis' });
+    return;
+  }
   if (req.headers.authorization !== `Bearer ${ws.token}`) {
     send(res, 401, { error_code: 'UNAUTHENTICATED', message: 'Invalid access token.' });
     return;
   }
-  if (ws.forbidden?.some((re) => re.test(path))) {
+  if (ws.forbidden?.some((re) => re.test(path) || re.test(`${path}${url.search}`))) {
     send(res, 403, { error_code: 'PERMISSION_DENIED', message: `User does not have permission to access ${path}.` });
     return;
   }
@@ -138,9 +158,15 @@ function handle(ws: FakeWorkspace, req: IncomingMessage, res: ServerResponse, lo
     return;
   }
 
-  const uc = /^\/api\/2\.1\/unity-catalog\/(catalogs|schemas)\/(.+)$/.exec(path);
+  const uc = /^\/api\/2\.1\/unity-catalog\/(catalogs|schemas|tables)\/(.+)$/.exec(path);
   if (uc) {
     const name = decodeNamePath(uc[2] ?? '');
+    if (uc[1] === 'tables') {
+      const t = ws.tables?.[name];
+      if (!t) send(res, 404, { error_code: 'TABLE_DOES_NOT_EXIST', message: `Table '${name}' does not exist.` });
+      else send(res, 200, { name: name.split('.').at(-1), full_name: name, owner: t.owner, table_type: 'MANAGED' });
+      return;
+    }
     if (uc[1] === 'catalogs') {
       const c = ws.catalogs[name];
       if (!c) send(res, 404, { error_code: 'CATALOG_DOES_NOT_EXIST', message: `Catalog '${name}' does not exist.` });
@@ -159,24 +185,30 @@ function handle(ws: FakeWorkspace, req: IncomingMessage, res: ServerResponse, lo
   if (eff) {
     const type = (eff[1] ?? '').toUpperCase();
     const name = decodeNamePath(eff[2] ?? '');
-    if (type === 'CATALOG' ? !ws.catalogs[name] : !ws.schemas[name]) {
-      send(res, 404, { error_code: type === 'CATALOG' ? 'CATALOG_DOES_NOT_EXIST' : 'SCHEMA_DOES_NOT_EXIST', message: `${type} '${name}' does not exist.` });
+    if (type === 'CATALOG' ? !ws.catalogs[name] : type === 'SCHEMA' ? !ws.schemas[name] : !ws.tables?.[name]) {
+      send(res, 404, { error_code: `${type}_DOES_NOT_EXIST`, message: `${type} '${name}' does not exist.` });
       return;
     }
-    send(res, 200, effectivePage(ws, type, name, url.searchParams.get('page_token')));
+    send(res, 200, effectivePage(ws, type, name, url.searchParams.get('page_token'), url.searchParams.get('principal')));
     return;
   }
   send(res, 404, { error_code: 'ENDPOINT_NOT_FOUND', message: `No API found for 'GET ${path}'` });
 }
 
-/** Effective permissions: grants on the securable itself, plus (for a schema) those on its catalog, per principal. */
-function effectivePage(ws: FakeWorkspace, type: string, name: string, pageToken: string | null): unknown {
+/**
+ * Effective permissions: grants on the securable itself, plus those on its parents (catalog for
+ * a schema; catalog and schema for a table), per principal; only `principal`'s when given.
+ */
+function effectivePage(ws: FakeWorkspace, type: string, name: string, pageToken: string | null, principal: string | null): unknown {
   const [catalogName = ''] = splitFullName(name);
+  const schemaName = name.split('.').slice(0, 2).join('.');
   const byPrincipal = new Map<string, Array<Record<string, string>>>();
   for (const g of ws.grants) {
+    if (principal !== null && g.principal.toLowerCase() !== principal.toLowerCase()) continue;
     let inherited: Record<string, string> | undefined;
     if (g.securableType === type && g.securable === name) inherited = {};
-    else if (type === 'SCHEMA' && g.securableType === 'CATALOG' && g.securable === catalogName) inherited = { inherited_from_type: 'CATALOG', inherited_from_name: catalogName };
+    else if (type !== 'CATALOG' && g.securableType === 'CATALOG' && g.securable === catalogName) inherited = { inherited_from_type: 'CATALOG', inherited_from_name: catalogName };
+    else if (type === 'TABLE' && g.securableType === 'SCHEMA' && g.securable === schemaName) inherited = { inherited_from_type: 'SCHEMA', inherited_from_name: schemaName };
     if (inherited === undefined) continue;
     const list = byPrincipal.get(g.principal) ?? [];
     for (const p of g.privileges) list.push({ privilege: p, ...inherited });

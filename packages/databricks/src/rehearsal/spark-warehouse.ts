@@ -1,20 +1,32 @@
 /**
- * Test support: a SQL warehouse session over a real local Apache Spark 4 + Delta Lake session
- * ({@link LocalSpark}), behind the same driver interfaces as `fake-warehouse.ts`
+ * A SQL warehouse session over a real local Apache Spark 4 + Delta Lake session
+ * ({@link LocalSpark}), behind the driver interfaces the executor uses
  * (`IDBSQLSession.executeStatement` → `IOperation` with `fetchAll` / `status` / `cancel` /
  * `close`, the driver's own `Status`, Thrift status objects and error classes). The executor's
- * statements — plan, ledger, DESCRIBE HISTORY, RESTORE, DROP — run on real Delta tables, so
- * tests check the run-state guarantees against Delta's own semantics. Not exported from the
- * package.
+ * statements — plan, ledger, DESCRIBE HISTORY, RESTORE, DROP — run on real Delta tables: the
+ * rehearsal target runs a Databricks run's statements here, and tests check the run-state
+ * guarantees against Delta's own semantics.
+ *
+ * Unity Catalog's informational PRIMARY KEY / FOREIGN KEY statements (ADD CONSTRAINT … NOT
+ * ENFORCED, DROP PRIMARY KEY / FOREIGN KEY, and the key's SET NOT NULL, which open-source Delta
+ * refuses on a filled table) exist only on Databricks: they are recorded in `skipped` and
+ * answered as an empty result.
  */
 import { CancelledError } from '@synthgraph/core';
-import type { LocalSpark, SparkColumn, SparkValue } from '../../src/local-spark/index.js';
-import { SparkSqlError } from '../../src/local-spark/index.js';
-import { qualifiedName, quoteIdentifier } from '../../src/grants/unity-catalog-names.js';
-import { driverErrors, operationStatus, Status, TOperationState } from './fake-warehouse.js';
-import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../../src/executor/planned-statement.js';
+import type { LocalSpark, SparkColumn, SparkValue } from '../local-spark/index.js';
+import { SparkSqlError } from '../local-spark/index.js';
+import { qualifiedName, quoteIdentifier } from '../grants/unity-catalog-names.js';
+import { driverShapes, type DriverShapes } from './driver-shapes.js';
+import type { OpenSessionRequest, WarehouseOperation, WarehouseSession, WarehouseSessionFactory } from '../executor/planned-statement.js';
 
-/** The catalog of a local Spark session (Hive or in-memory): the session catalog. */
+/**
+ * The catalog of a local Spark session (Hive or in-memory): the session catalog.
+ *
+ * @example
+ * ```ts
+ * databricks({ catalog: SESSION_CATALOG, schema: 'synth', session: sparkWarehouse(spark).factory, grantsChecked });
+ * ```
+ */
 export const SESSION_CATALOG = 'spark_catalog';
 
 /** Rows per result: more than any statement of the executor or the tests returns. */
@@ -23,8 +35,17 @@ const MAX_ROWS = 100_000;
 /** Spark's integral types, returned by the driver as JS numbers. */
 const INTEGRAL = new Set(['tinyint', 'smallint', 'int', 'integer', 'bigint', 'long', 'byte', 'short']);
 
+/**
+ * The statements of the informational-constraint block that only Databricks runs: PRIMARY KEY /
+ * FOREIGN KEY constraints added or dropped (Unity Catalog only), and `ALTER COLUMN … SET NOT
+ * NULL` on a filled table (open-source Delta refuses to make a nullable column non-nullable).
+ */
+const UNITY_CATALOG_ONLY = /^\s*ALTER\s+TABLE\s+\S+\s+(ADD\s+CONSTRAINT\s+\S+\s+(PRIMARY|FOREIGN)\s+KEY\b|DROP\s+(PRIMARY\s+KEY|FOREIGN\s+KEY)\b|ALTER\s+COLUMN\s+\S+\s+SET\s+NOT\s+NULL\s*$)/i;
+
 /** What {@link sparkWarehouse} returns. */
 export interface SparkWarehouse {
+  /** Unity Catalog-only statements that were not sent to Spark (answered as an empty result). */
+  readonly skipped: string[];
   /** The session factory to give the executor. */
   readonly factory: WarehouseSessionFactory;
   /** Every statement sent to `executeStatement`, in order. */
@@ -48,6 +69,7 @@ export interface SparkWarehouse {
  */
 export function sparkWarehouse(spark: LocalSpark): SparkWarehouse {
   const executed: string[] = [];
+  const skipped: string[] = [];
   const cancelled: string[] = [];
   const sessions: OpenSessionRequest[] = [];
   let seq = 0;
@@ -59,13 +81,14 @@ export function sparkWarehouse(spark: LocalSpark): SparkWarehouse {
       id: `spark-session-${seq}`,
       executeStatement: async (statement) => {
         executed.push(statement);
-        return new SparkOperation(spark, statement, `${session.id}-op-${executed.length}`, cancelled);
+        if (UNITY_CATALOG_ONLY.test(statement)) skipped.push(statement);
+        return new SparkOperation(UNITY_CATALOG_ONLY.test(statement) ? undefined : spark, statement, `${session.id}-op-${executed.length}`, cancelled);
       },
-      close: async () => Status.success(),
+      close: async () => driverShapes().Status.success(),
     };
     return session;
   };
-  return { factory, executed, cancelled, sessions };
+  return { factory, executed, skipped, cancelled, sessions };
 }
 
 async function useInitialNamespace(spark: LocalSpark, request: OpenSessionRequest): Promise<void> {
@@ -88,30 +111,32 @@ async function useInitialNamespace(spark: LocalSpark, request: OpenSessionReques
 /** One statement on Spark, started at once (as a warehouse starts it on ExecuteStatement). */
 class SparkOperation implements WarehouseOperation {
   readonly id: string;
-  #state: number = TOperationState.RUNNING_STATE;
+  #state: number = driverShapes().TOperationState.RUNNING_STATE;
   #failure: { displayMessage: string; sqlState: string | undefined } | undefined;
   readonly #abort = new AbortController();
   readonly #result: Promise<object[]>;
 
+  /** `spark` undefined: a statement answered without Spark (an empty result). */
   constructor(
-    spark: LocalSpark,
+    spark: LocalSpark | undefined,
     private readonly sql: string,
     id: string,
     private readonly cancelled: string[],
   ) {
     this.id = id;
-    this.#result = spark.sql(sql, { collect: true, maxRows: MAX_ROWS, signal: this.#abort.signal }).then(
+    const run = spark ? spark.sql(sql, { collect: true, maxRows: MAX_ROWS, signal: this.#abort.signal }) : Promise.resolve({ columns: [], rows: [] });
+    this.#result = run.then(
       (r) => {
-        if (this.#state === TOperationState.CANCELED_STATE) throw driverErrors.cancelled();
-        this.#state = TOperationState.FINISHED_STATE;
+        if (this.#state === driverShapes().TOperationState.CANCELED_STATE) throw driverShapes().operationErrors.cancelled();
+        this.#state = driverShapes().TOperationState.FINISHED_STATE;
         return r.rows.map((row) => rowObject(r.columns, row));
       },
       (e: unknown) => {
-        if (this.#state === TOperationState.RUNNING_STATE) {
-          this.#state = e instanceof CancelledError ? TOperationState.CANCELED_STATE : TOperationState.ERROR_STATE;
+        if (this.#state === driverShapes().TOperationState.RUNNING_STATE) {
+          this.#state = e instanceof CancelledError ? driverShapes().TOperationState.CANCELED_STATE : driverShapes().TOperationState.ERROR_STATE;
           if (e instanceof SparkSqlError) this.#failure = { displayMessage: e.sparkMessage, sqlState: e.sqlState ?? undefined };
         }
-        throw this.#state === TOperationState.CANCELED_STATE ? driverErrors.cancelled() : toDriverError(e);
+        throw this.#state === driverShapes().TOperationState.CANCELED_STATE ? driverShapes().operationErrors.cancelled() : toDriverError(e);
       },
     );
     this.#result.catch(() => undefined);
@@ -122,23 +147,23 @@ class SparkOperation implements WarehouseOperation {
     return await this.#result;
   }
 
-  async status(): Promise<ReturnType<typeof operationStatus>> {
-    return operationStatus(this.#state, this.#failure);
+  async status(): Promise<ReturnType<DriverShapes['operationStatus']>> {
+    return driverShapes().operationStatus(this.#state, this.#failure);
   }
 
   /** Stops the running Spark job; `fetchAll` then rejects with the driver's cancelled error. */
-  async cancel(): Promise<InstanceType<typeof Status>> {
-    if (this.#state === TOperationState.RUNNING_STATE) {
+  async cancel(): Promise<InstanceType<DriverShapes['Status']>> {
+    if (this.#state === driverShapes().TOperationState.RUNNING_STATE) {
       this.cancelled.push(this.sql);
-      this.#state = TOperationState.CANCELED_STATE;
+      this.#state = driverShapes().TOperationState.CANCELED_STATE;
       this.#abort.abort(new Error('operation cancelled'));
     }
-    return Status.success();
+    return driverShapes().Status.success();
   }
 
-  async close(): Promise<InstanceType<typeof Status>> {
-    if (this.#state === TOperationState.RUNNING_STATE) this.#abort.abort(new Error('operation closed'));
-    return Status.success();
+  async close(): Promise<InstanceType<DriverShapes['Status']>> {
+    if (this.#state === driverShapes().TOperationState.RUNNING_STATE) this.#abort.abort(new Error('operation closed'));
+    return driverShapes().Status.success();
   }
 }
 
@@ -154,7 +179,7 @@ function rowObject(columns: readonly SparkColumn[], row: readonly SparkValue[]):
 
 /** Spark's failure as the driver reports a failed statement: an `OperationStateError` with the SQLSTATE. */
 function toDriverError(e: unknown): unknown {
-  if (e instanceof CancelledError) return driverErrors.cancelled();
-  if (e instanceof SparkSqlError) return driverErrors.sql(e.sparkMessage, e.sqlState ?? undefined);
+  if (e instanceof CancelledError) return driverShapes().operationErrors.cancelled();
+  if (e instanceof SparkSqlError) return driverShapes().operationErrors.sql(e.sparkMessage, e.sqlState ?? undefined);
   return e;
 }
