@@ -6,22 +6,11 @@ import type { GrantReport } from '../grants/grant-report.js';
 import { MissingPrivilegesError } from '../grants/grants-error.js';
 import { GrantsNotCheckedError, InvalidRunError, RunStateError, StatementFailedError, WarehouseConnectionError, WarehouseRunCancelledError } from './executor-error.js';
 import { driverErrors, FakeWarehouse } from '../../test/support/fake-warehouse.js';
+import { GRANTED_REPORT } from '../../test/support/granted-report.js';
 import type { PlannedStatement } from './planned-statement.js';
 import { runOnWarehouse, type WarehouseProgressEvent, type WarehouseRunOptions } from './warehouse-executor.js';
 
-const REPORT: GrantReport = {
-  principal: 'alice@example.com',
-  principalType: 'user',
-  groups: ['account users'],
-  catalog: 'main',
-  schema: 'synth',
-  mode: 'replace',
-  schemaExists: true,
-  required: ['USE_CATALOG', 'USE_SCHEMA', 'CREATE_TABLE'],
-  satisfied: true,
-  missing: [],
-  notes: [],
-};
+const REPORT = GRANTED_REPORT;
 
 const T = (name: string): string => `\`main\`.\`synth\`.\`${name}\``;
 
