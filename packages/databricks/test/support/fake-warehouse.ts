@@ -53,8 +53,24 @@ export interface FakeBehavior {
   readonly stopsAfterPolls?: number;
   /** The statement commits anyway while it is being cancelled (its effect lands when it stops). */
   readonly commitsWhileStopping?: boolean;
+  /** Runs once the statement hangs (e.g. to abort the run). */
+  readonly onHang?: () => void;
   /** Runs when the statement is executed (before its effect). */
   readonly before?: (warehouse: FakeWarehouse) => void;
+  /** The session dies: this statement fails with a connection reset before taking effect, and so does every later one on the session. */
+  readonly disconnect?: boolean;
+}
+
+/** A fault to inject at one statement boundary. */
+export type FaultKind = 'fail' | 'hang' | 'disconnect';
+
+/** A behaviour that injects `kind` at the `n`-th statement sent (1-based, counted over every session). */
+export function faultAt(n: number, kind: FaultKind, onHang?: () => void): FakeBehavior {
+  let seen = 0;
+  const match = { test: () => (seen += 1) === n } as unknown as RegExp;
+  if (kind === 'fail') return { match, failFetch: () => driverErrors.sql('[INTERNAL_ERROR] injected fault', 'XX000') };
+  if (kind === 'hang') return { match, hang: true, onHang };
+  return { match, disconnect: true };
 }
 
 interface FakeTable {
@@ -199,11 +215,15 @@ class FakeSession implements WarehouseSession {
   readonly id = 'session-1';
   constructor(private readonly w: FakeWarehouse) {}
 
+  dead = false;
+
   async executeStatement(statement: string): Promise<WarehouseOperation> {
     this.w.executed.push(statement);
+    if (this.dead) throw driverErrors.connectionReset();
     const b = this.w.behaviorFor(statement);
     if (b?.failExecute) throw b.failExecute();
     this.w.openOperations += 1;
+    if (b?.disconnect) this.dead = true;
     return new FakeOperation(this.w, statement, b);
   }
 
@@ -242,9 +262,11 @@ class FakeOperation implements WarehouseOperation {
     if (b?.hang) {
       await new Promise<void>((_, reject) => {
         this.onCancel = () => reject(driverErrors.cancelled());
+        b.onHang?.();
       });
     }
     if (this.cancelRequested) throw driverErrors.cancelled();
+    if (b?.disconnect) throw driverErrors.connectionReset();
     b?.before?.(this.w);
     if (b?.failFetch && !b.applied) {
       this.state = TOperationState.ERROR_STATE;
