@@ -191,7 +191,7 @@ class WarehouseRun {
 
       const results = await this.#runStatements(new Set((resume?.tables ?? []).filter((t) => t.completed).map((t) => t.table.toLowerCase())), signal);
       const detail = this.options.completionDetail?.(results);
-      await this.#ledger([{ ...this.#row(runId, 'run_completed'), detail: detail === undefined ? null : JSON.stringify(detail) }], undefined);
+      await this.#ledger([{ ...this.#row(runId, 'run_completed'), detail: detail === undefined ? null : JSON.stringify(detail) }], signal);
       const leftOver: string[] = [];
       for (const t of this.options.dropAfterCompletion ?? []) {
         try {
