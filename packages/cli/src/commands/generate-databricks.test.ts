@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeWarehouse } from '../../../databricks/test/support/fake-warehouse.js';
 import { aliceWorkspace, startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../../../databricks/test/support/fake-workspace-server.js';
-import type { CliIO } from '../io.js';
+import { fakeIO } from '../../test/support/fake-io.js';
 import { main } from '../main.js';
 
 const driver = await vi.hoisted(async () => {
@@ -41,18 +41,7 @@ const granted: FakeWorkspace = aliceWorkspace(TOKEN, { catalog: ['USE_CATALOG'],
 let server: FakeWorkspaceServer;
 let warehouse: FakeWarehouse;
 
-function io(env: Record<string, string>, cwd = process.cwd()): CliIO & { out: string; err: string } {
-  const o = {
-    out: '',
-    err: '',
-    stdout: { isTTY: false, write: (s: string) => ((o.out += s), true) },
-    stderr: { isTTY: false, write: (s: string) => ((o.err += s), true) },
-    cwd,
-    env,
-    onInterrupt: () => () => undefined,
-  };
-  return o;
-}
+const io = (env: Record<string, string>, cwd = process.cwd()): ReturnType<typeof fakeIO> => fakeIO(cwd, env);
 
 const env = (): Record<string, string> => ({ DATABRICKS_HOST: server.url, DATABRICKS_TOKEN: TOKEN });
 const small = ['--households', '30', '--seed', '5', '--no-constraints'];

@@ -4,7 +4,7 @@
 import type { CliIO } from '../../src/io.js';
 
 /**
- * A recording CLI environment in `cwd`: not a terminal, no environment, no Ctrl-C.
+ * A recording CLI environment in `cwd` with `env` (default: none): not a terminal, no Ctrl-C.
  *
  * @example
  * ```ts
@@ -13,14 +13,14 @@ import type { CliIO } from '../../src/io.js';
  * JSON.parse(io.out);
  * ```
  */
-export function fakeIO(cwd: string): CliIO & { out: string; err: string } {
+export function fakeIO(cwd: string, env: Readonly<Record<string, string>> = {}): CliIO & { out: string; err: string } {
   const o = {
     out: '',
     err: '',
     stdout: { isTTY: false, write: (s: string) => ((o.out += s), true) },
     stderr: { isTTY: false, write: (s: string) => ((o.err += s), true) },
     cwd,
-    env: {},
+    env,
     onInterrupt: () => () => undefined,
   };
   return o;
