@@ -12,6 +12,8 @@ export { parseIR, scenarioIRSchema, exprSchema, columnTypeSchema, zodIssues, dee
 export { canonicalJson, irHash } from './ir/hash.js';
 export { validateIR, keySpace, columnOrder } from './ir/validate.js';
 export * from './random/mixer.js';
+export { OPAQUE_KEY, OPAQUE_KEY_DOMAIN, KEY_MODES, keyRoundKeys, feistelRound, encodeKey, decodeKey, type KeyMode } from './random/opaque-keys.js';
+export { keySpaces, idColumns, keyModeOf } from './ir/id-columns.js';
 export { normalQuantile, piecewiseTable, evalPiecewise, cumulativeThresholds, knots, upperBound, type PiecewiseTable } from './random/quantiles.js';
 export { expandExpr, collectStreams, dayWeights, standardNormalTable, type ExpandContext } from './random/expand.js';
 export { expandScenario } from './random/expand-scenario.js';

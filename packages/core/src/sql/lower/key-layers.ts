@@ -1,0 +1,96 @@
+/**
+ * The opaque-key bijection (`random/opaque-keys.ts`) as SQL projection layers, and the reads of
+ * generated tables with their id columns decoded back into internal keys: the lowering joins,
+ * groups and derives child keys on internal keys only, and encodes ids in the final projection.
+ * Each mixing step reads its input twice, so each gets its own layer (no exponential inlining).
+ */
+import { idColumns, keyModeOf } from '../../ir/id-columns.js';
+import { MIXER, TWO_32, signed32 } from '../../random/mixer.js';
+import { OPAQUE_KEY, keyRoundKeys } from '../../random/opaque-keys.js';
+import { sql, type SqlExpr, type SqlFrom } from '../sql-nodes.js';
+import { entityOf, type LowerContext } from './context.js';
+import { Layers } from './layers.js';
+
+const HALF = 2 ** OPAQUE_KEY.halfBits;
+const col = (name: string): SqlExpr => sql.col(null, name);
+const xor = (a: SqlExpr, b: SqlExpr): SqlExpr => sql.call('xor', [a, b]);
+const and = (a: SqlExpr, mask: number): SqlExpr => sql.binary('&', a, sql.int(mask));
+const mixRound = (x: SqlExpr, r: { readonly shift: number; readonly multiplier: number }): SqlExpr =>
+  and(sql.binary('*', xor(x, sql.shift(x, r.shift)), sql.int(signed32(r.multiplier))), TWO_32 - 1);
+
+/** One column to encode or decode: `from` (read) → `to` (written), in key space `space`. */
+export interface KeyColumn {
+  readonly from: string;
+  readonly to: string;
+  readonly space: string;
+}
+
+/**
+ * Adds the layers computing `encodeKey` (or `decodeKey`) of each column: split into halves, four
+ * Feistel rounds of three layers each (two `lowbias32` multiply rounds, then the final shift
+ * xored into the other half), then the halves joined. Helper columns are dropped.
+ *
+ * @example
+ * ```ts
+ * addKeyLayers(layers, [{ from: 'individual_id', to: '__id0', space: 'individuals' }], 'encode');
+ * ```
+ */
+export function addKeyLayers(layers: Layers, columns: readonly KeyColumn[], direction: 'encode' | 'decode'): void {
+  if (!columns.length) return;
+  const keep = layers.cols;
+  const names = columns.map((_, i) => ({ a: `__kf${i}a`, b: `__kf${i}b`, t: `__kf${i}t` }));
+  layers.project(
+    columns.flatMap((c, i) => {
+      const n = names[i] as { a: string; b: string };
+      return [
+        { alias: n.a, expr: sql.shift(col(c.from), OPAQUE_KEY.halfBits) },
+        { alias: n.b, expr: and(col(c.from), HALF - 1) },
+      ];
+    }),
+  );
+  const order = Array.from({ length: OPAQUE_KEY.rounds }, (_, i) => (direction === 'encode' ? i : OPAQUE_KEY.rounds - 1 - i));
+  const rks = columns.map((c) => keyRoundKeys(c.space));
+  const [r0, r1] = MIXER.rounds as readonly [{ shift: number; multiplier: number }, { shift: number; multiplier: number }];
+  for (const round of order) {
+    // even rounds add F(b) to a; odd rounds add F(a) to b
+    const src = (n: { a: string; b: string }): string => (round % 2 === 0 ? n.b : n.a);
+    const dst = (n: { a: string; b: string }): string => (round % 2 === 0 ? n.a : n.b);
+    layers.project(names.map((n, i) => ({ alias: n.t, expr: mixRound(xor(col(src(n)), sql.int((rks[i] as readonly number[])[round] as number)), r0) })));
+    layers.project(names.map((n) => ({ alias: n.t, expr: mixRound(col(n.t), r1) })));
+    layers.project(names.map((n) => ({ alias: dst(n), expr: xor(col(dst(n)), and(xor(col(n.t), sql.shift(col(n.t), MIXER.finalShift)), HALF - 1)) })));
+  }
+  layers.project(
+    columns.map((c, i) => {
+      const n = names[i] as { a: string; b: string };
+      return { alias: c.to, expr: sql.binary('+', sql.binary('*', col(n.a), sql.int(HALF)), col(n.b)) };
+    }),
+    keep,
+  );
+}
+
+/**
+ * A generated entity's table as a FROM item, its stored output columns readable by name: with
+ * opaque keys, a subquery whose id columns hold internal keys again (`decodeKey`); with
+ * structured keys, the table itself.
+ *
+ * @example
+ * ```ts
+ * sql.select(items, entityTable(ctx, 'individuals', 'p'));
+ * ```
+ */
+export function entityTable(ctx: LowerContext, entity: string, alias: string): SqlFrom {
+  if (keyModeOf(ctx.ir) === 'structured') return sql.table(entity, alias);
+  const e = entityOf(ctx, entity);
+  const ids = idColumns(ctx.ir.entities, entity, ctx.spaces);
+  const cols = e.columns.filter((c) => c.output).map((c) => c.name);
+  const layers = new Layers(sql.select(cols.map((c) => ({ alias: c, expr: sql.col('t', c) })), sql.table(entity, 't')));
+  addKeyLayers(
+    layers,
+    cols.flatMap((c) => {
+      const space = ids.get(c);
+      return space === undefined ? [] : [{ from: c, to: c, space }];
+    }),
+    'decode',
+  );
+  return sql.subquery(layers.select, alias);
+}
