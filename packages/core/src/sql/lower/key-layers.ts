@@ -5,18 +5,16 @@
  * Each mixing step reads its input twice, so each gets its own layer (no exponential inlining).
  */
 import { idColumns, keyModeOf } from '../../ir/id-columns.js';
-import { MIXER, TWO_32, signed32 } from '../../random/mixer.js';
+import { MIXER } from '../../random/mixer.js';
 import { OPAQUE_KEY, keyRoundKeys } from '../../random/opaque-keys.js';
 import { sql, type SqlExpr, type SqlFrom } from '../sql-nodes.js';
 import { entityOf, type LowerContext } from './context.js';
 import { Layers } from './layers.js';
+import { finish, round, xor } from './mixing.js';
 
 const HALF = 2 ** OPAQUE_KEY.halfBits;
 const col = (name: string): SqlExpr => sql.col(null, name);
-const xor = (a: SqlExpr, b: SqlExpr): SqlExpr => sql.call('xor', [a, b]);
 const and = (a: SqlExpr, mask: number): SqlExpr => sql.binary('&', a, sql.int(mask));
-const mixRound = (x: SqlExpr, r: { readonly shift: number; readonly multiplier: number }): SqlExpr =>
-  and(sql.binary('*', xor(x, sql.shift(x, r.shift)), sql.int(signed32(r.multiplier))), TWO_32 - 1);
 
 /** One column to encode or decode: `from` (read) → `to` (written), in key space `space`. */
 export interface KeyColumn {
@@ -51,13 +49,13 @@ export function addKeyLayers(layers: Layers, columns: readonly KeyColumn[], dire
   const order = Array.from({ length: OPAQUE_KEY.rounds }, (_, i) => (direction === 'encode' ? i : OPAQUE_KEY.rounds - 1 - i));
   const rks = columns.map((c) => keyRoundKeys(c.space));
   const [r0, r1] = MIXER.rounds as readonly [{ shift: number; multiplier: number }, { shift: number; multiplier: number }];
-  for (const round of order) {
+  for (const r of order) {
     // even rounds add F(b) to a; odd rounds add F(a) to b
-    const src = (n: { a: string; b: string }): string => (round % 2 === 0 ? n.b : n.a);
-    const dst = (n: { a: string; b: string }): string => (round % 2 === 0 ? n.a : n.b);
-    layers.project(names.map((n, i) => ({ alias: n.t, expr: mixRound(xor(col(src(n)), sql.int((rks[i] as readonly number[])[round] as number)), r0) })));
-    layers.project(names.map((n) => ({ alias: n.t, expr: mixRound(col(n.t), r1) })));
-    layers.project(names.map((n) => ({ alias: dst(n), expr: xor(col(dst(n)), and(xor(col(n.t), sql.shift(col(n.t), MIXER.finalShift)), HALF - 1)) })));
+    const src = (n: { a: string; b: string }): string => (r % 2 === 0 ? n.b : n.a);
+    const dst = (n: { a: string; b: string }): string => (r % 2 === 0 ? n.a : n.b);
+    layers.project(names.map((n, i) => ({ alias: n.t, expr: round(xor(col(src(n)), sql.int((rks[i] as readonly number[])[r] as number)), r0) })));
+    layers.project(names.map((n) => ({ alias: n.t, expr: round(col(n.t), r1) })));
+    layers.project(names.map((n) => ({ alias: dst(n), expr: xor(col(dst(n)), and(finish(col(n.t)), HALF - 1)) })));
   }
   layers.project(
     columns.map((c, i) => {
