@@ -7,7 +7,7 @@ import { expandScenario } from '../random/expand-scenario.js';
 import { lowerExpr } from './lower-expr.js';
 import { entityOf, lowerContext, storedCol, type LowerContext } from './lower/context.js';
 import { entityTable } from './lower/key-layers.js';
-import { sourceScope } from './lower/scope.js';
+import { sourceReads, sourceScope } from './lower/scope.js';
 import { sql, type CheckStmt, type SqlExpr, type SqlFrom, type SqlSelect } from './sql-nodes.js';
 
 const c = (table: string, name: string): SqlExpr => sql.col(table, name);
@@ -77,7 +77,7 @@ function compileOne(ctx: LowerContext, e: EntityIR, k: Constraint): SqlSelect {
       return count(t, sql.binary('>', c('t', k.before), c('t', k.after)));
     case 'rule':
       // rules compute on internal values: ids read back as internal keys
-      return count(entityTable(ctx, e.name, 't'), sql.binary('=', lowerExpr(k.violation, sourceScope(ctx, e.name, 't')), sql.lit(true, 'boolean')));
+      return count(entityTable(ctx, e.name, 't', sourceReads([k.violation])), sql.binary('=', lowerExpr(k.violation, sourceScope(ctx, e.name, 't')), sql.lit(true, 'boolean')));
     case 'childCount': {
       const counts = sql.select(
         [

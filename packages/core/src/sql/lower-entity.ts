@@ -57,7 +57,11 @@ export function lowerEntity(ir: ScenarioIR, name: string, options: LowerOptions 
     const space = ids.get(c.name);
     return space === undefined ? [] : [{ from: c.name, to: `__id${i}`, space }];
   });
-  addKeyLayers(layers, encoded, 'encode');
+  if (encoded.length) {
+    // only the output columns ride through the encoding layers
+    layers.project([], outCols.map((c) => c.name));
+    addKeyLayers(layers, encoded, 'encode');
+  }
   const stored = (c: string): string => encoded.find((x) => x.from === c)?.to ?? c;
   const final = sql.select(
     outCols.map((c) => ({ alias: c.name, expr: sql.output(c.type, sql.col(null, stored(c.name))) })),

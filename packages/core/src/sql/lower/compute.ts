@@ -107,7 +107,7 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
     const group = joinable.filter((l) => l.entity === first.entity && l.keyAlias === first.keyAlias);
     const target = entityOf(ctx, first.entity);
     layers.join(
-      (alias) => entityTable(ctx, first.entity, alias),
+      (alias) => entityTable(ctx, first.entity, alias, [target.keyColumn, ...group.map((g) => g.column)]),
       (l, r) => sql.binary('=', sql.col(r, target.keyColumn), sql.col(l, first.keyAlias)),
       (r) => group.map((g) => ({ alias: g.alias, expr: storedCol(ctx, g.entity, r, g.column) })),
     );

@@ -67,20 +67,20 @@ export function addKeyLayers(layers: Layers, columns: readonly KeyColumn[], dire
 }
 
 /**
- * A generated entity's table as a FROM item, its stored output columns readable by name: with
- * opaque keys, a subquery whose id columns hold internal keys again (`decodeKey`); with
- * structured keys, the table itself.
+ * A generated entity's table as a FROM item, its stored output columns (or only `columns`)
+ * readable by name: with opaque keys, a subquery whose id columns hold internal keys again
+ * (`decodeKey`); with structured keys, the table itself.
  *
  * @example
  * ```ts
  * sql.select(items, entityTable(ctx, 'individuals', 'p'));
  * ```
  */
-export function entityTable(ctx: LowerContext, entity: string, alias: string): SqlFrom {
+export function entityTable(ctx: LowerContext, entity: string, alias: string, columns?: readonly string[]): SqlFrom {
   if (keyModeOf(ctx.ir) === 'structured') return sql.table(entity, alias);
   const e = entityOf(ctx, entity);
   const ids = idColumns(ctx.ir.entities, entity, ctx.spaces);
-  const cols = e.columns.filter((c) => c.output).map((c) => c.name);
+  const cols = e.columns.filter((c) => c.output && (!columns || columns.includes(c.name))).map((c) => c.name);
   const layers = new Layers(sql.select(cols.map((c) => ({ alias: c, expr: sql.col('t', c) })), sql.table(entity, 't')));
   addKeyLayers(
     layers,
