@@ -43,6 +43,7 @@ export { lowerExpr, layerScope, type LowerScope } from './sql/lower-expr.js';
 export { printExpr, printLiteral, internalType } from './sql/print-expr.js';
 export { SqlPrinter, type TableRef } from './sql/printer.js';
 export { lowerEntity, type LowerOptions } from './sql/lower-entity.js';
+export { decodedTable } from './sql/lower/key-layers.js';
 export { compileChecks, checkName } from './sql/checks.js';
 export { buildPlan, type StatementPlan, type TableStatements, type CheckStatement, type PlanOptions } from './sql/plan.js';
 export * from './run/engine.js';

@@ -67,6 +67,29 @@ export function addKeyLayers(layers: Layers, columns: readonly KeyColumn[], dire
 }
 
 /**
+ * A table as a FROM item whose id columns hold internal keys again: selects `columns` of `table`
+ * and decodes those named in `ids` (column → key space, the entity whose bijection wrote them).
+ * For analyses that need the internal layout of opaque ids (e.g. which batch a key belongs to).
+ *
+ * @example
+ * ```ts
+ * decodedTable('campaigns', 'c', ['campaign_id', 'budget'], new Map([['campaign_id', 'campaigns']]));
+ * ```
+ */
+export function decodedTable(table: string, alias: string, columns: readonly string[], ids: ReadonlyMap<string, string>): SqlFrom {
+  const layers = new Layers(sql.select(columns.map((c) => ({ alias: c, expr: sql.col('t', c) })), sql.table(table, 't')));
+  addKeyLayers(
+    layers,
+    columns.flatMap((c) => {
+      const space = ids.get(c);
+      return space === undefined ? [] : [{ from: c, to: c, space }];
+    }),
+    'decode',
+  );
+  return sql.subquery(layers.select, alias);
+}
+
+/**
  * A generated entity's table as a FROM item, its stored output columns (or only `columns`)
  * readable by name: with opaque keys, a subquery whose id columns hold internal keys again
  * (`decodeKey`); with structured keys, the table itself.
@@ -78,17 +101,8 @@ export function addKeyLayers(layers: Layers, columns: readonly KeyColumn[], dire
  */
 export function entityTable(ctx: LowerContext, entity: string, alias: string, columns?: readonly string[]): SqlFrom {
   if (keyModeOf(ctx.ir) === 'structured') return sql.table(entity, alias);
-  const e = entityOf(ctx, entity);
-  const ids = idColumns(ctx.ir.entities, entity, ctx.spaces);
-  const cols = e.columns.filter((c) => c.output && (!columns || columns.includes(c.name))).map((c) => c.name);
-  const layers = new Layers(sql.select(cols.map((c) => ({ alias: c, expr: sql.col('t', c) })), sql.table(entity, 't')));
-  addKeyLayers(
-    layers,
-    cols.flatMap((c) => {
-      const space = ids.get(c);
-      return space === undefined ? [] : [{ from: c, to: c, space }];
-    }),
-    'decode',
-  );
-  return sql.subquery(layers.select, alias);
+  const cols = entityOf(ctx, entity)
+    .columns.filter((c) => c.output && (!columns || columns.includes(c.name)))
+    .map((c) => c.name);
+  return decodedTable(entity, alias, cols, idColumns(ctx.ir.entities, entity, ctx.spaces));
 }

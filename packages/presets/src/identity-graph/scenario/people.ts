@@ -74,7 +74,7 @@ export function peopleStage(m: IdentityGraphModel) {
       e
         .rows(cfg.households.num_households, { keyOffset: m.keys.householdOffset })
         .comment('One row per household: location, income and size (the number of individuals living in it).')
-        .key('household_id', { comment: 'Household key; batch b owns keys from b·2^26.' })
+        .key('household_id', { comment: 'Household id, opaque (a keyed bijection of the internal key; batch b owns internal keys from b·2^26)' })
         .column('place', t.bigint(), () => poolRow('places'), { hidden: true })
         .column('location_city', t.string(), (c) => poolValue('places', 'city', c.col('place')), { comment: 'Real US city (consistent with state and ZIP)' })
         .column('location_state', t.string(), (c) => poolValue('places', 'state', c.col('place')), { comment: 'USPS state code' })
@@ -134,7 +134,7 @@ export function peopleStage(m: IdentityGraphModel) {
       e
         .childrenOf('households', { count: (p) => p.col('household_size'), max: FANOUT.individuals })
         .comment('One row per adult member of a household; demographics correlated with age and household income.')
-        .key('individual_id', { comment: 'Individual key = household_id · 16 + member index' })
+        .key('individual_id', { comment: 'Individual id, opaque (does not reveal the household)' })
         .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'The household the individual lives in' })
         .column('member', t.int(), (c) => c.index(), { hidden: true })
         .column('u_role', t.double(), () => uniform(), { hidden: true })
