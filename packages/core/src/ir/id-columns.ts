@@ -10,7 +10,14 @@
  */
 import type { EntityIR, RefSide, ScenarioIR } from './types.js';
 
-/** The key mode of an IR (absent means opaque). */
+/**
+ * The key mode of an IR (absent means opaque).
+ *
+ * @example
+ * ```ts
+ * keyModeOf(ir); // 'opaque'
+ * ```
+ */
 export function keyModeOf(ir: Pick<ScenarioIR, 'keys'>): 'opaque' | 'structured' {
   return ir.keys ?? 'opaque';
 }
