@@ -197,6 +197,9 @@ export class FakeWarehouse {
     if ((m = /^DESCRIBE DETAIL (\S+)$/i.exec(s))) return [{ format: 'delta', name: m[1], numFiles: 1, sizeInBytes: 1000 * this.table(m[1]).versions.length }];
     // Row counts and content hashes (the engine's table statistics): the fake holds labels, not rows.
     if ((m = /^SELECT CAST\(count\(\*\) AS STRING\) AS n(?:, [\s\S]* AS h)? FROM (\S+)$/i.exec(s))) return [{ n: String(this.table(m[1]).versions.length), h: '0' }];
+    if ((m = /^SELECT count\(\*\) AS n FROM (\S+)$/i.exec(s))) return [{ n: this.table(m[1]).versions.length }];
+    // The canonical content hash: the first table it reads gives the rows.
+    if (/^SELECT CAST\(count\(\*\) AS STRING\) AS `n`,/.test(s) && (m = /FROM (`[^`]+`\.`[^`]+`\.`[^`]+`)/.exec(s))) return [{ n: String(this.table(m[1]).versions.length), a0: '0', a1: '0', b0: '0', b1: '0' }];
     // Grouped checks: one column per check, no violations.
     if (/^SELECT \(/.test(s)) return [Object.fromEntries([...s.matchAll(/\) AS `(c\d+)`/g)].map((x) => [x[1], 0]))];
     if (/^SELECT/i.test(s)) return [{ violations: 0 }];
