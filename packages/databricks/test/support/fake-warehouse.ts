@@ -8,6 +8,7 @@
  * Failures, hangs and side effects are scripted per statement. Not exported from the package.
  */
 import { createRequire } from 'node:module';
+import type { thrift as Thrift } from '@databricks/sql';
 import type RetryErrorClass from '@databricks/sql/dist/errors/RetryError';
 import type StatusClass from '@databricks/sql/dist/dto/Status';
 import { driverShapes } from '../../src/rehearsal/driver-shapes.js';
@@ -17,6 +18,7 @@ const require = createRequire(import.meta.url);
 const { Status, TOperationState, operationStatus, operationErrors } = driverShapes();
 export { Status, TOperationState, operationStatus };
 const { default: RetryError } = require('@databricks/sql/dist/errors/RetryError') as { default: typeof RetryErrorClass };
+const { TStatus, TStatusCode } = (require('@databricks/sql') as { thrift: typeof Thrift }).thrift.TCLIService_types;
 const { THTTPException } = require('@databricks/sql/dist/connection/connections/ThriftHttpConnection') as {
   THTTPException: new (response: { status: number }) => Error & { statusCode: number };
 };
@@ -41,6 +43,11 @@ export interface FakeBehavior {
   times?: number;
   /** Throw this at `executeStatement` (before anything ran). */
   readonly failExecute?: () => unknown;
+  /**
+   * The server answers `ExecuteStatement` with an error status carrying this SQLSTATE: the driver
+   * throws its `StatusError` (which drops the SQLSTATE); the raw status is the session's `errorStatus()`.
+   */
+  readonly refuse?: { readonly message: string; readonly sqlState: string };
   /** Throw this from `fetchAll`; with `applied`, after the statement took effect (an ambiguous failure). */
   readonly failFetch?: () => unknown;
   readonly applied?: boolean;
@@ -219,12 +226,22 @@ class FakeSession implements WarehouseSession {
   constructor(private readonly w: FakeWarehouse) {}
 
   dead = false;
+  #errorStatus: InstanceType<typeof TStatus> | undefined;
+
+  errorStatus(): InstanceType<typeof TStatus> | undefined {
+    return this.#errorStatus;
+  }
 
   async executeStatement(statement: string): Promise<WarehouseOperation> {
     this.w.executed.push(statement);
     if (this.dead) throw driverErrors.connectionReset();
     const b = this.w.behaviorFor(statement);
     if (b?.failExecute) throw b.failExecute();
+    if (b?.refuse) {
+      this.#errorStatus = new TStatus({ statusCode: TStatusCode.ERROR_STATUS, sqlState: b.refuse.sqlState, errorMessage: b.refuse.message });
+      // What the driver does with it (ThriftSessionBackend.createOperationBackend).
+      Status.assert(this.#errorStatus);
+    }
     this.w.openOperations += 1;
     if (b?.disconnect) this.dead = true;
     return new FakeOperation(this.w, statement, b);
