@@ -129,6 +129,20 @@ describe('databricks engine (replace)', () => {
     server.setWorkspace(granted);
   });
 
+  it('validates clusterBy before anything is sent: a table the scenario lacks, more than four keys, a type liquid clustering cannot use', async () => {
+    const paths = async (clusterBy: Record<string, string[]>): Promise<string[]> => {
+      const w = new FakeWarehouse();
+      const err = await generate(ir(), engine(w, { clusterBy })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(w.executed).toEqual([]);
+      return (err as ConfigError).issues.map((i) => i.path);
+    };
+    expect(await paths({ nope: ['id'] })).toEqual(['clusterBy.nope']);
+    expect(await paths({ individuals: ['household_id', 'individual_id', 'household_id', 'individual_id', 'household_id'] })).toEqual(['clusterBy.individuals']);
+    const bool = ir().entities.flatMap((e) => e.columns.filter((c) => c.type.kind === 'boolean' || c.type.kind === 'array').map((c) => [e.name, c.name] as const))[0] as readonly [string, string];
+    expect(await paths({ [bool[0]]: [bool[1]] })).toEqual([`clusterBy.${bool[0]}.0`]);
+  });
+
   it('rejects invalid options naming the field', () => {
     const w = new FakeWarehouse();
     expect(() => engine(w, { catalog: 'ma.in' })).toThrow(ConfigError);

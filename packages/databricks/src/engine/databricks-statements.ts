@@ -4,7 +4,7 @@
  * content hash, statistics), the checks grouped per table, and each table's size (DESCRIBE
  * DETAIL) — in the order core's run loop sends them. Also printed by `synthgraph plan --dialect databricks`.
  */
-import { buildPlan, contentHashSql, countRowsSql, groupChecks, irHash, type Dialect, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
+import { buildPlan, ConfigError, contentHashSql, countRowsSql, groupChecks, irHash, type Dialect, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
 import type { WriteMode } from '../grants/grant-report.js';
 import { qualifiedName } from '../grants/unity-catalog-names.js';
 import type { PlannedStatement } from '../executor/planned-statement.js';
@@ -75,6 +75,9 @@ export interface DatabricksStatements {
  */
 export function databricksStatements(ir: ScenarioIR, o: DatabricksPlanOptions, runId: string): DatabricksStatements {
   const { catalog, schema } = o;
+  const entities = ir.entities.map((e) => e.name);
+  const unknown = Object.keys(o.clusterBy ?? {}).filter((e) => !entities.includes(e));
+  if (unknown.length) throw new ConfigError(unknown.map((e) => ({ path: `clusterBy.${e}`, message: `is not a table of the scenario ${ir.name}`, value: e, fix: `use one of ${entities.join(', ')}` })));
   const append = o.mode === 'append';
   const prefix = o.tablePrefix ?? '';
   const name = (entity: string): string => `${prefix}${entity}`;
