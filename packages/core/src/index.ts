@@ -56,7 +56,7 @@ export { OutputLock, OutputLockedError, lockFileOf } from './run/output-lock.js'
 export { recoverOutput, type Recovery } from './run/output-recovery.js';
 export { FAULT_ENV } from './run/fault-point.js';
 export { RunProgress } from './run/progress.js';
-export { runPlan, groupChecks, type RunSession, type TableWriter, type TableFiles, type RunPlanOptions } from './run/run-plan.js';
+export { runPlan, groupChecks, countRowsSql, type RunSession, type SessionStart, type TableWriter, type TableFiles, type RunPlanOptions } from './run/run-plan.js';
 export {
   PoolError,
   type Pool,
