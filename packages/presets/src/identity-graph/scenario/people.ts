@@ -33,7 +33,7 @@ import {
   INCOME_BRACKETS,
 } from '../vocabulary.js';
 import { choose, clamp, firstOf } from './expressions.js';
-import { observesDstOf, standardOffsetOf, timeZoneOf } from '../time-zones.js';
+import { observesDstOf, standardOffsetOf } from '../time-zones.js';
 import { emailDomainsPool, firstNamesPool, lastNamesPool, placesPoolFor, saltPool } from './pools.js';
 
 const YEAR_DAYS = 365;
@@ -78,10 +78,10 @@ export function peopleStage(m: IdentityGraphModel) {
         .column('place', t.bigint(), () => poolRow('places'), { hidden: true })
         .column('location_city', t.string(), (c) => poolValue('places', 'city', c.col('place')), { comment: 'Real US city (consistent with state and ZIP)' })
         .column('location_state', t.string(), (c) => poolValue('places', 'state', c.col('place')), { comment: 'USPS state code' })
-        .column('location_zip', t.string(), (c) => poolValue('places', 'zip', c.col('place')), { comment: 'Five-digit ZIP code' })
-        .column('time_zone', t.string(), (c) => timeZoneOf(c.col('location_state')), { comment: 'IANA time zone of the household (consistent with its place)' })
-        .column('utc_offset_minutes', t.int(), (c) => standardOffsetOf(c.col('location_state')), { hidden: true })
-        .column('observes_dst', t.boolean(), (c) => observesDstOf(c.col('location_state')), { hidden: true })
+        .column('location_zip', t.string(), (c) => poolValue('places', 'zip', c.col('place')), { comment: 'Five-digit residential ZIP code (a populated ZCTA)' })
+        .column('time_zone', t.string(), (c) => poolValue('places', 'time_zone', c.col('place')), { comment: 'IANA time zone of the household (the zone of its ZIP)' })
+        .column('utc_offset_minutes', t.int(), (c) => standardOffsetOf(c.col('time_zone')), { hidden: true })
+        .column('observes_dst', t.boolean(), (c) => observesDstOf(c.col('time_zone')), { hidden: true })
         .column('income_bracket', t.string(), () => pick(INCOME_BRACKETS, m.brackets), { comment: 'Annual household income bracket' })
         .column('household_size', t.int(), () => clamp((hs.kind === 'lognormal' ? lognormal(hs.mu, hs.sd) : normal(hs.mu, hs.sd)).plus(0.5).floor(), hs.min, hs.max), {
           comment: 'Number of individuals (adults) in the household',
