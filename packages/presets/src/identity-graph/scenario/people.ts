@@ -10,7 +10,6 @@ import {
   normal,
   pick,
   poisson,
-  poolRow,
   poolValue,
   powerLaw,
   scenario,
@@ -34,7 +33,7 @@ import {
 } from '../vocabulary.js';
 import { choose, clamp, firstOf } from './expressions.js';
 import { observesDstOf, standardOffsetOf } from '../time-zones.js';
-import { emailDomainsPool, firstNamesPool, lastNamesPool, placesPoolFor, saltPool } from './pools.js';
+import { emailDomainsPool, firstNamesPool, lastNamesPool, placeRow, placesPoolFor, saltPool } from './pools.js';
 
 const YEAR_DAYS = 365;
 
@@ -75,7 +74,7 @@ export function peopleStage(m: IdentityGraphModel) {
         .rows(cfg.households.num_households, { keyOffset: m.keys.householdOffset })
         .comment('One row per household: location, income and size (the number of individuals living in it).')
         .key('household_id', { comment: 'Household key; batch b owns keys from b·2^26.' })
-        .column('place', t.bigint(), () => poolRow('places'), { hidden: true })
+        .column('place', t.bigint(), (c) => placeRow(c.col('household_id')), { hidden: true })
         .column('location_city', t.string(), (c) => poolValue('places', 'city', c.col('place')), { comment: 'Real US city (consistent with state and ZIP)' })
         .column('location_state', t.string(), (c) => poolValue('places', 'state', c.col('place')), { comment: 'USPS state code' })
         .column('location_zip', t.string(), (c) => poolValue('places', 'zip', c.col('place')), { comment: 'Five-digit residential ZIP code (a populated ZCTA)' })
