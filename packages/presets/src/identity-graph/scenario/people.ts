@@ -75,7 +75,7 @@ export function peopleStage(m: IdentityGraphModel) {
         .comment('One row per household: location, income and size (the number of individuals living in it).')
         .key('household_id', { comment: 'Household key; batch b owns keys from b·2^26.' })
         .column('place', t.bigint(), (c) => placeRow(c.col('household_id')), { hidden: true })
-        .column('location_city', t.string(), (c) => poolValue('places', 'city', c.col('place')), { comment: 'Real US city (consistent with state and ZIP)' })
+        .column('location_city', t.string(), (c) => poolValue('places', 'city', c.col('place')), { comment: 'USPS city name of the ZIP (a real place, consistent with state and ZIP)' })
         .column('location_state', t.string(), (c) => poolValue('places', 'state', c.col('place')), { comment: 'USPS state code' })
         .column('location_zip', t.string(), (c) => poolValue('places', 'zip', c.col('place')), { comment: 'Five-digit residential ZIP code (a populated ZCTA)' })
         .column('time_zone', t.string(), (c) => poolValue('places', 'time_zone', c.col('place')), { comment: 'IANA time zone of the household (the zone of its ZIP)' })
