@@ -72,7 +72,7 @@ SELECT max(greatest(coalesce(hh.actual, 0) / (c.pop / ${US_POPULATION_2020}), (c
     id: 'places.max_state_deviation',
     area: AREA,
     target: 'every state share within 0.5 percentage points of its 2020 Census share (largest deviation, in points)',
-    source: '2020 Census apportionment counts by state (resident population, 331,449,281)',
+    source: '2020 Census resident population by state and DC (April 1, 2020; 331,449,281 in all)',
     sql: `WITH c(state, pop) AS (VALUES ${CENSUS_STATES}),
 hh AS (SELECT location_state AS state, count(*) / (SELECT count(*) FROM households) AS actual FROM households GROUP BY 1)
 SELECT max(abs(coalesce(hh.actual, 0) - c.pop / (SELECT sum(pop) FROM c))) * 100 AS value FROM c FULL JOIN hh USING (state)`,
