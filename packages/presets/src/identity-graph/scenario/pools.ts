@@ -126,7 +126,7 @@ const GOLDEN_STEP = 1_327_217_885;
  * random. The pool's rows are grouped by state and city in proportion to population, hence
  * every state's and city's share of households matches its population share up to a few
  * households (a random pick would scatter CA's share by ±0.23 points at 20K households), and
- * the pool's rows are all used once there are as many households as rows. Exact integer
+ * every pool row is used once there are twice as many households as rows. Exact integer
  * arithmetic below 2^53: `key · step mod 2^31` is split into 16-bit halves of the key.
  *
  * @example
