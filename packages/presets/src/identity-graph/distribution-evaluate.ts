@@ -78,7 +78,7 @@ const MEASURE: { readonly [K in DistributionTarget['kind']]: Measure<K> } = {
   },
   clickThrough: async (t, run) => {
     const r = await one(
-      run(sql.select([item('clicks', sql.agg('countIf', null, col('x', 'clicked'))), item('n', sql.countStar())], sql.table('campaign_exposures', 'x'), eq(col('x', 'channel'), str(t.channel)))),
+      run(sql.select([item('clicks', sql.agg('sum', col('x', 'clicks'))), item('n', sql.agg('sum', col('x', 'frequency')))], sql.table('campaign_exposures', 'x'), eq(col('x', 'channel'), str(t.channel)))),
     );
     const n = num(r['n']);
     const observed = n ? num(r['clicks']) / n : NaN;
