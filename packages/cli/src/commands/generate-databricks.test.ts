@@ -68,7 +68,7 @@ describe('synthgraph generate --target databricks', () => {
     expect(driver.connects).toHaveLength(1);
     expect(driver.connects[0]).toMatchObject({ host: new URL(server.url).hostname, path: '/sql/1.0/warehouses/abc123', authType: 'access-token' });
     expect(warehouse.sessions[0]).toMatchObject({ initialCatalog: 'main', initialSchema: 'synth' });
-    const tables = ['households', 'individuals', 'identity_mappings', 'content_engagements', 'viewership_patterns', 'audience_attributes', 'campaigns', 'campaign_exposures', 'response_events', 'outcome_metrics'];
+    const tables = ['households', 'individuals', 'identity_mappings', 'content_engagements', 'viewership_patterns', 'audience_attributes', 'campaigns', 'campaign_assignments', 'campaign_exposures', 'response_events', 'outcome_metrics'];
     for (const t of tables) expect(warehouse.tables.has(t), t).toBe(true);
     expect(r.out).toMatch(/tables: main\.synth · run [0-9a-f-]{36}/);
     expect(r.out).toMatch(/checks: \d+ passed, 0 failed/);

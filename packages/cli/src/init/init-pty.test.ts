@@ -93,7 +93,7 @@ describe.concurrent('synthgraph init in a terminal', () => {
       { step: 'demographics', label: 'Identifiers per person', bad: '20', path: 'demographics.identifiers_per_person.mean', good: '5' },
       { step: 'engagement', label: 'Window length', bad: '3', path: 'engagement.time_period_days', good: '60' },
       { step: 'audience', label: 'Heavy from', bad: '0.1', path: 'audience.behavioral_thresholds.heavy_daily_events', good: '2' },
-      { step: 'campaigns', label: 'Response rate, lowest', bad: '0.5', path: 'campaigns.response_rate.min', good: '0.03' },
+      { step: 'campaigns', label: 'Post-click conversion rate', bad: '1.5', path: 'campaigns.post_click_conversion_rate', good: '0.03' },
     ];
     for (const c of cases) {
       const p = plan(c.step);
@@ -116,7 +116,7 @@ describe.concurrent('synthgraph init in a terminal', () => {
     expect(r.config.demographics.identifiers_per_person.mean).toBe(5);
     expect(r.config.engagement.time_period_days).toBe(60);
     expect(r.config.audience.behavioral_thresholds.heavy_daily_events).toBe(2);
-    expect(r.config.campaigns.response_rate.min).toBe(0.03);
+    expect(r.config.campaigns.post_click_conversion_rate).toBe(0.03);
     const tables = await generateFrom(file);
     expect(tables['households']?.rows).toBe(40);
   });

@@ -102,12 +102,12 @@ describe('synthgraph init (scripted answers)', () => {
       { match: /^Identifiers per person/, answers: ['20', '4'] },
       { match: /^Window length/, answers: ['3', '60'] },
       { match: /^Heavy from/, answers: ['0.1', '2'] },
-      { match: /^Response rate, lowest/, answers: ['0.5', '0.02'] },
+      { match: /^Post-click conversion rate/, answers: ['1.5', '0.02'] },
     ];
     const { code, prompter, config } = await wizard(rules);
     expect(code).toBe(0);
     const errors = prompter.log.filter((l) => l.startsWith('error: '));
-    const paths = ['run.target', 'households.num_households', 'demographics.identifiers_per_person.mean', 'engagement.time_period_days', 'audience.behavioral_thresholds.heavy_daily_events', 'campaigns.response_rate.min'];
+    const paths = ['run.target', 'households.num_households', 'demographics.identifiers_per_person.mean', 'engagement.time_period_days', 'audience.behavioral_thresholds.heavy_daily_events', 'campaigns.post_click_conversion_rate'];
     expect(errors).toHaveLength(paths.length);
     paths.forEach((p, i) => {
       expect(errors[i]).toContain(`${p}: `);
@@ -125,7 +125,7 @@ describe('synthgraph init (scripted answers)', () => {
     expect(c.demographics.identifiers_per_person.mean).toBe(4);
     expect(c.engagement.time_period_days).toBe(60);
     expect(c.audience.behavioral_thresholds.heavy_daily_events).toBe(2);
-    expect(c.campaigns.response_rate).toEqual({ min: 0.02, max: 0.08 });
+    expect(c.campaigns.post_click_conversion_rate).toBe(0.02);
     expect(preset.validateConfig(config).ok).toBe(true);
   });
 

@@ -66,6 +66,7 @@ class FunnelQueries {
       q.item('responses', sql.countStar()),
       q.item('responders', sql.agg('countDistinct', r('individual_id'))),
       q.item('conversions', sql.agg('countIf', null, conv)),
+      q.item('clicks', sql.agg('countIf', null, this.hasType ? q.eq(r('response_type'), q.str('click')) : sql.lit(false, 'boolean'))),
       q.item('converters', sql.agg('countDistinct', q.when(conv, r('individual_id')))),
       ...(this.hasValue ? [q.item('revenue', sql.agg('sum', q.when(conv, r('value'))))] : []),
     ]);
@@ -85,6 +86,23 @@ class FunnelQueries {
     return new Map(rows.map((r) => [String(r['g']), int(r['n'])]));
   }
 
+  /** Budget per campaign (key `all` holds the sum), empty without campaigns.budget. */
+  async budgets(): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (!this.schema.has('campaigns', 'campaign_id', 'budget')) return out;
+    const rows = await this.s.run(sql.select([q.item('g', q.text(q.col('c', 'campaign_id'))), q.item('budget', q.col('c', 'budget'))], sql.table('campaigns', 'c')));
+    for (const r of rows) out.set(String(r['g']), num(r['budget']) ?? 0);
+    out.set('all', [...out.values()].reduce((a, b) => a + b, 0));
+    return out;
+  }
+
+  async frequencyCurve(): Promise<{ frequency: number; rows: number }[]> {
+    if (!this.schema.has('campaign_exposures', 'frequency')) return [];
+    const f = q.col('x', 'frequency');
+    const rows = await this.s.run(sql.select([q.item('f', f), q.item('n', sql.countStar())], sql.table('campaign_exposures', 'x'), null, [f]));
+    return rows.map((r) => ({ frequency: int(r['f']), rows: int(r['n']) })).sort((a, b) => a.frequency - b.frequency);
+  }
+
   async campaignNames(by: By): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     if (by !== 'campaign' || !this.schema.has('campaigns', 'campaign_id', 'campaign_name')) return names;
@@ -98,6 +116,7 @@ class FunnelQueries {
     const responses = await this.responses(by);
     const population = await this.population(by);
     const names = await this.campaignNames(by);
+    const budgets = by === 'segment' ? new Map<string, number>() : await this.budgets();
     const hasCost = this.schema.has('campaign_exposures', 'cost');
     const resp = new Map((responses ?? []).map((r) => [String(r['g']), r]));
     const groups = [...new Set([...exposures.map((r) => String(r['g'])), ...(population ? population.keys() : [])])].sort();
@@ -111,6 +130,10 @@ class FunnelQueries {
       const responders = responses ? int(r?.['responders']) : null;
       const responsesN = responses ? int(r?.['responses']) : null;
       const converters = responses && this.hasType ? int(r?.['converters']) : null;
+      const clicks = responses && this.hasType ? int(r?.['clicks']) : null;
+      const conversions = responses && this.hasType ? int(r?.['conversions']) : null;
+      const cost = hasCost ? (num(e?.['cost']) ?? 0) : null;
+      const budget = budgets.get(g) ?? null;
       return {
         group: g,
         label: names.get(g) ?? g,
@@ -124,11 +147,16 @@ class FunnelQueries {
         responders,
         responseRate: ratio(responders, reached),
         responsesPerExposure: ratio(responsesN, exposuresN),
-        conversions: responses && this.hasType ? int(r?.['conversions']) : null,
+        conversions,
         converters,
         conversionRate: ratio(converters, reached),
         revenue: responses && this.hasType && this.hasValue ? (num(r?.['revenue']) ?? 0) : null,
-        cost: hasCost ? (num(e?.['cost']) ?? 0) : null,
+        cost,
+        clicks,
+        clickThrough: ratio(clicks, int(e?.['impressions'])),
+        conversionsPerClick: ratio(conversions, clicks),
+        budget,
+        spendShare: ratio(cost, budget),
       };
     });
   }
@@ -150,6 +178,7 @@ export async function funnelData(s: ReportSql, schema: Schema, targets: ReportTa
     total: total ?? emptyFunnelRow(),
     configuredReach: reach ? { value: reach.value > 1 ? reach.value / 100 : reach.value, source: reach.source } : null,
     configuredResponseRate: rr ? { min: rr.min > 1 ? rr.min / 100 : rr.min, max: rr.max > 1 ? rr.max / 100 : rr.max, source: rr.source } : null,
+    frequencyCurve: await f.frequencyCurve(),
   };
 }
 
@@ -172,5 +201,10 @@ function emptyFunnelRow(): FunnelRow {
     conversionRate: null,
     revenue: null,
     cost: null,
+    clicks: null,
+    clickThrough: null,
+    conversionsPerClick: null,
+    budget: null,
+    spendShare: null,
   };
 }

@@ -286,8 +286,11 @@ function funnelSection(f: Maybe<FunnelData>): string {
     f.configuredReach ? `configured reach <strong>${fmtPct(f.configuredReach.value)}</strong> (<code>${esc(f.configuredReach.source)}</code>)` : '',
     f.configuredResponseRate ? `configured response rate ${fmtPct(f.configuredResponseRate.min)}–${fmtPct(f.configuredResponseRate.max)} (<code>${esc(f.configuredResponseRate.source)}</code>)` : '',
   ].filter(Boolean);
-  const meta = `<p class="meta">Reach = distinct individuals exposed / individuals in the group; frequency = impressions (sum of <code>frequency</code>) per exposed (individual, campaign) pair; response and conversion rates = distinct responding / converting individuals / individuals reached.${f.segmentSource ? ` Segments from <code>${esc(f.segmentSource)}</code>.` : ''}${cfg.length ? ` ${cfg.join('; ')}.` : ''}</p>`;
-  const parts = [meta, `<div class="card">${overall}${funnelTable([t], 'total')}</div>`];
+  const meta = `<p class="meta">Reach = distinct individuals exposed / individuals in the group; frequency = impressions (sum of <code>frequency</code>) per exposed (individual, campaign) pair; response and conversion rates = distinct responding / converting individuals / individuals reached; CTR = clicks / impressions; conversions per click = conversions (post-click and view-through) / clicks; spend / budget = sum of <code>cost</code> / <code>campaigns.budget</code>.${f.segmentSource ? ` Segments from <code>${esc(f.segmentSource)}</code>.` : ''}${cfg.length ? ` ${cfg.join('; ')}.` : ''}</p>`;
+  const curve = f.frequencyCurve.length
+    ? barChart({ id: 'funnel-frequency', title: 'Frequency curve: reached (individual, campaign) pairs by impressions', orientation: 'vertical', categories: f.frequencyCurve.map((c) => String(c.frequency)), series: [{ name: 'pairs', values: f.frequencyCurve.map((c) => c.rows) }], format: fmtInt })
+    : '';
+  const parts = [meta, `<div class="card">${overall}${funnelTable([t], 'total')}${curve}</div>`];
   if (!f.segmentSource) parts.push('<div class="unavailable" data-unavailable="funnel-segments"><strong>Funnel by segment</strong>: not available — table audience_attributes (segment_primary) is absent, so only totals and campaigns are shown.</div>');
   const rateChart = (id: string, title: string, rows: readonly FunnelRow[]): string =>
     barChart({
@@ -308,12 +311,13 @@ function funnelSection(f: Maybe<FunnelData>): string {
 }
 
 function funnelTable(rows: readonly FunnelRow[], kind: string): string {
-  const head = [kind, 'population', 'reached', 'reach', 'impressions', 'frequency', 'responders', 'response rate', 'conversions', 'conversion rate', 'revenue', 'cost'];
+  const head = [kind, 'population', 'reached', 'reach', 'impressions', 'frequency', 'clicks', 'CTR', 'responders', 'response rate', 'conversions', 'conversions / click', 'conversion rate', 'revenue', 'cost', 'budget', 'spend / budget'];
+  const opt = (k: string, v: number | null, f: (x: number) => string): string => numCell(k, v, v === null ? '–' : f(v));
   return table(
     head,
     rows.map((r) => {
       const k = (m: string): string => `funnel:${kind}:${r.group}:${m}`;
-      return `<tr><td>${esc(r.label)}${r.label !== r.group ? ` <span class="meta">(${esc(r.group)})</span>` : ''}</td>${numCell(k('population'), r.population, r.population === null ? '–' : fmtInt(r.population))}${numCell(k('reached'), r.reached, fmtInt(r.reached))}${numCell(k('reachRate'), r.reachRate, fmtPct(r.reachRate))}${numCell(k('impressions'), r.impressions, fmtInt(r.impressions))}${numCell(k('frequency'), r.frequency, fmtNum(r.frequency))}${numCell(k('responders'), r.responders, r.responders === null ? '–' : fmtInt(r.responders))}${numCell(k('responseRate'), r.responseRate, fmtPct(r.responseRate))}${numCell(k('conversions'), r.conversions, r.conversions === null ? '–' : fmtInt(r.conversions))}${numCell(k('conversionRate'), r.conversionRate, fmtPct(r.conversionRate))}${numCell(k('revenue'), r.revenue, fmtNum(r.revenue))}${numCell(k('cost'), r.cost, fmtNum(r.cost))}</tr>`;
+      return `<tr><td>${esc(r.label)}${r.label !== r.group ? ` <span class="meta">(${esc(r.group)})</span>` : ''}</td>${numCell(k('population'), r.population, r.population === null ? '–' : fmtInt(r.population))}${numCell(k('reached'), r.reached, fmtInt(r.reached))}${numCell(k('reachRate'), r.reachRate, fmtPct(r.reachRate))}${numCell(k('impressions'), r.impressions, fmtInt(r.impressions))}${numCell(k('frequency'), r.frequency, fmtNum(r.frequency))}${opt(k('clicks'), r.clicks, fmtInt)}${opt(k('clickThrough'), r.clickThrough, fmtPct)}${numCell(k('responders'), r.responders, r.responders === null ? '–' : fmtInt(r.responders))}${numCell(k('responseRate'), r.responseRate, fmtPct(r.responseRate))}${numCell(k('conversions'), r.conversions, r.conversions === null ? '–' : fmtInt(r.conversions))}${opt(k('conversionsPerClick'), r.conversionsPerClick, fmtPct)}${numCell(k('conversionRate'), r.conversionRate, fmtPct(r.conversionRate))}${numCell(k('revenue'), r.revenue, fmtNum(r.revenue))}${numCell(k('cost'), r.cost, fmtNum(r.cost))}${opt(k('budget'), r.budget, fmtNum)}${opt(k('spendShare'), r.spendShare, fmtPct)}</tr>`;
     }),
   );
 }

@@ -267,6 +267,16 @@ export interface FunnelRow {
   readonly revenue: number | null;
   /** Sum of campaign_exposures.cost (null when the column is absent). */
   readonly cost: number | null;
+  /** Responses with response_type = 'click' (null without response types). */
+  readonly clicks: number | null;
+  /** clicks / impressions. */
+  readonly clickThrough: number | null;
+  /** conversions / clicks (post-click and view-through conversions over clicks). */
+  readonly conversionsPerClick: number | null;
+  /** campaigns.budget (summed for segments' campaigns is meaningless, so null there; summed over all campaigns in the total). */
+  readonly budget: number | null;
+  /** cost / budget. */
+  readonly spendShare: number | null;
 }
 
 /** The campaign funnel. */
@@ -280,6 +290,8 @@ export interface FunnelData {
   readonly configuredReach: { readonly value: number; readonly source: string } | null;
   /** Configured response-rate range, when the config names one. */
   readonly configuredResponseRate: { readonly min: number; readonly max: number; readonly source: string } | null;
+  /** Exposure rows by their frequency (impressions per reached pair): the frequency curve. */
+  readonly frequencyCurve: readonly { readonly frequency: number; readonly rows: number }[];
 }
 
 /** Everything the report shows. */

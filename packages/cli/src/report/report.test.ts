@@ -247,6 +247,10 @@ describe('report numbers', () => {
       expect(row.conversionRate).toBeCloseTo(converters / reached, 10);
       near(row.revenue, conv.reduce((a, r) => a + n(r['value']), 0), `${group} revenue`);
       near(row.cost, ex.reduce((a, r) => a + n(r['cost']), 0), `${group} cost`);
+      const clicks = re.filter((r) => r['response_type'] === 'click').length;
+      expect(row.clicks, group).toBe(clicks);
+      expect(row.clickThrough).toBeCloseTo(clicks / impressions, 10);
+      if (clicks > 0) expect(row.conversionsPerClick).toBeCloseTo(conv.length / clicks, 10);
       if (population !== null) expect(row.reachRate).toBeCloseTo(reached / population, 10);
     };
     const segments = [...new Set(segOf.values())].sort();
@@ -254,6 +258,12 @@ describe('report numbers', () => {
     for (const s of segments) expectRow(s, (r) => segOf.get(String(r['individual_id'])) === s, people.filter((p) => segOf.get(String(p['individual_id'])) === s).length);
     for (const c of await rows('campaigns')) expectRow(`campaign ${String(c['campaign_id'])}`, (r) => String(r['campaign_id']) === String(c['campaign_id']), null);
     expectRow('total', () => true, people.length);
+    // spend vs budget per campaign, and the frequency curve covers every exposure row
+    for (const c of await rows('campaigns')) {
+      const row = f.byCampaign.find((r) => r.group === String(c['campaign_id']));
+      if (row) expect(row.spendShare).toBeCloseTo((row.cost ?? 0) / n(c['budget']), 10);
+    }
+    expect(f.frequencyCurve.reduce((a, b) => a + b.rows, 0)).toBe(exposures.length);
   });
 
   it('the page is self-contained, every chart has an id and a title, and the same output gives the same bytes', async () => {

@@ -199,8 +199,8 @@ export function stepRules<S extends StepName>(step: S, c: StepConfig<S>, issues:
       if (new Set(k.channels).size !== k.channels.length) issues.push({ path: 'campaigns.channels', message: 'lists a channel twice', value: k.channels, fix: 'list each channel once' });
       if (k.attribution_models.length === 0) issues.push({ path: 'campaigns.attribution_models', message: 'is empty (allowed: a non-empty subset of the five models)', value: [], fix: "list at least one model, e.g. ['last_touch']" });
       if (new Set(k.attribution_models).size !== k.attribution_models.length) issues.push({ path: 'campaigns.attribution_models', message: 'lists a model twice', value: k.attribution_models, fix: 'list each model once' });
-      if (k.response_rate.min > k.response_rate.max)
-        issues.push({ path: 'campaigns.response_rate.min', message: `min (${k.response_rate.min}) is greater than max (${k.response_rate.max})`, value: k.response_rate, fix: 'swap min and max' });
+      if (k.audience_share.min > k.audience_share.max)
+        issues.push({ path: 'campaigns.audience_share.min', message: `min (${k.audience_share.min}) is greater than max (${k.audience_share.max})`, value: k.audience_share, fix: 'swap min and max' });
       if (k.frequency.mean > k.frequency.cap) issues.push({ path: 'campaigns.frequency.mean', message: `is above the frequency cap (${k.frequency.cap})`, value: k.frequency.mean, fix: `lower it to at most ${k.frequency.cap} or raise campaigns.frequency.cap` });
       break;
     }

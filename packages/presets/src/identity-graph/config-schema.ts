@@ -9,8 +9,6 @@
  */
 import { z } from 'zod';
 import {
-  ATTRIBUTION_MODELS,
-  CHANNELS,
   EDUCATION_LEVELS,
   EMPLOYMENT_STATUSES,
   GENDERS,
@@ -22,8 +20,10 @@ import {
   US_REGIONS,
 } from './vocabulary.js';
 
+import { campaignsStep } from './config-campaigns.js';
 import { DATE, int, MAX_BATCH, MAX_EVENTS_PER_PERSON, meta, name, normalizeWeights, num, weight, weights } from './config-fields.js';
 
+export { campaignsStep } from './config-campaigns.js';
 export { MAX_BATCH, MAX_EVENTS_PER_PERSON, MAX_HOUSEHOLDS_PER_BATCH, type FieldMeta } from './config-fields.js';
 
 // ---------------------------------------------------------------- run
@@ -278,47 +278,6 @@ export const audienceStep = z.strictObject({
   normalize_weights: normalizeWeights,
 });
 
-// ---------------------------------------------------------------- campaigns
-
-/**
- * Step 6 — campaigns, exposures, responses and attribution.
- *
- * @example
- * ```ts
- * campaignsStep.parse({}).channels; // ['email', 'social', 'display', 'video', 'ctv']
- * ```
- */
-export const campaignsStep = z.strictObject({
-  num_campaigns: int(1, 100, 20, 'number of campaigns of this batch'),
-  duration_days: meta(
-    z
-      .strictObject({ min: int(1, 730, 7, 'shortest flight in days'), max: int(1, 730, 45, 'longest flight in days') })
-      .default({ min: 7, max: 45 }),
-    'campaign flight length in days (flights lie inside the engagement window)',
-    '1 ≤ min ≤ max ≤ engagement.time_period_days',
-  ),
-  channels: meta(z.array(z.enum(CHANNELS)).default([...CHANNELS]), 'channels campaigns may use', `a non-empty subset of ${CHANNELS.join(', ')} without repeats`),
-  reach_percentage: num(1, 100, 30, 'percentage of a campaign’s targeted audience that is exposed'),
-  broad_targeting_share: num(0, 1, 0.15, "share of campaigns that target every audience member ('all') instead of segments"),
-  frequency: meta(
-    z.strictObject({ mean: num(1, 10, 3, 'mean impressions per exposed individual'), cap: int(1, 10, 10, 'frequency cap') }).default({ mean: 3, cap: 10 }),
-    'impressions per exposure row: 1 + Poisson, capped',
-    '1 ≤ mean ≤ cap ≤ 10',
-  ),
-  response_rate: meta(
-    z.strictObject({ min: num(0, 1, 0.01, 'response rate of the least likely exposure'), max: num(0, 1, 0.08, 'response rate of the most likely exposure') }).default({ min: 0.01, max: 0.08 }),
-    'per-exposure response probability, rising with propensity_to_convert and frequency inside [min, max]',
-    '0 ≤ min ≤ max ≤ 1',
-  ),
-  response_types: weights(['click', 'engagement', 'conversion'] as const, { click: 0.55, engagement: 0.3, conversion: 0.15 }, 'share of responses by type'),
-  attribution_models: meta(
-    z.array(z.enum(ATTRIBUTION_MODELS)).default([...ATTRIBUTION_MODELS]),
-    "attribution models; each individual's journey is scored with one of them",
-    `a non-empty subset of ${ATTRIBUTION_MODELS.join(', ')} without repeats`,
-  ),
-  normalize_weights: normalizeWeights,
-});
-
 /**
  * The whole configuration.
  *
@@ -380,5 +339,5 @@ export const WEIGHT_FIELDS: Readonly<Record<StepName, readonly string[]>> = {
   demographics: ['gender', 'education', 'employment', 'identifier_types'],
   engagement: ['content_categories', 'engagement_types'],
   audience: ['propensity_weights'],
-  campaigns: ['response_types'],
+  campaigns: [],
 };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, generate, type Engine } from '@synthgraph/core';
 import { describe, expect, it } from 'vitest';
-import { getPreset, identityGraph, identityGraphJsonSchema, JSON_SCHEMA_PATH, presets, STEP_NAMES, UnknownPresetError, validateConfig, validateStep } from '../index.js';
+import { getPreset, identityGraph, identityGraphJsonSchema, IDENTITY_GRAPH_TABLES, JSON_SCHEMA_PATH, presets, STEP_NAMES, UnknownPresetError, validateConfig, validateStep } from '../index.js';
 
 /** [name, config, expected issue path] — every config is invalid for exactly the named reason. */
 const INVALID: readonly (readonly [string, unknown, string])[] = [
@@ -11,7 +11,6 @@ const INVALID: readonly (readonly [string, unknown, string])[] = [
   ['gender weights sum to 1.2', { demographics: { gender: { female: 0.6, male: 0.6 } } }, 'demographics.gender'],
   ['engagement types sum to 0.5', { engagement: { engagement_types: { view: 0.5 } } }, 'engagement.engagement_types'],
   ['categories sum to 1.1', { engagement: { content_categories: { news: 0.6, sports: 0.5 } }, audience: { segments: [{ name: 'fans', categories: ['sports'] }] } }, 'engagement.content_categories'],
-  ['response types sum to 0.9', { campaigns: { response_types: { click: 0.5, engagement: 0.3, conversion: 0.1 } } }, 'campaigns.response_types'],
   ['propensity weights sum to 2', { audience: { propensity_weights: { engagement: 1, recency: 1 } } }, 'audience.propensity_weights'],
   ['all-zero weights even with normalization', { households: { housing_types: { single_family: 0 }, normalize_weights: true } }, 'households.housing_types'],
   ['negative weight', { demographics: { gender: { female: -0.1, male: 1.1 } } }, 'demographics.gender.female'],
@@ -53,7 +52,8 @@ const INVALID: readonly (readonly [string, unknown, string])[] = [
   ['repeated channel', { campaigns: { channels: ['email', 'email'] } }, 'campaigns.channels'],
   ['101 campaigns', { campaigns: { num_campaigns: 101 } }, 'campaigns.num_campaigns'],
   ['reach of 0%', { campaigns: { reach_percentage: 0 } }, 'campaigns.reach_percentage'],
-  ['response rate min > max', { campaigns: { response_rate: { min: 0.3, max: 0.1 } } }, 'campaigns.response_rate.min'],
+  ['audience share min > max', { campaigns: { audience_share: { min: 0.9, max: 0.2 } } }, 'campaigns.audience_share.min'],
+  ['holdout above half', { campaigns: { holdout_share: 0.7 } }, 'campaigns.holdout_share'],
   ['duration min > max', { campaigns: { duration_days: { min: 10, max: 5 } } }, 'campaigns.duration_days.min'],
   ['flights longer than the window', { campaigns: { duration_days: { min: 10, max: 200 } } }, 'campaigns.duration_days.max'],
   ['no attribution model', { campaigns: { attribution_models: [] } }, 'campaigns.attribution_models'],
@@ -193,11 +193,11 @@ describe('preset registry', () => {
     }
   });
 
-  it('builds a scenario with the ten tables from a validated config', () => {
+  it('builds a scenario with every identity-graph table from a validated config', () => {
     const p = getPreset('identity-graph');
     const r = p.validateConfig({ households: { num_households: 100 } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(p.build(r.config).entityNames).toHaveLength(10);
+    expect(p.build(r.config).entityNames).toEqual([...IDENTITY_GRAPH_TABLES]);
   });
 });

@@ -7,9 +7,10 @@ import { dayWeights, US_STATE_POPULATION_2020 } from '@synthgraph/core';
 import type { IdentityGraphConfig, IdentityGraphConfigInput } from './config-schema.js';
 import { resolveConfig } from './config-validation.js';
 import { buildModel, weightsOf, type IdentityGraphModel } from './model.js';
-import { massMean, massSd, normalize, shiftedPoissonMass } from './numeric.js';
+import { deliveryModel } from './delivery-model.js';
+import { massMean, massSd, normalize } from './numeric.js';
 import { stateWeights } from './scenario/pools.js';
-import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HOUSING_TYPES, IDENTIFIER_TYPES, INCOME_BRACKETS, RESPONSE_TYPES } from './vocabulary.js';
+import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS, HOUSING_TYPES, IDENTIFIER_TYPES, INCOME_BRACKETS } from './vocabulary.js';
 
 /** Something measured on one column, optionally transformed (hour of day, weekday 0 = Monday, month 1–12). */
 export interface MeasuredColumn {
@@ -56,9 +57,17 @@ export type DistributionTarget =
       readonly kind: 'reach';
       readonly id: string;
       readonly description: string;
-      /** Exposed pairs / targeted (audience member, campaign) pairs. */
+      /** Reached treatment assignments / Σ planned_reach over treatment assignments. */
       readonly expected: number;
       readonly tolerance: number;
+    }
+  | {
+      readonly kind: 'clickThrough';
+      readonly id: string;
+      readonly description: string;
+      /** Clicked share of the channel's impressions must lie within 4 binomial standard errors plus 10% of this. */
+      readonly channel: string;
+      readonly expected: number;
     }
   | {
       readonly kind: 'responseLift';
@@ -239,43 +248,24 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
     });
   }
   const k = config.campaigns;
-  const freqMass = shiftedPoissonMass(k.frequency.mean - 1, 1, 1, k.frequency.cap);
+  const d = deliveryModel(buildModel(config));
   out.push(
-    { kind: 'reach', id: 'campaign_exposures.reach', description: 'exposed share of targeted (audience member, campaign) pairs', expected: k.reach_percentage / 100, tolerance: 0.02 },
+    { kind: 'reach', id: 'campaign_assignments.reach', description: "reached treatment members / the campaigns' planned reach of their treatment groups", expected: 1, tolerance: 0.05 },
     {
       kind: 'mean',
       id: 'campaign_exposures.frequency',
-      description: 'mean impressions per exposure (capped)',
+      description: 'mean impressions per reached (individual, campaign) (heavy-tailed, capped)',
       table: 'campaign_exposures',
       column: 'frequency',
-      expected: massMean(freqMass, 1),
-      tolerance: 0.03,
+      expected: d.ef,
+      tolerance: 0.05,
     },
-    {
-      kind: 'rate',
-      id: 'response_events.rate',
-      description: 'responses per impression (exposure frequency), inside the configured range',
-      numerator: 'response_events',
-      denominator: 'campaign_exposures',
-      denominatorSum: 'frequency',
-      min: k.response_rate.min,
-      max: k.response_rate.max,
-    },
-    {
-      kind: 'share',
-      id: 'response_events.response_type',
-      description: 'responses by type',
-      table: 'response_events',
-      column: 'response_type',
-      expected: share(
-        RESPONSE_TYPES,
-        normalize(RESPONSE_TYPES.map((r) => k.response_types[r] ?? 0)),
-      ),
-      tolerance: 0.04,
-    },
+    ...k.channels
+      .filter((ch) => k.click_through_rate[ch] > 0)
+      .map((ch) => ({ kind: 'clickThrough' as const, id: `campaign_exposures.ctr_${ch}`, description: `clicks per impression on ${ch}`, channel: ch, expected: k.click_through_rate[ch] })),
     { kind: 'attributionSums', id: 'outcome_metrics.attribution_sums', description: 'attribution weights sum to 1 over every converting journey', tolerance: 1e-9 },
+    { kind: 'responseLift', id: 'response_events.propensity_lift', description: 'conversions per exposure rise with propensity (top vs bottom quartile)', minLift: 1.2 },
   );
-  if (k.response_rate.max > k.response_rate.min * 1.5) out.push({ kind: 'responseLift', id: 'response_events.propensity_lift', description: 'response rate rises with propensity (top vs bottom quartile)', minLift: 1.15 });
   return out;
 }
 

@@ -2,10 +2,9 @@
  * Measures distribution targets on an output: one small aggregate query per target, built as a
  * SQL tree and printed by the target's dialect, so the same verdicts come from every engine.
  */
-import { decodedTable, sql, type SqlExpr, type SqlFrom, type SqlSelect } from '@synthgraph/core';
+import { sql, type SqlExpr, type SqlSelect } from '@synthgraph/core';
 import type { DistributionResult, DistributionTarget, MeasuredColumn } from './distribution-checks.js';
-import { CAMPAIGN_KEY_STRIDE, HOUSEHOLD_KEY_STRIDE } from './model.js';
-import { all, col, eq, leftJoin, str, targetedBy, targetPrinter, using, type SqlTarget } from './sql-target.js';
+import { col, eq, leftJoin, str, targetPrinter, using, type SqlTarget } from './sql-target.js';
 
 /** A query function: runs one printed SELECT over the output tables and returns its rows by column name. */
 export type QueryFn = (sql: string) => Promise<readonly Record<string, unknown>[]>;
@@ -62,22 +61,30 @@ const MEASURE: { readonly [K in DistributionTarget['kind']]: Measure<K> } = {
     const deviation = observed < t.min ? t.min - observed : observed > t.max ? observed - t.max : 0;
     return { id: t.id, description: t.description, pass: deviation === 0, expected: [t.min, t.max], observed, tolerance: [t.min, t.max], deviation };
   },
-  reach: async (t, run, target) => {
-    const exposed = num((await one(run(sql.select([item('n', sql.countStar())], sql.table('campaign_exposures', 'x')))))['n']);
-    // The batch of a row is a range of internal keys: opaque ids are decoded first.
-    const internal = (table: string, alias: string, id: string, space: string, columns: string[]): SqlFrom =>
-      (target.keys ?? 'opaque') === 'opaque' ? decodedTable(table, alias, [id, ...columns], new Map([[id, space]])) : sql.table(table, alias);
-    const sameBatch = eq(sql.binary('idiv', col('a', 'attribute_id'), sql.int(HOUSEHOLD_KEY_STRIDE * 16)), sql.binary('idiv', col('c', 'campaign_id'), sql.int(CAMPAIGN_KEY_STRIDE)));
-    const pairs = sql.join(
-      'cross',
-      internal('audience_attributes', 'a', 'attribute_id', 'individuals', ['segment_primary', 'segment_secondary']),
-      internal('campaigns', 'c', 'campaign_id', 'campaigns', ['target_segment']),
-      null,
+  reach: async (t, run) => {
+    const treated = eq(col('a', 'assignment'), str('treatment'));
+    const r = await one(
+      run(
+        sql.select(
+          [item('reached', sql.agg('countIf', null, sql.binary('>', col('a', 'impressions'), sql.int(0)))), item('planned', sql.agg('sum', col('c', 'planned_reach')))],
+          sql.join('inner', sql.table('campaign_assignments', 'a'), sql.table('campaigns', 'c'), using('a', 'c', 'campaign_id')),
+          treated,
+        ),
+      ),
     );
-    const targeted = num((await one(run(sql.select([item('n', sql.countStar())], pairs, all(targetedBy('c', 'a'), sameBatch)))))['n']);
-    const observed = targeted ? exposed / targeted : NaN;
+    const observed = num(r['planned']) ? num(r['reached']) / num(r['planned']) : NaN;
     const deviation = Math.abs(observed - t.expected);
     return { id: t.id, description: t.description, pass: deviation <= t.tolerance, expected: t.expected, observed, tolerance: t.tolerance, deviation };
+  },
+  clickThrough: async (t, run) => {
+    const r = await one(
+      run(sql.select([item('clicks', sql.agg('sum', col('x', 'clicks'))), item('n', sql.agg('sum', col('x', 'frequency')))], sql.table('campaign_exposures', 'x'), eq(col('x', 'channel'), str(t.channel)))),
+    );
+    const n = num(r['n']);
+    const observed = n ? num(r['clicks']) / n : NaN;
+    const tolerance = n ? 4 * Math.sqrt((t.expected * (1 - t.expected)) / n) + 0.1 * t.expected : 0;
+    const deviation = Math.abs(observed - t.expected);
+    return { id: t.id, description: t.description, pass: n === 0 || deviation <= tolerance, expected: t.expected, observed, tolerance, deviation };
   },
   responseLift: async (t, run) => {
     // Quartile of each exposure by the individual's propensity: ⌊4 (rank − 1) / n⌋.
@@ -88,7 +95,7 @@ const MEASURE: { readonly [K in DistributionTarget['kind']]: Measure<K> } = {
     const ranked = sql.select([item('exposure_id', col('x', 'exposure_id')), item('quartile', quartile)], sql.join('inner', sql.table('campaign_exposures', 'x'), sql.table('audience_attributes', 'a'), using('a', 'x', 'individual_id')));
     const rows = await run(
       sql.select(
-        [item('quartile', col('e', 'quartile')), item('responses', sql.agg('countIf', null, sql.unary('isNotNull', col('r', 'response_id')))), item('n', sql.countStar())],
+        [item('quartile', col('e', 'quartile')), item('responses', sql.agg('countIf', null, eq(col('r', 'response_type'), str('conversion')))), item('n', sql.countStar())],
         leftJoin(sql.subquery(ranked, 'e'), sql.table('response_events', 'r'), using('r', 'e', 'exposure_id')),
         null,
         [col('e', 'quartile')],

@@ -14,7 +14,7 @@ import { identityStage } from './scenario/identity.js';
 import { peopleStage } from './scenario/people.js';
 
 /**
- * The ten tables, in generation order.
+ * The tables, in generation order.
  *
  * @example
  * ```ts
@@ -29,6 +29,7 @@ export const IDENTITY_GRAPH_TABLES = [
   'viewership_patterns',
   'audience_attributes',
   'campaigns',
+  'campaign_assignments',
   'campaign_exposures',
   'response_events',
   'outcome_metrics',

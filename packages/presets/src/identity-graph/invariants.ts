@@ -136,13 +136,28 @@ const INVARIANTS: readonly { readonly name: string; readonly description: string
       violations(join(t('campaign_exposures', 'x'), t('campaigns', 'c'), using('x', 'c', 'campaign_id')), notExpr(sql.call('arrayContains', [col('c', 'channels'), col('x', 'channel')]))),
   },
   {
-    name: 'exposure_targeted',
-    description: "exposed individuals belong to one of the campaign's target segments (or the campaign targets all)",
+    name: 'assignment_target_matches_segments',
+    description: "in_target_segment is true exactly when the individual belongs to one of the campaign's target segments (or the campaign targets all)",
     select: () =>
       violations(
-        join(join(t('campaign_exposures', 'x'), t('campaigns', 'c'), using('x', 'c', 'campaign_id')), t('audience_attributes', 'a'), using('x', 'a', 'individual_id')),
-        notExpr(targetedBy('c', 'a')),
+        join(join(t('campaign_assignments', 'x'), t('campaigns', 'c'), using('x', 'c', 'campaign_id')), t('audience_attributes', 'a'), using('x', 'a', 'individual_id')),
+        ne(col('x', 'in_target_segment'), targetedBy('c', 'a')),
       ),
+  },
+  {
+    name: 'control_never_exposed',
+    description: 'no exposure goes to a control-group member, and each assignment has exactly its impressions',
+    select: () =>
+      violations(
+        leftJoin(t('campaign_assignments', 'a'), t('campaign_exposures', 'x'), using('a', 'x', 'assignment_id')),
+        any(all(eq(col('a', 'assignment'), str('control')), sql.unary('isNotNull', col('x', 'exposure_id'))), ne(sql.call('coalesce', [col('x', 'frequency'), sql.int(0)]), col('a', 'impressions'))),
+      ),
+  },
+  {
+    name: 'spend_within_budget',
+    description: "each campaign's spend (the sum of its impression costs) is at most its budget",
+    select: () =>
+      violations(join(t('campaigns', 'c'), grouped('campaign_exposures', ['campaign_id'], { spend: sql.agg('sum', col('g', 'cost')) }, 's'), using('c', 's', 'campaign_id')), gt(col('s', 'spend'), col('c', 'budget'))),
   },
   {
     name: 'response_matches_exposure',

@@ -6,7 +6,7 @@
 import { pow2AtLeast } from '@synthgraph/core';
 import type { IdentityGraphConfig } from './config-schema.js';
 import { CAMPAIGN_KEY_STRIDE, FANOUT, HOUSEHOLD_KEY_STRIDE } from './model.js';
-import { MAX_RESPONSES_PER_EXPOSURE } from './scenario/campaigns.js';
+import { MAX_RESPONSES_PER_EXPOSURE } from './scenario/response.js';
 
 /** A half-open key range [start, end). */
 export interface KeyRange {
@@ -32,7 +32,8 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
   const fe = pow2AtLeast(FANOUT.events);
   const fc = pow2AtLeast(c1);
   const individuals = { start: h0 * fi, end: h1 * fi };
-  const exposures = { start: individuals.start * fc, end: individuals.end * fc };
+  const assignments = { start: individuals.start * fc, end: individuals.end * fc };
+  const exposures = assignments;
   const fr = pow2AtLeast(MAX_RESPONSES_PER_EXPOSURE);
   const responses = { start: exposures.start * fr, end: exposures.end * fr };
   return {
@@ -43,6 +44,7 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
     viewership_patterns: individuals,
     audience_attributes: individuals,
     campaigns: { start: c0, end: c1 },
+    campaign_assignments: assignments,
     campaign_exposures: exposures,
     response_events: responses,
     outcome_metrics: responses,
