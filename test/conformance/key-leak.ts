@@ -2,8 +2,8 @@
  * Test support: does an id reveal its parent by arithmetic? For every table and every foreign key
  * of it, fits `id div k = fk` and `id >> log2(k) = fk` (the table's key `id`, the foreign-key
  * value `fk` of the same row) for k = 2^1 … 2^20 and a few non-powers of two, and reports the
- * share of rows each fit explains. With opaque keys the chance level is about k / 2^52 per row
- * (an id uniform over 2^52 values lands in the k ids that divide into `fk`), so any share above
+ * share of rows each fit explains. With opaque keys the chance level is about k / 2^53 per row
+ * (an id uniform over 2^53 values lands in the k ids that divide into `fk`), so any share above
  * a handful of rows is structure; with structured keys the parent's fan-out explains every row.
  * The queries use DuckDB SQL (`//`, `>>`).
  */
@@ -56,7 +56,7 @@ export async function keyLeakFits(ir: ScenarioIR, query: (sql: string) => Promis
 }
 
 /**
- * The fits that explain more rows than chance: more than `k / 2^52` of the rows plus a margin of
+ * The fits that explain more rows than chance: more than `k / 2^53` of the rows plus a margin of
  * 3 rows (the expected count at these sizes is far below one row).
  *
  * @example
@@ -65,5 +65,5 @@ export async function keyLeakFits(ir: ScenarioIR, query: (sql: string) => Promis
  * ```
  */
 export function aboveChance(fits: readonly LeakFit[]): LeakFit[] {
-  return fits.filter((f) => f.matches > (f.rows * f.k) / 2 ** 52 + 3);
+  return fits.filter((f) => f.matches > (f.rows * f.k) / 2 ** 53 + 3);
 }

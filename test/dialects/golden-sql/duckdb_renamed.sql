@@ -65,7 +65,7 @@ FROM (
                  "quote" AS "quote",
                  "__kf0b" AS "__kf0b",
                  "__kf0t" AS "__kf0t",
-                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
           FROM (
             SELECT "household_id" AS "household_id",
                    "size" AS "size",
@@ -137,7 +137,7 @@ FROM (
                              "quote" AS "quote",
                              "__kf0b" AS "__kf0b",
                              "__kf0t" AS "__kf0t",
-                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                       FROM (
                         SELECT "household_id" AS "household_id",
                                "size" AS "size",
@@ -377,8 +377,8 @@ FROM (
                  "__kf1b" AS "__kf1b",
                  "__kf0t" AS "__kf0t",
                  "__kf1t" AS "__kf1t",
-                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a",
-                 xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 67108863::BIGINT)) AS "__kf1a"
+                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a",
+                 xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 134217727::BIGINT)) AS "__kf1a"
           FROM (
             SELECT "member_id" AS "member_id",
                    "household_id" AS "household_id",
@@ -467,8 +467,8 @@ FROM (
                              "__kf1b" AS "__kf1b",
                              "__kf0t" AS "__kf0t",
                              "__kf1t" AS "__kf1t",
-                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a",
-                             xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 67108863::BIGINT)) AS "__kf1a"
+                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a",
+                             xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 134217727::BIGINT)) AS "__kf1a"
                       FROM (
                         SELECT "member_id" AS "member_id",
                                "household_id" AS "household_id",
@@ -682,7 +682,7 @@ FROM (
                                                                          "size" AS "size",
                                                                          "__kf0b" AS "__kf0b",
                                                                          "__kf0t" AS "__kf0t",
-                                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                                                   FROM (
                                                                     SELECT "household_id" AS "household_id",
                                                                            "size" AS "size",
@@ -718,7 +718,7 @@ FROM (
                                                                                      "size" AS "size",
                                                                                      "__kf0b" AS "__kf0b",
                                                                                      "__kf0t" AS "__kf0t",
-                                                                                     xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                                                     xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                                                               FROM (
                                                                                 SELECT "household_id" AS "household_id",
                                                                                        "size" AS "size",
@@ -795,7 +795,7 @@ FROM (
                                              "tier" AS "tier",
                                              "__kf0b" AS "__kf0b",
                                              "__kf0t" AS "__kf0t",
-                                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                       FROM (
                                         SELECT "household_id" AS "household_id",
                                                "tier" AS "tier",
@@ -831,7 +831,7 @@ FROM (
                                                          "tier" AS "tier",
                                                          "__kf0b" AS "__kf0b",
                                                          "__kf0t" AS "__kf0t",
-                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                                   FROM (
                                                     SELECT "household_id" AS "household_id",
                                                            "tier" AS "tier",
@@ -941,7 +941,7 @@ FROM (
                  "top_label" AS "top_label",
                  "__kf0b" AS "__kf0b",
                  "__kf0t" AS "__kf0t",
-                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
           FROM (
             SELECT "household_id" AS "household_id",
                    "members" AS "members",
@@ -983,7 +983,7 @@ FROM (
                              "top_label" AS "top_label",
                              "__kf0b" AS "__kf0b",
                              "__kf0t" AS "__kf0t",
-                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                       FROM (
                         SELECT "household_id" AS "household_id",
                                "members" AS "members",
@@ -1030,7 +1030,7 @@ FROM (
                                                "label" AS "label",
                                                "__kf0b" AS "__kf0b",
                                                "__kf0t" AS "__kf0t",
-                                               xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                               xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                         FROM (
                                           SELECT "household_id" AS "household_id",
                                                  "label" AS "label",
@@ -1066,7 +1066,7 @@ FROM (
                                                            "label" AS "label",
                                                            "__kf0b" AS "__kf0b",
                                                            "__kf0t" AS "__kf0t",
-                                                           xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                           xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                                     FROM (
                                                       SELECT "household_id" AS "household_id",
                                                              "label" AS "label",
@@ -1142,7 +1142,7 @@ FROM (
                                                    "label" AS "label",
                                                    "__kf0b" AS "__kf0b",
                                                    "__kf0t" AS "__kf0t",
-                                                   xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                   xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                             FROM (
                                               SELECT "household_id" AS "household_id",
                                                      "label" AS "label",
@@ -1178,7 +1178,7 @@ FROM (
                                                                "label" AS "label",
                                                                "__kf0b" AS "__kf0b",
                                                                "__kf0t" AS "__kf0t",
-                                                               xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                               xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                                         FROM (
                                                           SELECT "household_id" AS "household_id",
                                                                  "label" AS "label",
@@ -1289,7 +1289,7 @@ FROM (
                  "rank" AS "rank",
                  "__kf0b" AS "__kf0b",
                  "__kf0t" AS "__kf0t",
-                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
           FROM (
             SELECT "member_id" AS "member_id",
                    "rank" AS "rank",
@@ -1325,7 +1325,7 @@ FROM (
                              "rank" AS "rank",
                              "__kf0b" AS "__kf0b",
                              "__kf0t" AS "__kf0t",
-                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                       FROM (
                         SELECT "member_id" AS "member_id",
                                "rank" AS "rank",
@@ -1366,8 +1366,8 @@ FROM (
                                              "__kf1b" AS "__kf1b",
                                              "__kf0t" AS "__kf0t",
                                              "__kf1t" AS "__kf1t",
-                                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a",
-                                             xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 67108863::BIGINT)) AS "__kf1a"
+                                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a",
+                                             xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 134217727::BIGINT)) AS "__kf1a"
                                       FROM (
                                         SELECT "member_id" AS "member_id",
                                                "household_id" AS "household_id",
@@ -1426,8 +1426,8 @@ FROM (
                                                          "__kf1b" AS "__kf1b",
                                                          "__kf0t" AS "__kf0t",
                                                          "__kf1t" AS "__kf1t",
-                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a",
-                                                         xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 67108863::BIGINT)) AS "__kf1a"
+                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a",
+                                                         xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 134217727::BIGINT)) AS "__kf1a"
                                                   FROM (
                                                     SELECT "member_id" AS "member_id",
                                                            "household_id" AS "household_id",
@@ -1555,7 +1555,7 @@ FROM (
                  "channel" AS "channel",
                  "__kf0b" AS "__kf0b",
                  "__kf0t" AS "__kf0t",
-                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
           FROM (
             SELECT "offer_id" AS "offer_id",
                    "channel" AS "channel",
@@ -1591,7 +1591,7 @@ FROM (
                              "channel" AS "channel",
                              "__kf0b" AS "__kf0b",
                              "__kf0t" AS "__kf0t",
-                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                       FROM (
                         SELECT "offer_id" AS "offer_id",
                                "channel" AS "channel",
@@ -1711,8 +1711,8 @@ FROM (
                  "__kf1b" AS "__kf1b",
                  "__kf0t" AS "__kf0t",
                  "__kf1t" AS "__kf1t",
-                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a",
-                 xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 67108863::BIGINT)) AS "__kf1a"
+                 xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a",
+                 xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 134217727::BIGINT)) AS "__kf1a"
           FROM (
             SELECT "match_id" AS "match_id",
                    "household_id" AS "household_id",
@@ -1771,8 +1771,8 @@ FROM (
                              "__kf1b" AS "__kf1b",
                              "__kf0t" AS "__kf0t",
                              "__kf1t" AS "__kf1t",
-                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a",
-                             xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 67108863::BIGINT)) AS "__kf1a"
+                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a",
+                             xor("__kf1a", (xor("__kf1t", ("__kf1t" >> 16)) & 134217727::BIGINT)) AS "__kf1a"
                       FROM (
                         SELECT "match_id" AS "match_id",
                                "household_id" AS "household_id",
@@ -1876,7 +1876,7 @@ FROM (
                                                              "size" AS "size",
                                                              "__kf0b" AS "__kf0b",
                                                              "__kf0t" AS "__kf0t",
-                                                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                                       FROM (
                                                         SELECT "household_id" AS "household_id",
                                                                "size" AS "size",
@@ -1912,7 +1912,7 @@ FROM (
                                                                          "size" AS "size",
                                                                          "__kf0b" AS "__kf0b",
                                                                          "__kf0t" AS "__kf0t",
-                                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                                                   FROM (
                                                                     SELECT "household_id" AS "household_id",
                                                                            "size" AS "size",
@@ -1975,7 +1975,7 @@ FROM (
                                                              "channel" AS "channel",
                                                              "__kf0b" AS "__kf0b",
                                                              "__kf0t" AS "__kf0t",
-                                                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                             xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                                       FROM (
                                                         SELECT "offer_id" AS "offer_id",
                                                                "channel" AS "channel",
@@ -2011,7 +2011,7 @@ FROM (
                                                                          "channel" AS "channel",
                                                                          "__kf0b" AS "__kf0b",
                                                                          "__kf0t" AS "__kf0t",
-                                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 67108863::BIGINT)) AS "__kf0a"
+                                                                         xor("__kf0a", (xor("__kf0t", ("__kf0t" >> 16)) & 134217727::BIGINT)) AS "__kf0a"
                                                                   FROM (
                                                                     SELECT "offer_id" AS "offer_id",
                                                                            "channel" AS "channel",

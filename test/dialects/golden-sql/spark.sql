@@ -68,7 +68,7 @@ FROM (
                  `quote` AS `quote`,
                  `__kf0b` AS `__kf0b`,
                  `__kf0t` AS `__kf0t`,
-                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
           FROM (
             SELECT `household_id` AS `household_id`,
                    `size` AS `size`,
@@ -140,7 +140,7 @@ FROM (
                              `quote` AS `quote`,
                              `__kf0b` AS `__kf0b`,
                              `__kf0t` AS `__kf0t`,
-                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                       FROM (
                         SELECT `household_id` AS `household_id`,
                                `size` AS `size`,
@@ -383,8 +383,8 @@ FROM (
                  `__kf1b` AS `__kf1b`,
                  `__kf0t` AS `__kf0t`,
                  `__kf1t` AS `__kf1t`,
-                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`,
-                 (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 67108863L)) AS `__kf1a`
+                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`,
+                 (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 134217727L)) AS `__kf1a`
           FROM (
             SELECT `member_id` AS `member_id`,
                    `household_id` AS `household_id`,
@@ -473,8 +473,8 @@ FROM (
                              `__kf1b` AS `__kf1b`,
                              `__kf0t` AS `__kf0t`,
                              `__kf1t` AS `__kf1t`,
-                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`,
-                             (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 67108863L)) AS `__kf1a`
+                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`,
+                             (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 134217727L)) AS `__kf1a`
                       FROM (
                         SELECT `member_id` AS `member_id`,
                                `household_id` AS `household_id`,
@@ -688,7 +688,7 @@ FROM (
                                                                          `size` AS `size`,
                                                                          `__kf0b` AS `__kf0b`,
                                                                          `__kf0t` AS `__kf0t`,
-                                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                                                   FROM (
                                                                     SELECT `household_id` AS `household_id`,
                                                                            `size` AS `size`,
@@ -724,7 +724,7 @@ FROM (
                                                                                      `size` AS `size`,
                                                                                      `__kf0b` AS `__kf0b`,
                                                                                      `__kf0t` AS `__kf0t`,
-                                                                                     (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                                                     (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                                                               FROM (
                                                                                 SELECT `household_id` AS `household_id`,
                                                                                        `size` AS `size`,
@@ -801,7 +801,7 @@ FROM (
                                              `tier` AS `tier`,
                                              `__kf0b` AS `__kf0b`,
                                              `__kf0t` AS `__kf0t`,
-                                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                       FROM (
                                         SELECT `household_id` AS `household_id`,
                                                `tier` AS `tier`,
@@ -837,7 +837,7 @@ FROM (
                                                          `tier` AS `tier`,
                                                          `__kf0b` AS `__kf0b`,
                                                          `__kf0t` AS `__kf0t`,
-                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                                   FROM (
                                                     SELECT `household_id` AS `household_id`,
                                                            `tier` AS `tier`,
@@ -950,7 +950,7 @@ FROM (
                  `top_label` AS `top_label`,
                  `__kf0b` AS `__kf0b`,
                  `__kf0t` AS `__kf0t`,
-                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
           FROM (
             SELECT `household_id` AS `household_id`,
                    `members` AS `members`,
@@ -992,7 +992,7 @@ FROM (
                              `top_label` AS `top_label`,
                              `__kf0b` AS `__kf0b`,
                              `__kf0t` AS `__kf0t`,
-                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                       FROM (
                         SELECT `household_id` AS `household_id`,
                                `members` AS `members`,
@@ -1039,7 +1039,7 @@ FROM (
                                                `label` AS `label`,
                                                `__kf0b` AS `__kf0b`,
                                                `__kf0t` AS `__kf0t`,
-                                               (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                               (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                         FROM (
                                           SELECT `household_id` AS `household_id`,
                                                  `label` AS `label`,
@@ -1075,7 +1075,7 @@ FROM (
                                                            `label` AS `label`,
                                                            `__kf0b` AS `__kf0b`,
                                                            `__kf0t` AS `__kf0t`,
-                                                           (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                           (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                                     FROM (
                                                       SELECT `household_id` AS `household_id`,
                                                              `label` AS `label`,
@@ -1151,7 +1151,7 @@ FROM (
                                                    `label` AS `label`,
                                                    `__kf0b` AS `__kf0b`,
                                                    `__kf0t` AS `__kf0t`,
-                                                   (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                   (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                             FROM (
                                               SELECT `household_id` AS `household_id`,
                                                      `label` AS `label`,
@@ -1187,7 +1187,7 @@ FROM (
                                                                `label` AS `label`,
                                                                `__kf0b` AS `__kf0b`,
                                                                `__kf0t` AS `__kf0t`,
-                                                               (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                               (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                                         FROM (
                                                           SELECT `household_id` AS `household_id`,
                                                                  `label` AS `label`,
@@ -1301,7 +1301,7 @@ FROM (
                  `rank` AS `rank`,
                  `__kf0b` AS `__kf0b`,
                  `__kf0t` AS `__kf0t`,
-                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
           FROM (
             SELECT `member_id` AS `member_id`,
                    `rank` AS `rank`,
@@ -1337,7 +1337,7 @@ FROM (
                              `rank` AS `rank`,
                              `__kf0b` AS `__kf0b`,
                              `__kf0t` AS `__kf0t`,
-                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                       FROM (
                         SELECT `member_id` AS `member_id`,
                                `rank` AS `rank`,
@@ -1378,8 +1378,8 @@ FROM (
                                              `__kf1b` AS `__kf1b`,
                                              `__kf0t` AS `__kf0t`,
                                              `__kf1t` AS `__kf1t`,
-                                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`,
-                                             (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 67108863L)) AS `__kf1a`
+                                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`,
+                                             (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 134217727L)) AS `__kf1a`
                                       FROM (
                                         SELECT `member_id` AS `member_id`,
                                                `household_id` AS `household_id`,
@@ -1438,8 +1438,8 @@ FROM (
                                                          `__kf1b` AS `__kf1b`,
                                                          `__kf0t` AS `__kf0t`,
                                                          `__kf1t` AS `__kf1t`,
-                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`,
-                                                         (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 67108863L)) AS `__kf1a`
+                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`,
+                                                         (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 134217727L)) AS `__kf1a`
                                                   FROM (
                                                     SELECT `member_id` AS `member_id`,
                                                            `household_id` AS `household_id`,
@@ -1570,7 +1570,7 @@ FROM (
                  `channel` AS `channel`,
                  `__kf0b` AS `__kf0b`,
                  `__kf0t` AS `__kf0t`,
-                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
           FROM (
             SELECT `offer_id` AS `offer_id`,
                    `channel` AS `channel`,
@@ -1606,7 +1606,7 @@ FROM (
                              `channel` AS `channel`,
                              `__kf0b` AS `__kf0b`,
                              `__kf0t` AS `__kf0t`,
-                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                       FROM (
                         SELECT `offer_id` AS `offer_id`,
                                `channel` AS `channel`,
@@ -1729,8 +1729,8 @@ FROM (
                  `__kf1b` AS `__kf1b`,
                  `__kf0t` AS `__kf0t`,
                  `__kf1t` AS `__kf1t`,
-                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`,
-                 (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 67108863L)) AS `__kf1a`
+                 (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`,
+                 (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 134217727L)) AS `__kf1a`
           FROM (
             SELECT `match_id` AS `match_id`,
                    `household_id` AS `household_id`,
@@ -1789,8 +1789,8 @@ FROM (
                              `__kf1b` AS `__kf1b`,
                              `__kf0t` AS `__kf0t`,
                              `__kf1t` AS `__kf1t`,
-                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`,
-                             (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 67108863L)) AS `__kf1a`
+                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`,
+                             (`__kf1a` ^ ((`__kf1t` ^ shiftright(`__kf1t`, 16)) & 134217727L)) AS `__kf1a`
                       FROM (
                         SELECT `match_id` AS `match_id`,
                                `household_id` AS `household_id`,
@@ -1894,7 +1894,7 @@ FROM (
                                                              `size` AS `size`,
                                                              `__kf0b` AS `__kf0b`,
                                                              `__kf0t` AS `__kf0t`,
-                                                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                                       FROM (
                                                         SELECT `household_id` AS `household_id`,
                                                                `size` AS `size`,
@@ -1930,7 +1930,7 @@ FROM (
                                                                          `size` AS `size`,
                                                                          `__kf0b` AS `__kf0b`,
                                                                          `__kf0t` AS `__kf0t`,
-                                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                                                   FROM (
                                                                     SELECT `household_id` AS `household_id`,
                                                                            `size` AS `size`,
@@ -1993,7 +1993,7 @@ FROM (
                                                              `channel` AS `channel`,
                                                              `__kf0b` AS `__kf0b`,
                                                              `__kf0t` AS `__kf0t`,
-                                                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                             (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                                       FROM (
                                                         SELECT `offer_id` AS `offer_id`,
                                                                `channel` AS `channel`,
@@ -2029,7 +2029,7 @@ FROM (
                                                                          `channel` AS `channel`,
                                                                          `__kf0b` AS `__kf0b`,
                                                                          `__kf0t` AS `__kf0t`,
-                                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 67108863L)) AS `__kf0a`
+                                                                         (`__kf0a` ^ ((`__kf0t` ^ shiftright(`__kf0t`, 16)) & 134217727L)) AS `__kf0a`
                                                                   FROM (
                                                                     SELECT `offer_id` AS `offer_id`,
                                                                            `channel` AS `channel`,

@@ -3,9 +3,10 @@
  * (`child = parent · fanout + index`), so an id reveals nothing about its parent while staying
  * unique, non-negative, computed locally and identical on every engine.
  *
- * The bijection is a 4-round alternating Feistel network over 52 bits (two 26-bit halves `a`
- * (high) and `b` (low)); round `i` adds `F_i(other half)` with `F_i(v) = lowbias32(v ^ k_i) & (2^26 − 1)`
- * by xor, to `a` in even rounds and to `b` in odd rounds. Round keys come from the key space's
+ * The bijection is a 4-round alternating (unbalanced) Feistel network over 53 bits — every safe
+ * integer — with a 27-bit high half `a` and a 26-bit low half `b`; round `i` xors
+ * `lowbias32(other half ^ k_i)`, masked to the updated half's width, into `a` in even rounds and
+ * into `b` in odd rounds. Round keys come from the key space's
  * name only (not the seed), so batches generated with different seeds share one bijection and
  * their disjoint internal key ranges stay disjoint after encoding. See docs/determinism.md for
  * the specification and test vectors.
@@ -24,22 +25,23 @@ export const KEY_MODES: readonly KeyMode[] = Object.freeze(['opaque', 'structure
  *
  * @example
  * ```ts
- * OPAQUE_KEY.bits; // 52
+ * OPAQUE_KEY.bits; // 53
  * ```
  */
 export const OPAQUE_KEY = Object.freeze({
-  /** Width of the key domain: internal keys must be below 2^bits. */
-  bits: 52,
-  /** Width of each half. */
-  halfBits: 26,
+  /** Width of the key domain: internal keys must be below 2^bits (every safe integer). */
+  bits: 53,
+  /** Width of the low half `b` (the high half `a` has bits − lowBits = 27). */
+  lowBits: 26,
   /** Number of Feistel rounds. */
   rounds: 4,
 });
 
-/** 2^26: one half's modulus. */
-const HALF = 2 ** OPAQUE_KEY.halfBits;
-const HALF_MASK = HALF - 1;
-/** 2^52: the key domain's size. */
+/** 2^26: the low half's modulus. */
+const LOW = 2 ** OPAQUE_KEY.lowBits;
+const LOW_MASK = LOW - 1;
+const HIGH_MASK = 2 ** (OPAQUE_KEY.bits - OPAQUE_KEY.lowBits) - 1;
+/** 2^53: the key domain's size. */
 export const OPAQUE_KEY_DOMAIN = 2 ** OPAQUE_KEY.bits;
 
 /**
@@ -55,15 +57,15 @@ export function keyRoundKeys(space: string): readonly number[] {
 }
 
 /**
- * The Feistel round function on a 26-bit half.
+ * The Feistel round function: `lowbias32(v ^ k)`, masked by the caller to the updated half.
  *
  * @example
  * ```ts
- * feistelRound(5, 123); // a 26-bit value
+ * feistelRound(5, 123); // a 32-bit value
  * ```
  */
 export function feistelRound(v: number, k: number): number {
-  return lowbias32((v ^ k) >>> 0) & HALF_MASK;
+  return lowbias32((v ^ k) >>> 0);
 }
 
 function check(x: number, what: string): void {
@@ -75,18 +77,18 @@ function check(x: number, what: string): void {
  *
  * @example
  * ```ts
- * encodeKey(keyRoundKeys('households'), 0); // an id in [0, 2^52)
+ * encodeKey(keyRoundKeys('households'), 0); // an id in [0, 2^53)
  * ```
  */
 export function encodeKey(roundKeys: readonly number[], key: number): number {
   check(key, 'internal key');
-  let a = Math.floor(key / HALF);
-  let b = key % HALF;
+  let a = Math.floor(key / LOW);
+  let b = key % LOW;
   roundKeys.forEach((k, i) => {
-    if (i % 2 === 0) a = (a ^ feistelRound(b, k)) >>> 0;
-    else b = (b ^ feistelRound(a, k)) >>> 0;
+    if (i % 2 === 0) a = (a ^ (feistelRound(b, k) & HIGH_MASK)) >>> 0;
+    else b = (b ^ (feistelRound(a, k) & LOW_MASK)) >>> 0;
   });
-  return a * HALF + b;
+  return a * LOW + b;
 }
 
 /**
@@ -100,14 +102,14 @@ export function encodeKey(roundKeys: readonly number[], key: number): number {
  */
 export function decodeKey(roundKeys: readonly number[], id: number): number {
   check(id, 'id');
-  let a = Math.floor(id / HALF);
-  let b = id % HALF;
+  let a = Math.floor(id / LOW);
+  let b = id % LOW;
   for (let i = roundKeys.length - 1; i >= 0; i--) {
     const k = roundKeys[i] as number;
-    if (i % 2 === 0) a = (a ^ feistelRound(b, k)) >>> 0;
-    else b = (b ^ feistelRound(a, k)) >>> 0;
+    if (i % 2 === 0) a = (a ^ (feistelRound(b, k) & HIGH_MASK)) >>> 0;
+    else b = (b ^ (feistelRound(a, k) & LOW_MASK)) >>> 0;
   }
-  return a * HALF + b;
+  return a * LOW + b;
 }
 
 /**

@@ -12,7 +12,8 @@ import { entityOf, type LowerContext } from './context.js';
 import { Layers } from './layers.js';
 import { finish, round, xor } from './mixing.js';
 
-const HALF = 2 ** OPAQUE_KEY.halfBits;
+const LOW = 2 ** OPAQUE_KEY.lowBits;
+const HIGH = 2 ** (OPAQUE_KEY.bits - OPAQUE_KEY.lowBits);
 const col = (name: string): SqlExpr => sql.col(null, name);
 const and = (a: SqlExpr, mask: number): SqlExpr => sql.binary('&', a, sql.int(mask));
 
@@ -41,8 +42,8 @@ export function addKeyLayers(layers: Layers, columns: readonly KeyColumn[], dire
     columns.flatMap((c, i) => {
       const n = names[i] as { a: string; b: string };
       return [
-        { alias: n.a, expr: sql.shift(col(c.from), OPAQUE_KEY.halfBits) },
-        { alias: n.b, expr: and(col(c.from), HALF - 1) },
+        { alias: n.a, expr: sql.shift(col(c.from), OPAQUE_KEY.lowBits) },
+        { alias: n.b, expr: and(col(c.from), LOW - 1) },
       ];
     }),
   );
@@ -55,12 +56,13 @@ export function addKeyLayers(layers: Layers, columns: readonly KeyColumn[], dire
     const dst = (n: { a: string; b: string }): string => (r % 2 === 0 ? n.a : n.b);
     layers.project(names.map((n, i) => ({ alias: n.t, expr: round(xor(col(src(n)), sql.int((rks[i] as readonly number[])[r] as number)), r0) })));
     layers.project(names.map((n) => ({ alias: n.t, expr: round(col(n.t), r1) })));
-    layers.project(names.map((n) => ({ alias: dst(n), expr: xor(col(dst(n)), and(finish(col(n.t)), HALF - 1)) })));
+    const mask = r % 2 === 0 ? HIGH - 1 : LOW - 1;
+    layers.project(names.map((n) => ({ alias: dst(n), expr: xor(col(dst(n)), and(finish(col(n.t)), mask)) })));
   }
   layers.project(
     columns.map((c, i) => {
       const n = names[i] as { a: string; b: string };
-      return { alias: c.to, expr: sql.binary('+', sql.binary('*', col(n.a), sql.int(HALF)), col(n.b)) };
+      return { alias: c.to, expr: sql.binary('+', sql.binary('*', col(n.a), sql.int(LOW)), col(n.b)) };
     }),
     keep,
   );
