@@ -47,3 +47,12 @@ export { keyRanges, type KeyRange } from './identity-graph/key-ranges.js';
 export { buildModel, HOUSEHOLD_KEY_STRIDE, CAMPAIGN_KEY_STRIDE, type IdentityGraphModel } from './identity-graph/model.js';
 export * from './identity-graph/vocabulary.js';
 export { identityGraphInvariants, type InvariantQuery } from './identity-graph/invariants.js';
+export {
+  scoreResolution,
+  scoreResolutionCells,
+  type ResolutionScore,
+  type ResolutionMetrics,
+  type ResolutionCell,
+  type ResolutionRecord,
+  type PrecisionRecall,
+} from './resolution/score-resolution.js';
