@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('evaluator = DuckDB', () => {
   it('covers the non-derived tables', () => {
-    expect(tables).toEqual(['households', 'individuals', 'identity_mappings', 'content_engagements', 'campaigns']);
+    expect(tables).toEqual(['households', 'individuals', 'identity_mappings', 'content_engagements', 'campaigns', 'truth_source_records']);
   });
 
   it('gives identical rows in every such table', async () => {

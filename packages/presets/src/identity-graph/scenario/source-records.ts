@@ -41,6 +41,9 @@ const DOMAIN_PROBS = (() => {
   const sum = w.reduce((a, b) => a + b, 0);
   return w.map((x) => x / sum);
 })();
+/** Share of typos with a second edit (edit distance 2: a substitution at another position). */
+const SECOND_TYPO = 0.2;
+
 /** Which field a missing-field noise blanks: email, phone, address, date of birth. */
 const MISSING_FIELD_WEIGHTS = [0.35, 0.3, 0.15, 0.2];
 
@@ -196,6 +199,10 @@ export function sourceRecordsStage(s: ScenarioBuilder<CampaignEntities>, m: Iden
         .column('typo_op', t.int(), () => intBetween(0, 3), { hidden: true })
         .column('typo_pos', t.int(), () => intBetween(0, 2), { hidden: true })
         .column('typo_char', t.int(), () => intBetween(0, 7), { hidden: true })
+        .column('typo_twice', t.boolean(), () => uniform().lt(SECOND_TYPO), { hidden: true })
+        // The second edit substitutes at another position, so it can never undo the first.
+        .column('typo_pos2', t.int(), (c) => c.col('typo_pos').plus(intBetween(1, 2)).mod(3), { hidden: true })
+        .column('typo_char2', t.int(), () => intBetween(0, 7), { hidden: true })
         .column('missing_field', t.int(), () => pick([0, 1, 2, 3], MISSING_FIELD_WEIGHTS), { hidden: true })
         .column('missing_keeps_year', t.boolean(), () => uniform().lt(0.5), { hidden: true })
         .column('phone_format', t.int(), () => intBetween(1, 3), { hidden: true })
@@ -212,13 +219,16 @@ export function sourceRecordsStage(s: ScenarioBuilder<CampaignEntities>, m: Iden
         )
         .column('address_raw', t.string(), (c) => firstOf([[c.row.col('noise_stale_address'), c.row.col('previous_address_line')]], c.row.col('true_address_line')), { hidden: true })
         .column('phone_raw', t.string(), (c) => firstOf([[c.row.col('noise_shared_contact'), c.row.col('household_phone')]], c.row.col('true_phone')), { hidden: true })
-        .column('first_name', t.string(), (c) => firstOf([[c.row.col('noise_typo').and(c.col('typo_field').eq(0)), typo(c.col('first_raw'), c.col('typo_op'), c.col('typo_pos'), c.col('typo_char'))]], c.col('first_raw')), {
+        .column('typo_in', t.string(), (c) => firstOf([[c.col('typo_field').eq(0), c.col('first_raw')], [c.col('typo_field').eq(1), c.col('last_raw')], [c.col('typo_field').eq(2), c.col('email_raw')]], c.col('address_raw')), { hidden: true })
+        .column('typo_once', t.string(), (c) => typo(c.col('typo_in'), c.col('typo_op'), c.col('typo_pos'), c.col('typo_char')), { hidden: true })
+        .column('typo_out', t.string(), (c) => firstOf([[c.col('typo_twice'), typo(c.col('typo_once'), lit(0), c.col('typo_pos2'), c.col('typo_char2'))]], c.col('typo_once')), { hidden: true })
+        .column('first_name', t.string(), (c) => firstOf([[c.row.col('noise_typo').and(c.col('typo_field').eq(0)), c.col('typo_out')]], c.col('first_raw')), {
           comment: 'First name as the source holds it',
         })
-        .column('last_name', t.string(), (c) => firstOf([[c.row.col('noise_typo').and(c.col('typo_field').eq(1)), typo(c.col('last_raw'), c.col('typo_op'), c.col('typo_pos'), c.col('typo_char'))]], c.col('last_raw')), {
+        .column('last_name', t.string(), (c) => firstOf([[c.row.col('noise_typo').and(c.col('typo_field').eq(1)), c.col('typo_out')]], c.col('last_raw')), {
           comment: 'Last name as the source holds it',
         })
-        .column('email_typed', t.string(), (c) => firstOf([[c.row.col('noise_typo').and(c.col('typo_field').eq(2)), typo(c.col('email_raw'), c.col('typo_op'), c.col('typo_pos'), c.col('typo_char'))]], c.col('email_raw')), { hidden: true })
+        .column('email_typed', t.string(), (c) => firstOf([[c.row.col('noise_typo').and(c.col('typo_field').eq(2)), c.col('typo_out')]], c.col('email_raw')), { hidden: true })
         .column('email', t.string(), (c) =>
           firstOf(
             [
@@ -239,7 +249,7 @@ export function sourceRecordsStage(s: ScenarioBuilder<CampaignEntities>, m: Iden
             p,
           );
         }, { comment: 'Phone number in the source’s format (NULL when missing)' })
-        .column('address_typed', t.string(), (c) => firstOf([[c.row.col('noise_typo').and(c.col('typo_field').eq(3)), typo(c.col('address_raw'), c.col('typo_op'), c.col('typo_pos'), c.col('typo_char'))]], c.col('address_raw')), { hidden: true })
+        .column('address_typed', t.string(), (c) => firstOf([[c.row.col('noise_typo').and(c.col('typo_field').eq(3)), c.col('typo_out')]], c.col('address_raw')), { hidden: true })
         .column('address_missing', t.boolean(), (c) => c.row.col('noise_missing').and(c.col('missing_field').eq(2)), { hidden: true })
         .column('address_line', t.string(), (c) => firstOf([[c.col('address_missing'), nullOf(t.string())], [c.row.col('noise_format'), upper(c.col('address_typed'))]], c.col('address_typed')), {
           comment: 'Street address (NULL when missing)',
