@@ -56,3 +56,5 @@ export {
   type ResolutionRecord,
   type PrecisionRecall,
 } from './resolution/score-resolution.js';
+export { resolutionStep, SOURCE_SYSTEMS, NOISE_TYPES, type ResolutionConfig, type SourceSystem, type NoiseType } from './identity-graph/resolution-config.js';
+export { MAX_SOURCE_RECORDS } from './identity-graph/scenario/source-records.js';
