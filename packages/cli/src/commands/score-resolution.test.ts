@@ -36,6 +36,7 @@ beforeAll(async () => {
   await c.run(`COPY t TO '${path.join(dir, 'truth.parquet')}' (FORMAT parquet)`);
   await c.run(`COPY (SELECT record_id, individual_id AS cluster_id FROM t) TO '${path.join(dir, 'self.csv')}' (HEADER)`);
   await c.run(`COPY (SELECT record_id, 'r' || (hash(record_id, 'x') % 3000) AS cluster_id FROM t) TO '${path.join(dir, 'random.parquet')}' (FORMAT parquet)`);
+  await c.run(`COPY (SELECT record_id::DOUBLE AS record_id, individual_id AS cluster_id FROM t) TO '${path.join(dir, 'double-ids.parquet')}' (FORMAT parquet)`);
   await c.run(`COPY (SELECT record_id, individual_id AS cluster_id FROM t UNION ALL SELECT 17, 'x' UNION ALL SELECT 18, 'x') TO '${path.join(dir, 'unknown.csv')}' (HEADER)`);
   await c.run(`COPY (SELECT record_id AS id, individual_id AS cluster_id FROM t) TO '${path.join(dir, 'nocol.csv')}' (HEADER)`);
   await c.run(`COPY (SELECT record_id, 1 AS cluster_id FROM t UNION ALL (SELECT record_id, 2 FROM t LIMIT 1)) TO '${path.join(dir, 'dup.csv')}' (HEADER)`);
@@ -61,6 +62,8 @@ describe('synthgraph score-resolution', () => {
       expect(m.pairwise).toEqual({ precision: 1, recall: 1, f1: 1 });
       expect(m.bcubed).toEqual({ precision: 1, recall: 1, f1: 1 });
     }
+    const asDouble = JSON.parse((await run('score-resolution', '--truth', '.', '--clusters', 'double-ids.parquet', '--json')).out) as ResolutionFileScore;
+    expect(asDouble).toMatchObject({ unknownRecordIds: 0, overall: { pairwise: { f1: 1 } } });
     const text = await run('score-resolution', '--truth', '.', '--clusters', 'self.csv');
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/overall\s+\d+\s+1\.000\s+1\.000\s+1\.000/);

@@ -82,7 +82,10 @@ export async function scoreResolutionFiles(truthDir: string, clustersFile: strin
       throw new UsageError(`The clusters file ${clustersFile} cannot be read: ${(e as Error).message}`, [{ path: '--clusters', message: 'cannot be read', value: clustersFile, fix: 'write a valid Parquet file or a CSV file with a header row' }]);
     }
     requireColumns(clusterCols, ['record_id', 'cluster_id'], `The clusters file ${clustersFile}`, '--clusters', 'write one row per record with the columns record_id and cluster_id');
-    await db.query(`CREATE TEMP VIEW clusters AS SELECT CAST(record_id AS VARCHAR) AS record_id, CAST(cluster_id AS VARCHAR) AS cluster_id FROM ${source}`);
+    // Ids written as floating point (pandas, spreadsheets) are whole numbers: compare them as integers.
+    const fractional = /^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(clusterCols.get('record_id') ?? '');
+    const rid = fractional ? 'CAST(CAST(record_id AS BIGINT) AS VARCHAR)' : 'CAST(record_id AS VARCHAR)';
+    await db.query(`CREATE TEMP VIEW clusters AS SELECT ${rid} AS record_id, CAST(cluster_id AS VARCHAR) AS cluster_id FROM ${source}`);
     await db.query(`CREATE TEMP VIEW truth AS SELECT *, CAST(record_id AS VARCHAR) AS rid FROM ${ident(TRUTH_TABLE)}`);
     const dup = await db.query('SELECT count(*) AS n, min(record_id) AS example FROM (SELECT record_id FROM clusters GROUP BY record_id HAVING count(*) > 1)');
     const dupN = Number(dup[0]?.['n'] ?? 0);
