@@ -10,3 +10,5 @@ export { summary } from './commands/generate.js';
 export * from './report/index.js';
 export { reportCommand } from './commands/report.js';
 export { initCommand, INIT_HELP } from './commands/init.js';
+export { scoreResolutionCommand, SCORE_RESOLUTION_HELP } from './commands/score-resolution.js';
+export { scoreResolutionFiles, TRUTH_TABLE, type ResolutionFileScore } from './resolution/score-files.js';

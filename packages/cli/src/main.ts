@@ -6,6 +6,7 @@ import { validateCommand } from './commands/validate.js';
 import { reportCommand } from './commands/report.js';
 import { initCommand } from './commands/init.js';
 import { checkGrantsCommand } from './commands/check-grants.js';
+import { scoreResolutionCommand } from './commands/score-resolution.js';
 import { processIO, type CliIO } from './io.js';
 import { closest } from './options.js';
 
@@ -14,12 +15,13 @@ export const HELP = `synthgraph — realistic, reproducible synthetic identity-g
 Usage: synthgraph <command> [options]
 
 Commands:
-  generate      generate a scenario locally (DuckDB) into Parquet + manifest.json
-  plan          print the SQL a run would execute
-  validate      validate a config file
-  check-grants  check Unity Catalog privileges before a Databricks run
-  init          guided set-up that writes a config file
-  report        HTML + JSON report of a generated output
+  generate          generate a scenario locally (DuckDB) into Parquet + manifest.json
+  plan              print the SQL a run would execute
+  validate          validate a config file
+  check-grants      check Unity Catalog privileges before a Databricks run
+  init              guided set-up that writes a config file
+  report            HTML + JSON report of a generated output
+  score-resolution  score an entity resolution of source_records against the truth
 
 Run 'synthgraph help <command>' (or 'synthgraph <command> --help') for a command's options.
 Every command takes --json for machine-readable output on stdout.
@@ -36,6 +38,7 @@ export const COMMANDS: Record<string, Command> = {
   'check-grants': checkGrantsCommand,
   init: initCommand,
   report: reportCommand,
+  'score-resolution': scoreResolutionCommand,
 };
 
 /**

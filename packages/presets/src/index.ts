@@ -47,3 +47,14 @@ export { keyRanges, type KeyRange } from './identity-graph/key-ranges.js';
 export { buildModel, HOUSEHOLD_KEY_STRIDE, CAMPAIGN_KEY_STRIDE, type IdentityGraphModel } from './identity-graph/model.js';
 export * from './identity-graph/vocabulary.js';
 export { identityGraphInvariants, type InvariantQuery } from './identity-graph/invariants.js';
+export {
+  scoreResolution,
+  scoreResolutionCells,
+  type ResolutionScore,
+  type ResolutionMetrics,
+  type ResolutionCell,
+  type ResolutionRecord,
+  type PrecisionRecall,
+} from './resolution/score-resolution.js';
+export { resolutionStep, SOURCE_SYSTEMS, NOISE_TYPES, type ResolutionConfig, type SourceSystem, type NoiseType } from './identity-graph/resolution-config.js';
+export { MAX_SOURCE_RECORDS } from './identity-graph/scenario/source-records.js';

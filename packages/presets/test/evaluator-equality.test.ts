@@ -23,7 +23,7 @@ describe.each(['opaque', 'structured'] as const)('evaluator = DuckDB (keys: %s)'
   const tables = ir.entities.map((e) => e.name).filter((n) => evaluator.supports(n));
 
   it('covers the non-derived tables', () => {
-    expect(tables).toEqual(['households', 'individuals', 'identity_mappings', 'content_engagements', 'campaigns']);
+    expect(tables).toEqual(['households', 'individuals', 'identity_mappings', 'content_engagements', 'campaigns', 'truth_source_records']);
   });
 
   it('gives identical rows in every such table', async () => {

@@ -62,6 +62,8 @@ export async function expectKeysInRanges(out: string, m: Manifest): Promise<void
     campaign_exposures: 'exposure_id',
     response_events: 'response_id',
     outcome_metrics: 'outcome_id',
+    truth_source_records: 'record_id',
+    source_records: 'record_id',
   };
   const reader = await DuckdbReader.open(out);
   try {

@@ -22,6 +22,8 @@ const KEYS: Record<string, string> = {
   campaign_exposures: 'exposure_id',
   response_events: 'response_id',
   outcome_metrics: 'outcome_id',
+  truth_source_records: 'record_id',
+  source_records: 'record_id',
 };
 
 let root = '';

@@ -98,6 +98,14 @@ export function renderConfigReference(o: ConfigReferenceOptions = {}): string {
     for (const f of fields.filter((x) => x.path.startsWith(`${step}.`)))
       lines.push(`| ${code(f.path)} | ${cell(f.type)} | ${cell(renderDefault(f))} | ${cell(f.allowed || '—')} | ${cell(f.description || '—')} |`);
   });
+  // Groups of the schema that are no wizard step (e.g. `resolution`): set them in the file.
+  const extra = Object.keys(schema.properties ?? {}).filter((g) => !(preset.steps as readonly string[]).includes(g));
+  for (const group of extra) {
+    lines.push('', `## \`${group}\` (set in the config file; \`synthgraph init\` does not ask it)`, '');
+    lines.push('| field | type | default | allowed | description |', '|---|---|---|---|---|');
+    for (const f of fields.filter((x) => x.path.startsWith(`${group}.`)))
+      lines.push(`| ${code(f.path)} | ${cell(f.type)} | ${cell(renderDefault(f))} | ${cell(f.allowed || '—')} | ${cell(f.description || '—')} |`);
+  }
   lines.push('');
   return lines.join('\n');
 }

@@ -11,6 +11,7 @@ import type {
   FunnelData,
   FunnelRow,
   IdentityGraphData,
+  ResolutionData,
   Maybe,
   NumericDistribution,
   ReportData,
@@ -97,6 +98,7 @@ export function renderReportHtml(data: ReportData): string {
     ['activity', 'Activity over time', activitySection(data.activity)],
     ['identity-graph', 'Identity graph', identitySection(data.identityGraph)],
     ['funnel', 'Campaign funnel', funnelSection(data.funnel)],
+    ['resolution', 'Identity resolution difficulty', resolutionSection(data.resolution)],
     ['notes', 'Notes', notesSection(data)],
   ] as const;
   const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -269,6 +271,22 @@ function identitySection(g: IdentityGraphData): string {
   } else notes.push(note(lt));
   parts.push(`<div class="grid">${grid.join('')}</div>${notes.join('')}`);
   return parts.join('');
+}
+
+function resolutionSection(r: Maybe<ResolutionData>): string {
+  if (r.status === 'unavailable') return note(r);
+  const e = r.exactEmail;
+  const tiles = [
+    tile('resolution-records', 'Source records', r.records, fmtInt(r.records)),
+    tile('resolution-records-per-person', 'Records per person (mean)', r.recordsPerPerson ?? '', fmtNum(r.recordsPerPerson)),
+    tile('resolution-duplicates-per-person', 'Duplicates within a source per person', r.duplicatesPerPerson ?? '', fmtNum(r.duplicatesPerPerson, 3)),
+    tile('resolution-noisy-share', 'Records with noise', r.noisyShare ?? '', fmtPct(r.noisyShare)),
+    tile('resolution-exact-email-f1', 'Exact-email baseline F1', e.f1 ?? '', fmtNum(e.f1, 3)),
+  ];
+  const noise = r.noiseRates.map((n) => `<tr><td>${esc(n.noise)}</td>${numCell(`noise-records:${n.noise}`, n.records, fmtInt(n.records))}${numCell(`noise-rate:${n.noise}`, n.rate, fmtPct(n.rate))}</tr>`);
+  const sources = r.bySource.map((b) => `<tr><td>${esc(b.source)}</td>${numCell(`source-records:${b.source}`, b.records, fmtInt(b.records))}${numCell(`source-noisy:${b.source}`, b.noisyShare, fmtPct(b.noisyShare))}</tr>`);
+  const baseline = `<p class="meta">Exact-email baseline (records with the same lower-cased email are one person), scored against <code>truth_source_records</code>: pairwise precision <strong>${fmtPct(e.precision)}</strong>, recall <strong>${fmtPct(e.recall)}</strong> (${fmtInt(e.truePositivePairs)} of ${fmtInt(e.predictedPairs)} predicted pairs are true; ${fmtInt(e.truePairs)} true pairs). Score your own method with <code>synthgraph score-resolution</code>.</p>`;
+  return `<div class="tiles">${tiles.join('')}</div><div class="grid"><div class="card" data-distribution="resolution-noise"><h3>Noise by type</h3>${table(['noise', 'records', 'share'], noise)}</div><div class="card" data-distribution="resolution-sources"><h3>Records by source</h3>${table(['source', 'records', 'with noise'], sources)}${baseline}</div></div>`;
 }
 
 function funnelSection(f: Maybe<FunnelData>): string {

@@ -11,6 +11,7 @@ import { categoricalDistributions } from './categorical-section.js';
 import { funnelData } from './funnel-section.js';
 import { identityGraphData } from './identity-section.js';
 import { numericDistributions } from './numeric-section.js';
+import { resolutionData } from './resolution-section.js';
 import { ReportTargets } from './report-targets.js';
 import { int, q, Schema, type ReportSql } from './report-sql.js';
 import { REPORT_VERSION, type ChecksSummary, type ReportData, type RunSummary, type TableSummary } from './report-types.js';
@@ -104,8 +105,9 @@ export async function collectReport(db: ReportQueryable | null, manifest: Manife
   const activity = await activityData(s, schema, targets);
   const identityGraph = await identityGraphData(s, schema, targets);
   const funnel = await funnelData(s, schema, targets);
+  const resolution = await resolutionData(s, schema);
 
-  for (const m of [...categorical, ...numeric, activity, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel]) {
+  for (const m of [...categorical, ...numeric, activity, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, resolution]) {
     if (m.status === 'unavailable') notes.push(`${m.title}: not shown — ${m.reason}.`);
   }
   for (const t of tables) {
@@ -121,6 +123,7 @@ export async function collectReport(db: ReportQueryable | null, manifest: Manife
     activity,
     identityGraph,
     funnel,
+    resolution,
     notes,
   };
 }

@@ -294,6 +294,33 @@ export interface FunnelData {
   readonly frequencyCurve: readonly { readonly frequency: number; readonly rows: number }[];
 }
 
+/** The identity-resolution difficulty of `source_records` (from its answer key `truth_source_records`). */
+export interface ResolutionData {
+  /** Source records. */
+  readonly records: number;
+  /** Individuals with at least one record. */
+  readonly people: number;
+  /** Individuals in the output (null without the individuals table). */
+  readonly individuals: number | null;
+  readonly recordsPerPerson: number | null;
+  /** Records flagged as duplicates within a source, per person with records. */
+  readonly duplicatesPerPerson: number | null;
+  /** Share of records with at least one kind of noise. */
+  readonly noisyShare: number | null;
+  /** Per `noise_*` flag of the answer key. */
+  readonly noiseRates: readonly { readonly noise: string; readonly records: number; readonly rate: number | null }[];
+  readonly bySource: readonly { readonly source: string; readonly records: number; readonly noisyShare: number | null }[];
+  /** The exact-email baseline (same lower-cased email ⇒ same person), pairwise. */
+  readonly exactEmail: {
+    readonly truePairs: number;
+    readonly predictedPairs: number;
+    readonly truePositivePairs: number;
+    readonly precision: number | null;
+    readonly recall: number | null;
+    readonly f1: number | null;
+  };
+}
+
 /** Everything the report shows. */
 export interface ReportData {
   readonly reportVersion: typeof REPORT_VERSION;
@@ -309,6 +336,8 @@ export interface ReportData {
   readonly activity: Maybe<ActivityData>;
   readonly identityGraph: IdentityGraphData;
   readonly funnel: Maybe<FunnelData>;
+  /** Identity-resolution difficulty (unavailable without source_records and its answer key). */
+  readonly resolution: Maybe<ResolutionData>;
   /** Everything that could not be shown, in words (absent tables, missing columns). */
   readonly notes: readonly string[];
 }

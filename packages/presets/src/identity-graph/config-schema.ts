@@ -23,7 +23,10 @@ import {
 import { campaignsStep } from './config-campaigns.js';
 import { DATE, int, MAX_BATCH, MAX_EVENTS_PER_PERSON, meta, name, normalizeWeights, num, weight, weights } from './config-fields.js';
 
+import { resolutionStep } from './resolution-config.js';
+
 export { campaignsStep } from './config-campaigns.js';
+
 export { MAX_BATCH, MAX_EVENTS_PER_PERSON, MAX_HOUSEHOLDS_PER_BATCH, type FieldMeta } from './config-fields.js';
 
 // ---------------------------------------------------------------- run
@@ -293,6 +296,7 @@ export const identityGraphConfigSchema = z.strictObject({
   engagement: engagementStep.prefault({}),
   audience: audienceStep.prefault({}),
   campaigns: campaignsStep.prefault({}),
+  resolution: resolutionStep.prefault({}),
 });
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, generate, type Engine } from '@synthgraph/core';
 import { describe, expect, it } from 'vitest';
-import { getPreset, identityGraph, identityGraphJsonSchema, IDENTITY_GRAPH_TABLES, JSON_SCHEMA_PATH, presets, STEP_NAMES, UnknownPresetError, validateConfig, validateStep } from '../index.js';
+import { getPreset, IDENTITY_GRAPH_TABLES, identityGraph, identityGraphJsonSchema, JSON_SCHEMA_PATH, presets, STEP_NAMES, UnknownPresetError, validateConfig, validateStep } from '../index.js';
 
 /** [name, config, expected issue path] — every config is invalid for exactly the named reason. */
 const INVALID: readonly (readonly [string, unknown, string])[] = [
@@ -175,7 +175,7 @@ describe('identity-graph config validation', () => {
     const committed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     expect(committed, 'run: node_modules/.bin/tsx --conditions=source packages/presets/scripts/write-schema.ts').toEqual(identityGraphJsonSchema());
     const schema = identityGraphJsonSchema() as { properties: Record<string, unknown>; additionalProperties: boolean };
-    expect(Object.keys(schema.properties)).toEqual([...STEP_NAMES]);
+    expect(Object.keys(schema.properties)).toEqual([...STEP_NAMES, 'resolution']);
     expect(schema.additionalProperties).toBe(false);
   });
 });
@@ -193,7 +193,7 @@ describe('preset registry', () => {
     }
   });
 
-  it('builds a scenario with every identity-graph table from a validated config', () => {
+  it('builds a scenario with the ten tables and the source records from a validated config', () => {
     const p = getPreset('identity-graph');
     const r = p.validateConfig({ households: { num_households: 100 } });
     expect(r.ok).toBe(true);

@@ -18,6 +18,10 @@ import {
 } from './config-schema.js';
 import { closest, describeType, isRecord, zodToIssues } from './config-issues.js';
 import { crossRules, fillZeros, stepRules } from './config-rules.js';
+import { resolutionStep } from './resolution-config.js';
+
+/** Config groups that are no wizard step (set in the config file only), with their schemas. */
+const EXTRA_GROUPS: Readonly<Record<string, z.ZodType>> = { resolution: resolutionStep };
 
 export { LOCAL_HOUSEHOLDS_WARNING, WEIGHT_SUM_TOLERANCE } from './config-rules.js';
 
@@ -92,17 +96,23 @@ export function validateConfig(input: unknown): ValidationResult<IdentityGraphCo
   if (input !== undefined && !isRecord(input))
     return { ok: false, issues: [{ path: '', message: `the configuration must be an object of steps, got ${describeType(input)}`, value: input, fix: `pass an object with keys among ${STEP_NAMES.join(', ')}` }], warnings };
   const obj = (input ?? {}) as Record<string, unknown>;
+  const groups = [...STEP_NAMES, ...Object.keys(EXTRA_GROUPS)];
   for (const k of Object.keys(obj))
-    if (!(STEP_NAMES as readonly string[]).includes(k)) {
-      const near = closest(k, STEP_NAMES);
-      issues.push({ path: k, message: `is not a step (steps: ${STEP_NAMES.join(', ')})`, value: obj[k], fix: near ? `did you mean '${near}'? rename it` : 'remove it' });
+    if (!groups.includes(k)) {
+      const near = closest(k, groups);
+      issues.push({ path: k, message: `is not a step (steps: ${groups.join(', ')})`, value: obj[k], fix: near ? `did you mean '${near}'? rename it` : 'remove it' });
     }
-  const steps: Partial<Record<StepName, unknown>> = {};
+  const steps: Record<string, unknown> = {};
   for (const s of STEP_NAMES) {
     const r = validateStep(s, obj[s]);
     warnings.push(...r.warnings);
     if (r.ok) steps[s] = r.config;
     else issues.push(...r.issues);
+  }
+  for (const [g, schema] of Object.entries(EXTRA_GROUPS)) {
+    const parsed = schema.safeParse(obj[g] ?? {});
+    if (parsed.success) steps[g] = parsed.data;
+    else issues.push(...zodToIssues(schema, parsed.error, obj[g], g));
   }
   if (issues.length) return { ok: false, issues, warnings };
   const config = identityGraphConfigSchema.parse(steps) as IdentityGraphConfig;

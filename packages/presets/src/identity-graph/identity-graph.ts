@@ -12,9 +12,10 @@ import { audienceStage } from './scenario/audience.js';
 import { campaignStage } from './scenario/campaigns.js';
 import { identityStage } from './scenario/identity.js';
 import { peopleStage } from './scenario/people.js';
+import { sourceRecordsStage } from './scenario/source-records.js';
 
 /**
- * The tables, in generation order.
+ * The tables, in generation order: the ten of the spec, then the source records and their answer key.
  *
  * @example
  * ```ts
@@ -33,6 +34,8 @@ export const IDENTITY_GRAPH_TABLES = [
   'campaign_exposures',
   'response_events',
   'outcome_metrics',
+  'truth_source_records',
+  'source_records',
 ] as const;
 /** A table of the identity graph. */
 export type IdentityGraphTable = (typeof IDENTITY_GRAPH_TABLES)[number];
@@ -40,7 +43,7 @@ export type IdentityGraphTable = (typeof IDENTITY_GRAPH_TABLES)[number];
 /** Builds the scenario from an already resolved configuration. */
 function build(config: IdentityGraphConfig) {
   const model = buildModel(config);
-  const s = campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model);
+  const s = sourceRecordsStage(campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model), model);
   return s.meta({
     preset: 'identity-graph',
     config,

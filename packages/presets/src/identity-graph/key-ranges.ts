@@ -7,6 +7,7 @@ import { pow2AtLeast } from '@synthgraph/core';
 import type { IdentityGraphConfig } from './config-schema.js';
 import { CAMPAIGN_KEY_STRIDE, FANOUT, HOUSEHOLD_KEY_STRIDE } from './model.js';
 import { MAX_RESPONSES_PER_EXPOSURE } from './scenario/response.js';
+import { MAX_SOURCE_RECORDS } from './scenario/source-records.js';
 
 /** A half-open key range [start, end). */
 export interface KeyRange {
@@ -31,6 +32,7 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
   const fm = pow2AtLeast(FANOUT.identifiers);
   const fe = pow2AtLeast(FANOUT.events);
   const fc = pow2AtLeast(c1);
+  const fs = pow2AtLeast(MAX_SOURCE_RECORDS);
   const individuals = { start: h0 * fi, end: h1 * fi };
   const assignments = { start: individuals.start * fc, end: individuals.end * fc };
   const exposures = assignments;
@@ -48,5 +50,7 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
     campaign_exposures: exposures,
     response_events: responses,
     outcome_metrics: responses,
+    truth_source_records: { start: individuals.start * fs, end: individuals.end * fs },
+    source_records: { start: individuals.start * fs, end: individuals.end * fs },
   };
 }
