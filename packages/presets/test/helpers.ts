@@ -59,6 +59,7 @@ export async function expectKeysInRanges(out: string, m: Manifest): Promise<void
     campaign_exposures: 'exposure_id',
     response_events: 'response_id',
     outcome_metrics: 'outcome_id',
+    truth_identity_links: 'mapping_id',
   };
   const reader = await DuckdbReader.open(out);
   try {

@@ -11,10 +11,11 @@ import { buildModel } from './model.js';
 import { audienceStage } from './scenario/audience.js';
 import { campaignStage } from './scenario/campaigns.js';
 import { identityStage } from './scenario/identity.js';
+import { truthLinksStage } from './scenario/identity-links.js';
 import { peopleStage } from './scenario/people.js';
 
 /**
- * The ten tables, in generation order.
+ * The tables, in generation order: the ten tables of the graph, then the answer keys (`truth_*`).
  *
  * @example
  * ```ts
@@ -32,6 +33,7 @@ export const IDENTITY_GRAPH_TABLES = [
   'campaign_exposures',
   'response_events',
   'outcome_metrics',
+  'truth_identity_links',
 ] as const;
 /** A table of the identity graph. */
 export type IdentityGraphTable = (typeof IDENTITY_GRAPH_TABLES)[number];
@@ -39,7 +41,7 @@ export type IdentityGraphTable = (typeof IDENTITY_GRAPH_TABLES)[number];
 /** Builds the scenario from an already resolved configuration. */
 function build(config: IdentityGraphConfig) {
   const model = buildModel(config);
-  const s = campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model);
+  const s = truthLinksStage(campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model), model);
   return s.meta({
     preset: 'identity-graph',
     config,
