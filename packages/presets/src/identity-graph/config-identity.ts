@@ -26,8 +26,8 @@ export const identityLinksField = meta(
         DEFAULTS.home_ip_lifetime_days,
         'mean days a household keeps one home IP address before its ISP reassigns it (each household draws a lease of 0.5–1.5× this; DHCP lease studies: Padmanabhan et al., IMC 2016)',
       ),
-      public_wifi_ip_share: num(0, 0.5, DEFAULTS.public_wifi_ip_share, "share of people whose second IP address is a public Wi-Fi hotspot's, shared with people of other households"),
-      shared_work_device_share: num(0, 0.5, DEFAULTS.shared_work_device_share, 'share of device_id mappings that are a shared work device, seen in several households'),
+      public_wifi_ip_share: num(0, 0.5, DEFAULTS.public_wifi_ip_share, 'share of ip_address mappings that are a public Wi-Fi hotspot (one per 20 households), seen by people of several households'),
+      shared_work_device_share: num(0, 0.5, DEFAULTS.shared_work_device_share, 'share of device_id mappings that are a shared work device (one per 10 households), seen in several households'),
       wrong_link_rate: num(
         0,
         0.25,

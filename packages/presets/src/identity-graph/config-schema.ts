@@ -156,7 +156,7 @@ export const demographicsStep = z.strictObject({
   identifier_types: weights(
     IDENTIFIER_TYPES,
     { email_hash: 0.17, cookie_id: 0.22, mobile_ad_id: 0.11, device_id: 0.11, ctv_id: 0.08, ip_address: 0.25, phone_hash: 0.06 },
-    'share of identity mappings by identifier type (ctv_id and ip_address are shared within a household)',
+    'share of identity mappings by identifier type (ctv_id and home IPs are shared within a household; a household has one home IP per DHCP lease)',
   ),
   primary_identifier: meta(z.enum(PERSONAL_TYPES).default('email_hash'), 'type of the one primary identifier of every individual', PERSONAL_TYPES.join(', ')),
   identity_links: identityLinksField,

@@ -53,7 +53,7 @@ export const IDENTITY_TARGETS: readonly RealismTarget[] = [
   {
     id: 'identity.calibration_gap',
     area: 'identity links',
-    target: 'confidence_score calibrated: per score decile, |share of true links − mean score| ≤ 0.05',
+    target: "confidence_score calibrated: per score decile, the share of true links is within 0.05 of the mean score",
     source: 'calibration as in reliability diagrams (DeGroot & Fienberg, "The Comparison and Evaluation of Forecasters", 1983)',
     sql: `SELECT max(abs(truth - score)) AS value FROM (
       SELECT floor(m.confidence_score * 10) AS d, avg(m.confidence_score) AS score, avg(${TRUE}) AS truth FROM ${LINKED} GROUP BY 1 HAVING count(*) >= 1000)`,
