@@ -7,7 +7,7 @@
 import { days as daysUs } from '@synthgraph/core';
 import type { IdentityGraphConfig } from './config-schema.js';
 import { massMean, normalize, shiftedPoissonMass, solveIncreasing, sum } from './numeric.js';
-import { HOME_INTERNET_SHARE, IDENTIFIER_LIFECYCLE, IDENTIFIER_TYPES, LINK_STALENESS_DAYS, PERSONAL_TYPES, type IdentifierType, type PersonalType } from './vocabulary.js';
+import { HOME_INTERNET_SHARE, IDENTIFIER_LIFECYCLE, IDENTIFIER_TYPES, LINK_STALENESS_DAYS, PERSONAL_TYPES, WRONG_IP_NEIGHBOURS, type IdentifierType, type PersonalType } from './vocabulary.js';
 
 const DAY = daysUs(1);
 /** Grid size of the compile-time expectations (midpoint rule per dimension). */
@@ -23,11 +23,11 @@ export interface IdentifierModel {
   readonly mass: readonly number[];
   readonly mean: number;
   readonly primary: PersonalType;
-  /** Probability that a household has home internet (then slot 1 of each member is the current home IP). */
+  /** Probability that a household has home internet (then slot 1 of each member is its first home IP). */
   readonly homeIpAtSlot1: number;
   /** Probability that slot 2 (when present, in a household with home internet) is an IP address. */
   readonly ipAtSlot2: number;
-  /** Share of those slot-2 IP addresses that are a public Wi-Fi hotspot (else the previous home IP). */
+  /** Share of those slot-2 IP addresses that are a public Wi-Fi hotspot (else the household's second home IP). */
   readonly publicAtSlot2: number;
   /** Probability that slot 3 (when present) is the household CTV. */
   readonly ctvAtSlot3: number;
@@ -74,29 +74,36 @@ function anchoredStaleness(forwardDays: number, windowDays: number): number {
 }
 
 /**
- * Home-IP lease facts over every household lease (the same integer arithmetic as the scenario):
- * the probability that the previous lease still overlaps the window, and E[staleness factor] of
- * the current and the previous home IP.
+ * Home-IP lease facts over every household lease and anchor (the same integer arithmetic as the
+ * scenario's `householdLeases`): the probability that the second lease is usable, and
+ * E[staleness factor] of the first and the second home IP (last seen about a day before its
+ * lease or the window ends).
  */
-function leaseFacts(leaseDays: number, windowDays: number): { pPrevious: number; current: number; previous: number } {
+function leaseFacts(leaseDays: number, windowDays: number): { pSecond: number; first: number; second: number } {
   const span = windowDays * DAY;
+  const staleOf = (lease: number, phase: number, k: number): number => stalenessFactor((span - Math.min((k + 1) * lease - phase, span)) / DAY + 1);
   let n = 0;
-  let prev = 0;
-  let prevStale = 0;
-  for (let v1 = 0; v1 < 1000; v1 += 5) {
+  let usable = 0;
+  let firstStale = 0;
+  let secondStale = 0;
+  for (let v1 = 0; v1 < 1000; v1 += 10) {
     const lease = Math.floor(((leaseDays * DAY) / 1000) * (500 + v1));
-    for (let v2 = 0; v2 < 1000; v2 += 5) {
+    for (let v2 = 0; v2 < 1000; v2 += 10) {
       const phase = Math.floor(lease / 1000) * v2;
-      const kEnd = Math.floor((span - 1 + phase) / lease);
-      n++;
-      if (kEnd >= 1) {
-        prev++;
-        const end = kEnd * lease - phase;
-        prevStale += stalenessFactor((span - end) / DAY + 0.5);
+      for (let i = 0; i < 50; i++) {
+        const a = Math.floor(((i + 0.5) / 50) * span);
+        const k1 = Math.floor((a + phase) / lease);
+        const k2 = Math.floor((((a + lease) % span) + phase) / lease);
+        n++;
+        firstStale += staleOf(lease, phase, k1);
+        if (k1 % WRONG_IP_NEIGHBOURS !== k2 % WRONG_IP_NEIGHBOURS) {
+          usable++;
+          secondStale += staleOf(lease, phase, k2);
+        }
       }
     }
   }
-  return { pPrevious: prev / n, current: stalenessFactor(0.5), previous: prev > 0 ? prevStale / prev : stalenessFactor(0) };
+  return { pSecond: usable / n, first: firstStale / n, second: usable > 0 ? secondStale / usable : 1 };
 }
 
 /**
@@ -123,18 +130,18 @@ export function identifierModel(config: IdentityGraphConfig): IdentifierModel {
   const p4 = atLeast(4);
   const lease = leaseFacts(links.home_ip_lifetime_days, windowDays);
 
-  // IP rows per person: slot 1 (current home IP) + slot 2 (public Wi-Fi, or the previous home IP when its lease overlaps the window).
+  // IP rows per person: slot 1 (current home IP) + slot 2 (public Wi-Fi, or a second home IP when usable).
   const ipRows = wOf('ip_address') * m;
   const homeIpAtSlot1 = Math.min(HOME_INTERNET_SHARE, ipRows);
   const publicRows = links.public_wifi_ip_share * ipRows;
   const slot2Wanted = Math.max(0, ipRows - homeIpAtSlot1);
-  const slot2Draws = Math.min(publicRows, slot2Wanted) + Math.max(0, slot2Wanted - publicRows) / Math.max(lease.pPrevious, 1e-9);
+  const slot2Draws = Math.min(publicRows, slot2Wanted) + Math.max(0, slot2Wanted - publicRows) / Math.max(lease.pSecond, 1e-9);
   const slot2Room = homeIpAtSlot1 * p3;
   const ipAtSlot2 = slot2Room > 0 ? Math.min(1, slot2Draws / slot2Room) : 0;
   const publicAtSlot2 = slot2Draws > 0 ? Math.min(1, publicRows / slot2Draws) : 0;
   const slot2Drawn = ipAtSlot2 * slot2Room;
   const publicIps = slot2Drawn * publicAtSlot2;
-  const previousIps = slot2Drawn * (1 - publicAtSlot2) * lease.pPrevious;
+  const previousIps = slot2Drawn * (1 - publicAtSlot2) * lease.pSecond;
   const ctvAtSlot3 = p4 > 0 ? Math.min(1, (wOf('ctv_id') * m) / p4) : 0;
   const ctvRows = ctvAtSlot3 * p4;
   const ipTotal = homeIpAtSlot1 + publicIps + previousIps;
@@ -155,7 +162,7 @@ export function identifierModel(config: IdentityGraphConfig): IdentifierModel {
     if (t !== 'ip_address') return anchoredStaleness(IDENTIFIER_LIFECYCLE[t].forwardDays, windowDays);
     if (ipTotal <= 0) return 1;
     const publicStale = anchoredStaleness(IDENTIFIER_LIFECYCLE.ip_address.forwardDays, windowDays);
-    return (homeIpAtSlot1 * lease.current + previousIps * lease.previous + publicIps * publicStale) / ipTotal;
+    return (homeIpAtSlot1 * lease.first + previousIps * lease.second + publicIps * publicStale) / ipTotal;
   };
   const riskNorm = sum(IDENTIFIER_TYPES.map((t, i) => ((shares[i] as number) > 0 ? (shares[i] as number) * IDENTIFIER_LIFECYCLE[t].linkRisk * stale(t) : 0)));
   const wrongRate = config.households.num_households >= MIN_HOUSEHOLDS_FOR_WRONG_LINKS ? links.wrong_link_rate : 0;

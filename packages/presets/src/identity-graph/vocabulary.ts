@@ -213,6 +213,17 @@ export const HOME_INTERNET_SHARE = 0.9;
 export const LINK_STALENESS_DAYS = 60;
 
 /**
+ * Neighbouring households a wrong home-IP link can name (chosen by the lease, so two wrong IP
+ * links of one person never name the same neighbour).
+ *
+ * @example
+ * ```ts
+ * WRONG_IP_NEIGHBOURS; // 4
+ * ```
+ */
+export const WRONG_IP_NEIGHBOURS = 4;
+
+/**
  * Engagement types.
  *
  * @example

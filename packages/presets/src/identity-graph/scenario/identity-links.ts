@@ -10,7 +10,7 @@
  */
 import { concat, days, lit, sha256, substr, t, type Micros, type RowShape, type ScenarioBuilder, type X } from '@synthgraph/core';
 import type { IdentityGraphModel } from '../model.js';
-import { IDENTIFIER_LIFECYCLE, IDENTIFIER_TYPES, LINK_STALENESS_DAYS, PERSONAL_TYPES, type IdentifierType } from '../vocabulary.js';
+import { IDENTIFIER_LIFECYCLE, IDENTIFIER_TYPES, LINK_STALENESS_DAYS, PERSONAL_TYPES, WRONG_IP_NEIGHBOURS, type IdentifierType } from '../vocabulary.js';
 import { clamp, firstOf, hashIndex, saltHex } from './expressions.js';
 
 /** What the truth stage needs of the scenario so far. */
@@ -25,13 +25,12 @@ const HOTSPOT_RANGE = 2 ** 20;
 const LEASES_PER_HOUSEHOLD = 2048;
 /** Individual keys are household key · 16 + member index (member 0 is the householder). */
 const MEMBER_STRIDE = 16;
-/** Wrong home-IP links point at one of this many neighbours, chosen by the lease, so two never coincide. */
-const NEIGHBOURS = 4;
+const NEIGHBOURS = WRONG_IP_NEIGHBOURS;
 
 /** One multiplier per household-level choice: `hashIndex` is affine in its key, so choices hashed from the same key with only another round would move together. */
-const ROUND_PRIMES = [2, 3, 5, 7] as const;
+const ROUND_PRIMES = [2, 3, 5, 7, 11] as const;
 /** The hashed per-household value in [0, 1000) used for one household-level choice. */
-const householdDraw = (hh: X<number>, round: number): X<number> => hashIndex(hh.times(ROUND_PRIMES[round] as number), 1000, 30 + round);
+const householdDraw = (hh: X<number>, round: number, n = 1000): X<number> => hashIndex(hh.times(ROUND_PRIMES[round] as number), n, 30 + round);
 
 /**
  * Length of the household's home-IP lease in microseconds: 0.5–1.5× the configured mean.
@@ -72,6 +71,27 @@ export function leaseIndexAt(hh: X<number>, ts: X<Micros> | X<number>, m: Identi
  */
 export function leaseStart(hh: X<number>, k: X<number>, m: IdentityGraphModel): X<Micros> {
   return lit(m.window.startMicros).minus(leasePhase(hh, m)).plus(k.times(leaseMicros(hh, m))) as X<Micros>;
+}
+
+/**
+ * The household's two home-IP leases seen in the window: the lease holding a household-level
+ * time `a` spread uniformly over the window, and the lease holding `a` + one lease length
+ * (wrapped around the window). Choosing a lease by a uniform time picks it in proportion to its
+ * overlap with the window, so events spread over a lease keep a flat density up to the window
+ * edges. `second` is usable when it is another lease whose index differs modulo the neighbour
+ * count (so two wrong IP links of one person never name the same neighbour).
+ *
+ * @example
+ * ```ts
+ * const { first, second, secondUsable } = householdLeases(c.col('household_id'), model);
+ * ```
+ */
+export function householdLeases(hh: X<number>, m: IdentityGraphModel): { first: X<number>; second: X<number>; secondUsable: X<boolean> } {
+  const span = m.window.days * DAY;
+  const a = householdDraw(hh, 4, 1_000_000).times(span / 1_000_000);
+  const first = leaseIndexAt(hh, a.plus(m.window.startMicros), m);
+  const second = leaseIndexAt(hh, a.plus(leaseMicros(hh, m)).mod(span).plus(m.window.startMicros), m);
+  return { first, second, secondUsable: first.mod(NEIGHBOURS).ne(second.mod(NEIGHBOURS)) };
 }
 
 /**

@@ -31,7 +31,7 @@ import type { IdentityGraphModel } from '../model.js';
 import { FANOUT } from '../model.js';
 import { DEVICE_BY_IDENTIFIER, DEVICE_TYPES, IDENTIFIER_LIFECYCLE, IDENTIFIER_TYPES, PERSONAL_TYPES, VIEW_SECONDS_MEDIAN, type IdentifierType } from '../vocabulary.js';
 import { choose, clamp, firstOf, hashIndex, logLogistic, lomax, popularityRank, saltHex } from './expressions.js';
-import { byType, confidenceMilli, ctvOf, hasHomeInternet, homeIp, hotspotIp, isTrueLink, leaseIndexAt, leaseMicros, leaseStart, trueOwner, workDeviceOf } from './identity-links.js';
+import { byType, confidenceMilli, ctvOf, hasHomeInternet, homeIp, hotspotIp, householdLeases, isTrueLink, leaseIndexAt, leaseMicros, leaseStart, trueOwner, workDeviceOf } from './identity-links.js';
 import type { peopleStage } from './people.js';
 import { NAME_POOL_SIZE } from './pools.js';
 
@@ -73,14 +73,16 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
         .column('u_personal', t.double(), () => uniform(), { hidden: true })
         .column('u_public', t.double(), () => uniform(), { hidden: true })
         .column('online', t.boolean(), (c) => hasHomeInternet(c.col('household_id'), m), { hidden: true })
-        .column('lease_end', t.bigint(), (c) => leaseIndexAt(c.col('household_id'), lit(w.endMicros - 1), m), { hidden: true })
+        .column('lease_first', t.bigint(), (c) => householdLeases(c.col('household_id'), m).first, { hidden: true })
+        .column('lease_second', t.bigint(), (c) => householdLeases(c.col('household_id'), m).second, { hidden: true })
+        .column('second_usable', t.boolean(), (c) => householdLeases(c.col('household_id'), m).secondUsable, { hidden: true })
         .column('ip_kind', t.int(), (c) => {
           const slot2 = c.col('slot').eq(2).and(c.col('online')).and(c.col('u_shared').lt(ids.ipAtSlot2));
           return firstOf(
             [
               [c.col('slot').eq(1).and(c.col('online')), lit(1)],
               [slot2.and(c.col('u_public').lt(ids.publicAtSlot2)), lit(3)],
-              [slot2.and(c.col('lease_end').ge(1)), lit(2)],
+              [slot2.and(c.col('second_usable')), lit(2)],
             ],
             lit(0),
           );
@@ -96,7 +98,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
           ),
           { comment: 'email_hash, cookie_id, mobile_ad_id, device_id, ctv_id, ip_address or phone_hash' },
         )
-        .column('lease', t.bigint(), (c) => c.col('lease_end').minus(firstOf([[c.col('ip_kind').eq(2), lit(1)]], lit(0))), { hidden: true })
+        .column('lease', t.bigint(), (c) => firstOf([[c.col('ip_kind').eq(2), c.col('lease_second')]], c.col('lease_first')), { hidden: true })
         .column('lease_start', t.timestamp(), (c) => leaseStart(c.col('household_id'), c.col('lease'), m), { hidden: true })
         .column('anchor', t.timestamp(), () => timestampIn({ start: w.startMicros, days: w.days, hourly: m.temporal.hourly }), { hidden: true })
         .column('back_days', t.double(), (c) => byType(c.col('identifier_type'), Object.fromEntries(IDENTIFIER_TYPES.map((k) => [k, IDENTIFIER_LIFECYCLE[k].backDays])) as Record<IdentifierType, number>), { hidden: true })
