@@ -32,6 +32,12 @@ const ROUND_PRIMES = [2, 3, 5, 7, 11] as const;
 /** The hashed per-household value in [0, 1000) used for one household-level choice. */
 const householdDraw = (hh: X<number>, round: number, n = 1000): X<number> => hashIndex(hh.times(ROUND_PRIMES[round] as number), n, 30 + round);
 
+/** A household's home-IP lease: its length and its phase at the window start (microseconds). */
+export interface Lease {
+  readonly length: X<number>;
+  readonly phase: X<number>;
+}
+
 /**
  * Length of the household's home-IP lease in microseconds: 0.5–1.5× the configured mean.
  *
@@ -44,33 +50,55 @@ export function leaseMicros(hh: X<number>, m: IdentityGraphModel): X<number> {
   return householdDraw(hh, 1).plus(500).times((m.identifiers.leaseDays * DAY) / 1000);
 }
 
-/** How far into its first lease the household is at the window start (microseconds). */
-function leasePhase(hh: X<number>, m: IdentityGraphModel): X<number> {
-  return leaseMicros(hh, m).idiv(1000).times(householdDraw(hh, 2));
-}
-
 /**
- * Index of the household's home-IP lease that holds time `ts` (0 = the lease at the window start).
+ * How far into its first lease the household is at the window start (microseconds), from the
+ * lease length.
  *
  * @example
  * ```ts
- * leaseIndexAt(c.col('household_id'), c.col('last_seen'), model);
+ * leasePhase(c.col('household_id'), c.col('lease_us'));
  * ```
  */
-export function leaseIndexAt(hh: X<number>, ts: X<Micros> | X<number>, m: IdentityGraphModel): X<number> {
-  return (ts as X<number>).minus(m.window.startMicros).plus(leasePhase(hh, m)).idiv(leaseMicros(hh, m));
+export function leasePhase(hh: X<number>, length: X<number>): X<number> {
+  return length.idiv(1000).times(householdDraw(hh, 2));
 }
 
 /**
- * Start of lease `k` of the household (microseconds).
+ * The household's lease, computed from its key (use columns holding `leaseMicros` and
+ * `leasePhase` where a row needs it several times).
  *
  * @example
  * ```ts
- * leaseStart(c.col('household_id'), c.col('lease'), model);
+ * leaseOf(c.col('owner_household'), model);
  * ```
  */
-export function leaseStart(hh: X<number>, k: X<number>, m: IdentityGraphModel): X<Micros> {
-  return lit(m.window.startMicros).minus(leasePhase(hh, m)).plus(k.times(leaseMicros(hh, m))) as X<Micros>;
+export function leaseOf(hh: X<number>, m: IdentityGraphModel): Lease {
+  const length = leaseMicros(hh, m);
+  return { length, phase: leasePhase(hh, length) };
+}
+
+/**
+ * Index of the lease that holds time `ts` (0 = the lease at the window start).
+ *
+ * @example
+ * ```ts
+ * leaseIndexAt(leaseOf(c.col('household_id'), model), c.col('last_seen'), model);
+ * ```
+ */
+export function leaseIndexAt(lease: Lease, ts: X<Micros> | X<number>, m: IdentityGraphModel): X<number> {
+  return (ts as X<number>).minus(m.window.startMicros).plus(lease.phase).idiv(lease.length);
+}
+
+/**
+ * Start of lease `k` (microseconds).
+ *
+ * @example
+ * ```ts
+ * leaseStart(lease, c.col('lease'), model);
+ * ```
+ */
+export function leaseStart(lease: Lease, k: X<number>, m: IdentityGraphModel): X<Micros> {
+  return lit(m.window.startMicros).minus(lease.phase).plus(k.times(lease.length)) as X<Micros>;
 }
 
 /**
@@ -78,20 +106,20 @@ export function leaseStart(hh: X<number>, k: X<number>, m: IdentityGraphModel): 
  * time `a` spread uniformly over the window, and the lease holding `a` + one lease length
  * (wrapped around the window). Choosing a lease by a uniform time picks it in proportion to its
  * overlap with the window, so events spread over a lease keep a flat density up to the window
- * edges. `second` is usable when it is another lease whose index differs modulo the neighbour
- * count (so two wrong IP links of one person never name the same neighbour).
+ * edges. A person is seen on `second` only when its index differs from `first` modulo
+ * WRONG_IP_NEIGHBOURS (so two wrong IP links of one person never name the same neighbour).
  *
  * @example
  * ```ts
- * const { first, second, secondUsable } = householdLeases(c.col('household_id'), model);
+ * const { first, second } = householdLeases(c.col('household_id'), lease, model);
  * ```
  */
-export function householdLeases(hh: X<number>, m: IdentityGraphModel): { first: X<number>; second: X<number>; secondUsable: X<boolean> } {
+export function householdLeases(hh: X<number>, lease: Lease, m: IdentityGraphModel): { first: X<number>; second: X<number> } {
   const span = m.window.days * DAY;
   const a = householdDraw(hh, 4, 1_000_000).times(span / 1_000_000);
-  const first = leaseIndexAt(hh, a.plus(m.window.startMicros), m);
-  const second = leaseIndexAt(hh, a.plus(leaseMicros(hh, m)).mod(span).plus(m.window.startMicros), m);
-  return { first, second, secondUsable: first.mod(NEIGHBOURS).ne(second.mod(NEIGHBOURS)) };
+  const first = leaseIndexAt(lease, a.plus(m.window.startMicros), m);
+  const second = leaseIndexAt(lease, a.plus(lease.length).mod(span).plus(m.window.startMicros), m);
+  return { first, second };
 }
 
 /**
@@ -214,27 +242,39 @@ function neighbourOf(hh: X<number>, distance: X<number>, m: IdentityGraphModel):
 const householderOf = (hh: X<number>): X<number> => hh.times(MEMBER_STRIDE);
 
 /**
- * Who a link really belongs to. A true link: its individual. A wrong link of a personal type: the
- * householder (or, for the householder, the neighbour's householder) — a household member's
- * device; of a CTV: the next household's; of an IP: a neighbour's, one of four chosen by the
- * lease so two wrong IP links of one person never name the same neighbour.
+ * The household a link's identifier really belongs to. A true link: the mapping's household. A
+ * wrong link of a personal type: the same household (the householder's device) — or, for the
+ * householder, the next household; of a CTV: the next household; of an IP: one of four
+ * neighbouring households, chosen by the lease so two wrong IP links of one person never name
+ * the same neighbour.
  *
  * @example
  * ```ts
- * trueOwner({ individual: c.col('individual_id'), household: c.col('household_id'), type: c.col('identifier_type'), lastSeen: c.col('last_seen'), isTrue: c.col('is_true') }, model);
+ * ownerHousehold({ individual: c.col('individual_id'), household: c.col('household_id'), lease, type: c.col('identifier_type'), lastSeen: c.col('last_seen'), isTrue: c.col('is_true') }, model);
  * ```
  */
-export function trueOwner(
-  link: { individual: X<number>; household: X<number>; type: X<string>; lastSeen: X<Micros>; isTrue: X<boolean> },
+export function ownerHousehold(
+  link: { individual: X<number>; household: X<number>; lease: Lease; type: X<string>; lastSeen: X<Micros>; isTrue: X<boolean> },
   m: IdentityGraphModel,
-): { individual: X<number>; household: X<number> } {
+): X<number> {
   const { individual, household: hh, type, isTrue } = link;
   const personal = PERSONAL_TYPES.map((p) => type.eq(p)).reduce((a, b) => a.or(b));
   const inHousehold = personal.and(individual.ne(householderOf(hh)));
-  const distance = firstOf([[type.eq('ip_address'), leaseIndexAt(hh, link.lastSeen, m).mod(NEIGHBOURS).plus(1)]], lit(1));
-  const nb = neighbourOf(hh, distance, m);
-  const household = firstOf([[isTrue.or(inHousehold), hh]], nb);
-  return { individual: firstOf([[isTrue, individual]], householderOf(household)), household };
+  const distance = firstOf([[type.eq('ip_address'), leaseIndexAt(link.lease, link.lastSeen, m).mod(NEIGHBOURS).plus(1)]], lit(1));
+  return firstOf([[isTrue.or(inHousehold), hh]], neighbourOf(hh, distance, m));
+}
+
+/**
+ * Whom a link's identifier really belongs to: the mapping's individual for a true link, else the
+ * householder of the owner household.
+ *
+ * @example
+ * ```ts
+ * ownerIndividual(c.col('is_true'), c.col('individual_id'), c.col('owner_household'));
+ * ```
+ */
+export function ownerIndividual(isTrue: X<boolean>, individual: X<number>, household: X<number>): X<number> {
+  return firstOf([[isTrue, individual]], householderOf(household));
 }
 
 /** The written columns of identity_mappings that the truth table reads. */
@@ -254,8 +294,6 @@ interface MappingRow {
  * ```
  */
 export function truthLinksStage<E extends WithMappings>(s: ScenarioBuilder<E>, m: IdentityGraphModel) {
-  const owner = (row: MappingRow, isTrue: X<boolean>) =>
-    trueOwner({ individual: row.col('individual_id'), household: row.col('household_id'), type: row.col('identifier_type'), lastSeen: row.col('last_seen'), isTrue }, m);
   return s.entity('truth_identity_links', (e) =>
     e
       .windowOf('identity_mappings', { partitionBy: ['individual_id'], orderBy: ['mapping_id'] })
@@ -266,10 +304,17 @@ export function truthLinksStage<E extends WithMappings>(s: ScenarioBuilder<E>, m
       .column('is_true_link', t.boolean(), (c) => isTrueLink((c.row as unknown as MappingRow).col('mapping_id'), c.col('confidence_milli')), {
         comment: 'True when the identifier belongs to the named individual',
       })
-      .column('true_individual_id', t.bigint(), (c) => owner(c.row as unknown as MappingRow, c.col('is_true_link')).individual, {
+      .column('household_id', t.bigint(), (c) => (c.row as unknown as MappingRow).col('household_id'), { hidden: true })
+      .column('lease_us', t.bigint(), (c) => leaseMicros(c.col('household_id'), m), { hidden: true })
+      .column('phase_us', t.bigint(), (c) => leasePhase(c.col('household_id'), c.col('lease_us')), { hidden: true })
+      .column('true_household_id', t.bigint(), (c) => {
+        const row = c.row as unknown as MappingRow;
+        const lease = { length: c.col('lease_us'), phase: c.col('phase_us') };
+        return ownerHousehold({ individual: c.col('individual_id'), household: c.col('household_id'), lease, type: row.col('identifier_type'), lastSeen: row.col('last_seen'), isTrue: c.col('is_true_link') }, m);
+      }, { comment: 'Household of the true owner' })
+      .column('true_individual_id', t.bigint(), (c) => ownerIndividual(c.col('is_true_link'), c.col('individual_id'), c.col('true_household_id')), {
         comment: 'Whom the identifier really belongs to (= individual_id for true links)',
       })
-      .column('true_household_id', t.bigint(), (c) => owner(c.row as unknown as MappingRow, c.col('is_true_link')).household, { comment: 'Household of the true owner' })
       .foreignKey('mapping_id', 'identity_mappings')
       .foreignKey('individual_id', 'individuals')
       .foreignKey('true_individual_id', 'individuals')

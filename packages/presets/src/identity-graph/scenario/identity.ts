@@ -29,15 +29,36 @@ import {
 } from '@synthgraph/core';
 import type { IdentityGraphModel } from '../model.js';
 import { FANOUT } from '../model.js';
-import { DEVICE_BY_IDENTIFIER, DEVICE_TYPES, IDENTIFIER_LIFECYCLE, IDENTIFIER_TYPES, PERSONAL_TYPES, VIEW_SECONDS_MEDIAN, type IdentifierType } from '../vocabulary.js';
+import { DEVICE_BY_IDENTIFIER, DEVICE_TYPES, IDENTIFIER_LIFECYCLE, IDENTIFIER_TYPES, PERSONAL_TYPES, VIEW_SECONDS_MEDIAN, WRONG_IP_NEIGHBOURS, type IdentifierType } from '../vocabulary.js';
 import { choose, clamp, firstOf, hashIndex, logLogistic, lomax, popularityRank, saltHex } from './expressions.js';
-import { byType, confidenceMilli, ctvOf, hasHomeInternet, homeIp, hotspotIp, householdLeases, isTrueLink, leaseIndexAt, leaseMicros, leaseStart, trueOwner, workDeviceOf } from './identity-links.js';
+import {
+  byType,
+  confidenceMilli,
+  ctvOf,
+  hasHomeInternet,
+  homeIp,
+  hotspotIp,
+  householdLeases,
+  isTrueLink,
+  leaseIndexAt,
+  leaseMicros,
+  leaseOf,
+  leasePhase,
+  leaseStart,
+  ownerHousehold,
+  ownerIndividual,
+  workDeviceOf,
+  type Lease,
+} from './identity-links.js';
 import type { peopleStage } from './people.js';
 import { NAME_POOL_SIZE } from './pools.js';
 
 type PeopleEntities = ReturnType<typeof peopleStage> extends ScenarioBuilder<infer E> ? E : never;
 
 const DAY = days(1);
+
+/** The household's lease from the columns that hold it. */
+const ownLease = (c: { col(name: 'lease_us' | 'phase_us'): X<number> }): Lease => ({ length: c.col('lease_us'), phase: c.col('phase_us') });
 
 /** A UUID-shaped string from a hex digest. */
 function uuidOf(hex: X<string>): X<string> {
@@ -73,9 +94,11 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
         .column('u_personal', t.double(), () => uniform(), { hidden: true })
         .column('u_public', t.double(), () => uniform(), { hidden: true })
         .column('online', t.boolean(), (c) => hasHomeInternet(c.col('household_id'), m), { hidden: true })
-        .column('lease_first', t.bigint(), (c) => householdLeases(c.col('household_id'), m).first, { hidden: true })
-        .column('lease_second', t.bigint(), (c) => householdLeases(c.col('household_id'), m).second, { hidden: true })
-        .column('second_usable', t.boolean(), (c) => householdLeases(c.col('household_id'), m).secondUsable, { hidden: true })
+        .column('lease_us', t.bigint(), (c) => leaseMicros(c.col('household_id'), m), { hidden: true })
+        .column('phase_us', t.bigint(), (c) => leasePhase(c.col('household_id'), c.col('lease_us')), { hidden: true })
+        .column('lease_first', t.bigint(), (c) => householdLeases(c.col('household_id'), ownLease(c), m).first, { hidden: true })
+        .column('lease_second', t.bigint(), (c) => householdLeases(c.col('household_id'), ownLease(c), m).second, { hidden: true })
+        .column('second_usable', t.boolean(), (c) => c.col('lease_first').mod(WRONG_IP_NEIGHBOURS).ne(c.col('lease_second').mod(WRONG_IP_NEIGHBOURS)), { hidden: true })
         .column('ip_kind', t.int(), (c) => {
           const slot2 = c.col('slot').eq(2).and(c.col('online')).and(c.col('u_shared').lt(ids.ipAtSlot2));
           return firstOf(
@@ -99,7 +122,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
           { comment: 'email_hash, cookie_id, mobile_ad_id, device_id, ctv_id, ip_address or phone_hash' },
         )
         .column('lease', t.bigint(), (c) => firstOf([[c.col('ip_kind').eq(2), c.col('lease_second')]], c.col('lease_first')), { hidden: true })
-        .column('lease_start', t.timestamp(), (c) => leaseStart(c.col('household_id'), c.col('lease'), m), { hidden: true })
+        .column('lease_start', t.timestamp(), (c) => leaseStart(ownLease(c), c.col('lease'), m), { hidden: true })
         .column('anchor', t.timestamp(), () => timestampIn({ start: w.startMicros, days: w.days, hourly: m.temporal.hourly }), { hidden: true })
         .column('back_days', t.double(), (c) => byType(c.col('identifier_type'), Object.fromEntries(IDENTIFIER_TYPES.map((k) => [k, IDENTIFIER_LIFECYCLE[k].backDays])) as Record<IdentifierType, number>), { hidden: true })
         .column('forward_days', t.double(), (c) => byType(c.col('identifier_type'), Object.fromEntries(IDENTIFIER_TYPES.map((k) => [k, IDENTIFIER_LIFECYCLE[k].forwardDays])) as Record<IdentifierType, number>), { hidden: true })
@@ -108,7 +131,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
           comment: 'First time the identifier was observed for the individual (a home IP: the start of its lease)',
         })
         .column('last_seen', t.timestamp(), (c) => {
-          const leaseEnd = least<Micros>(c.col('lease_start').plus(leaseMicros(c.col('household_id'), m)) as X<Micros>, w.endMicros);
+          const leaseEnd = least<Micros>(c.col('lease_start').plus(c.col('lease_us')) as X<Micros>, w.endMicros);
           const homeLast = greatest<Micros>(greatest<Micros>(c.col('lease_start'), w.startMicros), leaseEnd.minus(1).minus(uniform().times(2 * DAY).floor()) as X<Micros>);
           const anchored = greatest<Micros>(c.col('anchor'), least<Micros>(c.col('anchor').plus(least(lomax(c.col('forward_days')), 3650).times(DAY).floor()), lit(w.endMicros - 1).minus(least(lomax(4), 60).times(DAY).floor()) as X<Micros>));
           return firstOf([[c.col('home_ip'), homeLast]], anchored);
@@ -116,8 +139,11 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
         .column('active', t.boolean(), (c) => c.col('last_seen').ge(w.endMicros - days(30)), { comment: 'Seen in the 30 days before the end date' })
         .column('confidence_milli', t.int(), (c) => confidenceMilli(c.col('identifier_type'), c.col('last_seen'), m), { hidden: true })
         .column('is_true', t.boolean(), (c) => isTrueLink(c.col('mapping_id'), c.col('confidence_milli')), { hidden: true })
-        .column('owner', t.bigint(), (c) => trueOwner({ individual: c.col('individual_id'), household: c.col('household_id'), type: c.col('identifier_type'), lastSeen: c.col('last_seen'), isTrue: c.col('is_true') }, m).individual, { hidden: true })
-        .column('owner_household', t.bigint(), (c) => trueOwner({ individual: c.col('individual_id'), household: c.col('household_id'), type: c.col('identifier_type'), lastSeen: c.col('last_seen'), isTrue: c.col('is_true') }, m).household, { hidden: true })
+        .column('owner_household', t.bigint(), (c) =>
+          ownerHousehold({ individual: c.col('individual_id'), household: c.col('household_id'), lease: ownLease(c), type: c.col('identifier_type'), lastSeen: c.col('last_seen'), isTrue: c.col('is_true') }, m),
+          { hidden: true },
+        )
+        .column('owner', t.bigint(), (c) => ownerIndividual(c.col('is_true'), c.col('individual_id'), c.col('owner_household')), { hidden: true })
         .column('tv', t.int(), (c) => firstOf([[c.col('is_true').and(bernoulli(0.3)), lit(1)]], lit(0)), { hidden: true })
         .column('work_device', t.bigint(), (c) => firstOf([[bernoulli(ids.workDeviceShare), uniform().times(Math.ceil(ids.workDevices / 16)).floor().times(16).plus(c.col('slot'))]], lit(-1)), { hidden: true })
         .column('hotspot', t.bigint(), () => uniform().times(ids.hotspots).floor(), { hidden: true })
@@ -130,7 +156,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
           const email = call<string>('lower', concat(first, '.', last, owner.str(), '.', c.col('slot').str(), '@', domain));
           const digest = sha256(concat(saltHex(), ':', c.key().str()));
           const phone = concat('+1', hashIndex(owner, 800, 3).plus(200).str(), hashIndex(owner.plus(c.col('slot')), 8_000_000, 4).plus(2_000_000).str());
-          const homeLease = firstOf([[c.col('is_true'), c.col('lease')]], leaseIndexAt(c.col('owner_household'), c.col('last_seen'), m));
+          const homeLease = firstOf([[c.col('is_true'), c.col('lease')]], leaseIndexAt(leaseOf(c.col('owner_household'), m), c.col('last_seen'), m));
           return firstOf(
             [
               [type.eq('email_hash'), sha256(email)],
