@@ -86,7 +86,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
         .comment(
           'The identity graph: one row per (individual, identifier). Members of a household share its home IPs (one per DHCP lease) and CTV; cookies churn; some identifiers are seen across households; some links are wrong (see truth_identity_links).',
         )
-        .key('mapping_id', { comment: 'Mapping key = individual_id · 16 + slot' })
+        .key('mapping_id', { comment: 'Mapping id, opaque (does not reveal the individual)' })
         .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'The individual the graph links the identifier to (wrong for a few links: see truth_identity_links)' })
         .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'Household of the individual (for household-level resolution)' })
         .column('slot', t.int(), (c) => c.index(), { hidden: true })
@@ -197,7 +197,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
           max: FANOUT.events,
         })
         .comment('Content engagement events, each observed on one of the individual’s identifiers while it was active.')
-        .key('event_id', { comment: 'Event key = individual_id · 4096 + event index' })
+        .key('event_id', { comment: 'Event id, opaque (does not reveal the individual)' })
         .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'Who engaged (ground truth behind the identifier)' })
         .column('mapping_key', t.bigint(), (c) => c.parent.col('individual_id').times(16).plus(uniform().times(c.parent.col('identifier_count')).floor()), { hidden: true })
         .column('identifier_type', t.string(), (c) => c.lookup('identity_mappings', c.col('mapping_key'), 'identifier_type'), { comment: 'Type of the identifier the event was observed on' })
