@@ -64,6 +64,7 @@ export async function expectKeysInRanges(out: string, m: Manifest): Promise<void
     outcome_metrics: 'outcome_id',
     truth_source_records: 'record_id',
     source_records: 'record_id',
+    truth_identity_links: 'mapping_id',
   };
   const reader = await DuckdbReader.open(out);
   try {

@@ -64,6 +64,15 @@ describe('identity-graph invariants detect broken relations', () => {
     expect(counts['mapping_household_matches']).toBe(1);
   });
 
+  it('a mapping without its truth link, and a true CTV link into another household', async () => {
+    const missing = await violationsAfter(`DELETE FROM "bad_truth_identity_links" WHERE mapping_id = (SELECT min(mapping_id) FROM "bad_truth_identity_links")`);
+    expect(missing['every_mapping_has_a_truth_link']).toBe(1);
+    const ctv = await violationsAfter(
+      `UPDATE "bad_identity_mappings" SET household_id = household_id + 1 WHERE mapping_id = (SELECT min(m.mapping_id) FROM "bad_identity_mappings" m JOIN "bad_truth_identity_links" l USING (mapping_id) WHERE m.identifier_type = 'ctv_id' AND l.is_true_link AND m.identifier_value IN (SELECT identifier_value FROM "bad_identity_mappings" WHERE identifier_type = 'ctv_id' GROUP BY 1 HAVING count(*) >= 3))`,
+    );
+    expect(ctv['true_ctv_within_household']).toBe(1);
+  });
+
   it('attribution weights that no longer sum to 1', async () => {
     const counts = await violationsAfter(`UPDATE "bad_outcome_metrics" SET attribution_weight = attribution_weight + 0.5 WHERE individual_id = (SELECT min(individual_id) FROM "bad_outcome_metrics")`);
     expect(counts['attribution_sums_to_one']).toBe(1);

@@ -21,6 +21,7 @@ import {
 } from './vocabulary.js';
 
 import { campaignsStep } from './config-campaigns.js';
+import { identityLinksField } from './config-identity.js';
 import { DATE, int, MAX_BATCH, MAX_EVENTS_PER_PERSON, meta, name, normalizeWeights, num, weight, weights } from './config-fields.js';
 
 import { resolutionStep } from './resolution-config.js';
@@ -157,10 +158,11 @@ export const demographicsStep = z.strictObject({
   ),
   identifier_types: weights(
     IDENTIFIER_TYPES,
-    { email_hash: 0.17, cookie_id: 0.3, mobile_ad_id: 0.14, device_id: 0.14, ctv_id: 0.08, ip_address: 0.11, phone_hash: 0.06 },
-    'share of identity mappings by identifier type (ctv_id and ip_address are shared within a household)',
+    { email_hash: 0.17, cookie_id: 0.22, mobile_ad_id: 0.11, device_id: 0.11, ctv_id: 0.08, ip_address: 0.25, phone_hash: 0.06 },
+    'share of identity mappings by identifier type (ctv_id and home IPs are shared within a household; a household has one home IP per DHCP lease)',
   ),
   primary_identifier: meta(z.enum(PERSONAL_TYPES).default('email_hash'), 'type of the one primary identifier of every individual', PERSONAL_TYPES.join(', ')),
+  identity_links: identityLinksField,
   normalize_weights: normalizeWeights,
 });
 

@@ -169,6 +169,15 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
       expected: ids.mean,
       tolerance: meanTol(massSd(ids.mass, ids.min) / ids.mean, ni, 0.005),
     },
+    {
+      kind: 'share',
+      id: 'truth_identity_links.is_true_link',
+      description: 'true and wrong identity links (wrong at demographics.identity_links.wrong_link_rate)',
+      table: 'truth_identity_links',
+      column: 'is_true_link',
+      expected: { true: 1 - ids.wrongRate, false: ids.wrongRate },
+      tolerance: shareTol(ni * ids.mean, 0.005, 1.5),
+    },
     { kind: 'share', id: 'identity_mappings.identifier_type', description: 'identity mappings by identifier type', table: 'identity_mappings', column: 'identifier_type', expected: share(IDENTIFIER_TYPES, ids.shares), tolerance: shareTol(ni * ids.mean, 0.01, 1.5) },
     {
       kind: 'mean',

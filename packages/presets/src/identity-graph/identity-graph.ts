@@ -11,11 +11,12 @@ import { buildModel } from './model.js';
 import { audienceStage } from './scenario/audience.js';
 import { campaignStage } from './scenario/campaigns.js';
 import { identityStage } from './scenario/identity.js';
+import { truthLinksStage } from './scenario/identity-links.js';
 import { peopleStage } from './scenario/people.js';
 import { sourceRecordsStage } from './scenario/source-records.js';
 
 /**
- * The tables, in generation order: the ten of the spec, then the source records and their answer key.
+ * The tables, in generation order: the ten tables of the graph, the source records, and the answer keys (`truth_*`).
  *
  * @example
  * ```ts
@@ -36,6 +37,7 @@ export const IDENTITY_GRAPH_TABLES = [
   'outcome_metrics',
   'truth_source_records',
   'source_records',
+  'truth_identity_links',
 ] as const;
 /** A table of the identity graph. */
 export type IdentityGraphTable = (typeof IDENTITY_GRAPH_TABLES)[number];
@@ -43,7 +45,7 @@ export type IdentityGraphTable = (typeof IDENTITY_GRAPH_TABLES)[number];
 /** Builds the scenario from an already resolved configuration. */
 function build(config: IdentityGraphConfig) {
   const model = buildModel(config);
-  const s = sourceRecordsStage(campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model), model);
+  const s = truthLinksStage(sourceRecordsStage(campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model), model), model);
   return s.meta({
     preset: 'identity-graph',
     config,

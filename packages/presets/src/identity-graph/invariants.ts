@@ -1,6 +1,6 @@
 /**
  * Cross-table invariants of the identity graph that per-table constraints cannot express, as
- * violation-count queries over the ten tables, built as SQL trees and printed by a dialect.
+ * violation-count queries over the tables (and the answer keys), built as SQL trees and printed by a dialect.
  * Every query returns one row with a `violations` column that must be 0. The run's own checks
  * cover the per-table constraints.
  */
@@ -60,22 +60,24 @@ const INVARIANTS: readonly { readonly name: string; readonly description: string
       ),
   },
   {
-    name: 'shared_identifiers_within_household',
-    description: 'a CTV or IP identifier never maps to individuals of two households',
+    name: 'true_ctv_within_household',
+    description: 'a CTV truly linked (truth_identity_links) never maps to individuals of two households',
     select: () => {
-      const keys = [col('m', 'identifier_type'), col('m', 'identifier_value')];
+      const keys = [col('m', 'identifier_value')];
       const shared = sql.select(
-        [
-          { alias: 'identifier_type', expr: col('m', 'identifier_type') },
-          { alias: 'identifier_value', expr: col('m', 'identifier_value') },
-        ],
-        join(t('identity_mappings', 'm'), t('individuals', 'i'), using('m', 'i', 'individual_id')),
-        null,
+        [{ alias: 'identifier_value', expr: col('m', 'identifier_value') }],
+        join(t('identity_mappings', 'm'), t('truth_identity_links', 'l'), using('m', 'l', 'mapping_id')),
+        all(eq(col('m', 'identifier_type'), str('ctv_id')), col('l', 'is_true_link')),
         keys,
-        gt(sql.agg('countDistinct', col('i', 'household_id')), sql.int(1)),
+        gt(sql.agg('countDistinct', col('m', 'household_id')), sql.int(1)),
       );
       return violations(sql.subquery(shared, 's'));
     },
+  },
+  {
+    name: 'every_mapping_has_a_truth_link',
+    description: 'every identity mapping has its row in truth_identity_links',
+    select: () => violations(leftJoin(t('identity_mappings', 'm'), t('truth_identity_links', 'l'), using('m', 'l', 'mapping_id')), sql.unary('isNull', col('l', 'mapping_id'))),
   },
   {
     name: 'mapping_household_matches',

@@ -38,10 +38,11 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
   const exposures = assignments;
   const fr = pow2AtLeast(MAX_RESPONSES_PER_EXPOSURE);
   const responses = { start: exposures.start * fr, end: exposures.end * fr };
+  const mappings = { start: individuals.start * fm, end: individuals.end * fm };
   return {
     households: { start: h0, end: h1 },
     individuals,
-    identity_mappings: { start: individuals.start * fm, end: individuals.end * fm },
+    identity_mappings: mappings,
     content_engagements: { start: individuals.start * fe, end: individuals.end * fe },
     viewership_patterns: individuals,
     audience_attributes: individuals,
@@ -52,5 +53,6 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
     outcome_metrics: responses,
     truth_source_records: { start: individuals.start * fs, end: individuals.end * fs },
     source_records: { start: individuals.start * fs, end: individuals.end * fs },
+    truth_identity_links: mappings,
   };
 }

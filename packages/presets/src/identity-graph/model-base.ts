@@ -5,7 +5,7 @@
 import type { IdentityGraphConfig } from './config-schema.js';
 import { MAX_EVENTS_PER_PERSON } from './config-schema.js';
 import { normalize } from './numeric.js';
-import type { PersonalType } from './vocabulary.js';
+import type { IdentifierModel } from './identity-model.js';
 
 /**
  * Household key stride of a batch: batch b owns household keys [b·2^26, b·2^26 + n).
@@ -109,22 +109,7 @@ export interface IdentityGraphModel {
   readonly education: Conditional;
   readonly employment: Conditional;
   readonly interests: Conditional & { readonly categories: readonly string[]; readonly weights: readonly number[] };
-  readonly identifiers: {
-    readonly lambda: number;
-    readonly min: number;
-    readonly max: number;
-    readonly mass: readonly number[];
-    readonly mean: number;
-    readonly primary: PersonalType;
-    /** Probability that slot 1 is the household CTV. */
-    readonly ctvAtSlot1: number;
-    /** Probability that slot 2 (when present) is the household IP. */
-    readonly ipAtSlot2: number;
-    /** Weights of personal types in the other slots. */
-    readonly personal: readonly number[];
-    /** Expected share of each identifier type among mappings (IDENTIFIER_TYPES order). */
-    readonly shares: readonly number[];
-  };
+  readonly identifiers: IdentifierModel;
   readonly events: { readonly kind: 'poisson' | 'normal' | 'power_law'; readonly param: number; readonly sd: number; readonly max: number; readonly mass: readonly number[]; readonly mean: number };
   readonly temporal: { readonly hourly?: readonly number[]; readonly weekly?: readonly number[]; readonly monthly?: readonly number[] };
   readonly categories: readonly string[];

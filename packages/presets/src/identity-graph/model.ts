@@ -13,56 +13,21 @@ import {
   roundedNormalMass,
   shiftedPoissonMass,
   solveIncreasing,
-  sum,
 } from './numeric.js';
 import {
   DIURNAL_WEIGHTS,
   GENDERS,
-  IDENTIFIER_TYPES,
   INCOME_BRACKETS,
   MONTHLY_WEIGHTS,
-  PERSONAL_TYPES,
   WEEKLY_WEIGHTS,
-  type IdentifierType,
-  type PersonalType,
 } from './vocabulary.js';
+import { identifierModel } from './identity-model.js';
 import { HOUSEHOLD_KEY_STRIDE, CAMPAIGN_KEY_STRIDE, weightsOf, type IdentityGraphModel } from './model-base.js';
 import { ageModel, educationModel, employmentModel, householdSizeModel, housingModel, interestModel } from './people-model.js';
 
 export * from './model-base.js';
+export { identifierModel, stalenessFactor, type IdentifierModel } from './identity-model.js';
 export { adultAgeWeights, ageModel, householdSizeModel, shareAtLeast } from './people-model.js';
-
-/**
- * Identifier-count and identifier-type model.
- *
- * @example
- * ```ts
- * identifierModel(resolveConfig({})).lambda; // Poisson mean of identifiers above the minimum
- * ```
- */
-export function identifierModel(config: IdentityGraphConfig): IdentityGraphModel['identifiers'] {
-  const ip = config.demographics.identifiers_per_person;
-  const massOf = (l: number): number[] => shiftedPoissonMass(l, ip.min, ip.min, ip.max);
-  const lambda = ip.mean <= ip.min ? 0 : solveIncreasing((l) => massMean(massOf(l), ip.min), ip.mean, 0, 4 * ip.max);
-  const mass = massOf(lambda);
-  const m = massMean(mass, ip.min);
-  const w = weightsOf(IDENTIFIER_TYPES, config.demographics.identifier_types);
-  const wOf = (t: IdentifierType): number => w[IDENTIFIER_TYPES.indexOf(t)] as number;
-  const p3 = sum(mass.filter((_, i) => ip.min + i >= 3));
-  const ctvAtSlot1 = Math.min(1, wOf('ctv_id') * m);
-  const ipAtSlot2 = p3 > 0 ? Math.min(1, (wOf('ip_address') * m) / p3) : 0;
-  const personalSlots = m - 1 - ctvAtSlot1 - ipAtSlot2 * p3;
-  const primary = config.demographics.primary_identifier;
-  const raw = PERSONAL_TYPES.map((t) => Math.max(0, m * wOf(t) - (t === primary ? 1 : 0)));
-  const personal = sum(raw) > 0 ? normalize(raw) : PERSONAL_TYPES.map((t) => (t === primary ? 1 : 0));
-  const shares = IDENTIFIER_TYPES.map((t) => {
-    if (t === 'ctv_id') return ctvAtSlot1 / m;
-    if (t === 'ip_address') return (ipAtSlot2 * p3) / m;
-    const k = PERSONAL_TYPES.indexOf(t as PersonalType);
-    return ((t === primary ? 1 : 0) + personalSlots * (personal[k] as number)) / m;
-  });
-  return { lambda, min: ip.min, max: ip.max, mass, mean: m, primary, ctvAtSlot1, ipAtSlot2, personal, shares };
-}
 
 /**
  * Events-per-person model (parameters solved so the clamped mean equals the configured mean).

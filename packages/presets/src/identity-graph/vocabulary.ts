@@ -166,23 +166,62 @@ export const PERSONAL_TYPES = ['email_hash', 'cookie_id', 'mobile_ad_id', 'devic
 export type PersonalType = (typeof PERSONAL_TYPES)[number];
 
 /**
- * Observation span of each identifier type around an anchor time inside the window: mean days
- * observed before and after it (exponential), and the confidence range of a match.
-  *
-  * @example
-  * ```ts
-  * IDENTIFIER_LIFECYCLE["email_hash"]; // {"backDays":900,"forwardDays":900,"confidence":[0.95,1]}
-  * ```
-  */
-export const IDENTIFIER_LIFECYCLE: Readonly<Record<IdentifierType, { readonly backDays: number; readonly forwardDays: number; readonly confidence: readonly [number, number] }>> = {
-  email_hash: { backDays: 900, forwardDays: 900, confidence: [0.95, 1] },
-  phone_hash: { backDays: 1200, forwardDays: 1200, confidence: [0.93, 1] },
-  mobile_ad_id: { backDays: 200, forwardDays: 200, confidence: [0.8, 0.97] },
-  device_id: { backDays: 300, forwardDays: 300, confidence: [0.8, 0.97] },
-  ctv_id: { backDays: 500, forwardDays: 500, confidence: [0.45, 0.8] },
-  ip_address: { backDays: 45, forwardDays: 45, confidence: [0.3, 0.65] },
-  cookie_id: { backDays: 6, forwardDays: 12, confidence: [0.5, 0.85] },
+ * Observation span of each identifier type around an anchor time inside the window (mean days
+ * observed before and after it, Lomax-distributed), and the relative risk that a link of this
+ * type is wrong: deterministic evidence (a logged-in email, a phone) is rarely wrong, household
+ * and probabilistic evidence (a CTV, an IP, cookie co-occurrence) far more often. The risks are
+ * relative: `demographics.identity_links.wrong_link_rate` sets the overall rate. Home IP addresses
+ * do not use the span: they follow the household's DHCP leases; the `ip_address` span is that
+ * of a public Wi-Fi IP.
+ *
+ * @example
+ * ```ts
+ * IDENTIFIER_LIFECYCLE["email_hash"]; // {"backDays":900,"forwardDays":900,"linkRisk":0.1}
+ * ```
+ */
+export const IDENTIFIER_LIFECYCLE: Readonly<Record<IdentifierType, { readonly backDays: number; readonly forwardDays: number; readonly linkRisk: number }>> = {
+  email_hash: { backDays: 900, forwardDays: 900, linkRisk: 0.1 },
+  phone_hash: { backDays: 1200, forwardDays: 1200, linkRisk: 0.15 },
+  mobile_ad_id: { backDays: 200, forwardDays: 200, linkRisk: 0.6 },
+  device_id: { backDays: 300, forwardDays: 300, linkRisk: 0.6 },
+  ctv_id: { backDays: 500, forwardDays: 500, linkRisk: 1.5 },
+  ip_address: { backDays: 10, forwardDays: 10, linkRisk: 2 },
+  cookie_id: { backDays: 6, forwardDays: 12, linkRisk: 1.2 },
 };
+
+/**
+ * Share of households with a home internet subscription (the share whose members share a home
+ * IP address): about 90% of US households (ACS 2021 1-year, table S2801 "Types of Computers and
+ * Internet Subscriptions").
+ *
+ * @example
+ * ```ts
+ * HOME_INTERNET_SHARE; // 0.9
+ * ```
+ */
+export const HOME_INTERNET_SHARE = 0.9;
+
+/**
+ * Days of staleness (end date − last_seen) over which a link's risk of being wrong doubles; a
+ * link's confidence falls linearly with staleness up to this many days, then stays.
+ *
+ * @example
+ * ```ts
+ * LINK_STALENESS_DAYS; // 60
+ * ```
+ */
+export const LINK_STALENESS_DAYS = 60;
+
+/**
+ * Neighbouring households a wrong home-IP link can name (chosen by the lease, so two wrong IP
+ * links of one person never name the same neighbour).
+ *
+ * @example
+ * ```ts
+ * WRONG_IP_NEIGHBOURS; // 4
+ * ```
+ */
+export const WRONG_IP_NEIGHBOURS = 4;
 
 /**
  * Engagement types.
