@@ -4,10 +4,10 @@
  * `@synthgraph/*` to the sources, never see them: they must compile against the published typings.
  */
 
-/** Rows of the tiny scenario every script generates. */
+/** Rows of the tiny scenario every script generates (and of the faker pool it builds, whose locale loads lazily). */
 export const TINY_ROWS = 7;
 
-/** The scenario and the check shared by the three scripts; `OUT` is the output directory. */
+/** The scenario, a faker pool and the check shared by the three scripts; `OUT` is the output directory. */
 const body = (indent: string): string =>
   [
     `const s = scenario('tiny').entity('customers', (e) => e.rows(${TINY_ROWS}).key('customer_id').column('n', t.int(), () => intBetween(1, 3)));`,
@@ -15,18 +15,19 @@ const body = (indent: string): string =>
     'const reader = await DuckdbReader.open(OUT);',
     "const rows = await reader.query('SELECT count(*) AS n FROM customers');",
     'reader.close();',
-    "console.log(JSON.stringify({ manifest: m.tables['customers']?.rows, query: Number(rows[0]?.['n']) }));",
+    `const pool = fakerPool({ name: 'names', size: ${TINY_ROWS}, seed: 1, locale: 'de', columns: { first: 'person.firstName' } });`,
+    "console.log(JSON.stringify({ manifest: m.tables['customers']?.rows, query: Number(rows[0]?.['n']), pool: pool.rows.length }));",
   ]
     .map((l) => indent + l)
     .join('\n');
 
-const ESM = `import { generate, scenario, t, intBetween } from '@synthgraph/core';
+const ESM = `import { generate, scenario, t, intBetween, fakerPool } from '@synthgraph/core';
 import { duckdb, DuckdbReader } from '@synthgraph/duckdb';
 const OUT = process.argv[2];
 ${body('')}
 `;
 
-const CJS = `const { generate, scenario, t, intBetween } = require('@synthgraph/core');
+const CJS = `const { generate, scenario, t, intBetween, fakerPool } = require('@synthgraph/core');
 const { duckdb, DuckdbReader } = require('@synthgraph/duckdb');
 const OUT = process.argv[2];
 (async () => {
@@ -35,7 +36,7 @@ ${body('  ')}
 `;
 
 /** Typed: tsx runs it, and both tsc configurations check it. */
-const TS = `import { generate, scenario, t, intBetween, type Manifest } from '@synthgraph/core';
+const TS = `import { generate, scenario, t, intBetween, fakerPool, type Manifest } from '@synthgraph/core';
 import { duckdb, DuckdbReader } from '@synthgraph/duckdb';
 const OUT: string = process.argv[2] ?? '';
 ${body('').replace('const m =', 'const m: Manifest =')}
