@@ -2,10 +2,10 @@
  * Pools of fake values (names, domains, product names, …) materialized with @faker-js/faker
  * driven by a seeded pure-rand generator: same seed ⇒ the same pool, on any machine.
  */
-import { Faker, allFakers } from '@faker-js/faker';
+import type { Faker, allFakers } from '@faker-js/faker';
 import { PoolError } from './pool-error.js';
 import { checkIdentifier, checkSize, type Pool, type PoolColumnType } from './pool-types.js';
-import { packageVersion } from './require-here.js';
+import { packageVersion, requireHere } from './require-here.js';
 import { SeededRandomizer, checkSeed } from './seeded-randomizer.js';
 
 /**
@@ -179,18 +179,17 @@ export function fakerPool(options: FakerPoolOptions): Pool {
   checkIdentifier(name, 'name');
   checkSize(size);
   checkSeed(seed);
-  if (typeof locale !== 'string' || !Object.hasOwn(allFakers, locale)) {
-    throw new PoolError('is not a faker locale', { path: 'locale', value: locale, fix: `use one of ${Object.keys(allFakers).join(', ')}` });
-  }
+  const localeFaker = loadLocale(locale);
   if (typeof unique !== 'boolean') throw new PoolError('must be a boolean', { path: 'unique', value: unique, fix: 'pass true or false' });
   if (typeof columns !== 'object' || columns === null || Object.keys(columns).length === 0) {
     throw new PoolError('must name at least one column', { path: 'columns', value: columns, fix: "pass e.g. { first: 'person.firstName' }" });
   }
-  const definitions = allFakers[locale].definitions;
+  const definitions = localeFaker.definitions;
+  const FakerClass = localeFaker.constructor as typeof Faker;
   const gens = Object.entries(columns).map(([col, spec]) => {
     checkIdentifier(col, `columns.${col}`);
     const fn = resolveColumn(col, spec);
-    const faker = new Faker({ locale: definitions, randomizer: new SeededRandomizer(seed, `pool:${name}.${col}`), config: { defaultRefDate: () => new Date(REF_DATE_MS) } });
+    const faker = new FakerClass({ locale: definitions, randomizer: new SeededRandomizer(seed, `pool:${name}.${col}`), config: { defaultRefDate: () => new Date(REF_DATE_MS) } });
     return { col, fn, faker };
   });
 
@@ -223,6 +222,24 @@ export function fakerPool(options: FakerPoolOptions): Pool {
     source: `faker:${locale}:${described.join(',')}`,
     fakerVersion: FAKER_VERSION,
   };
+}
+
+/**
+ * The faker of one locale, loaded on first use from its own entry (`@faker-js/faker/locale/<id>`,
+ * which pulls in only that locale's fallback chain): faker's main entry loads every locale, which
+ * made importing core slow. Only an unknown locale loads the main entry, to list the valid ones.
+ */
+function loadLocale(locale: unknown): Faker {
+  if (typeof locale === 'string' && /^[A-Za-z]+(?:_[A-Za-z]+)*$/.test(locale)) {
+    try {
+      return (requireHere()(`@faker-js/faker/locale/${locale}`) as { faker: Faker }).faker;
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw new PoolError(`could not load faker locale '${locale}'`, { path: 'locale', value: locale, fix: 'check that @faker-js/faker is installed and that Node.js can require it (see the supported Node range)', cause: e });
+    }
+  }
+  const all = (requireHere()('@faker-js/faker') as { allFakers: typeof allFakers }).allFakers;
+  throw new PoolError('is not a faker locale', { path: 'locale', value: locale, fix: `use one of ${Object.keys(all).join(', ')}` });
 }
 
 function resolveColumn(col: string, spec: unknown): FakerColumnGenerator {

@@ -17,7 +17,8 @@ let cached: NodeJS.Require | undefined;
  * ```
  */
 export function requireHere(): NodeJS.Require {
-  cached ??= createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  // import.meta.url first: a global `__filename` may exist in ESM too (`node -e` sets '[eval]').
+  cached ??= createRequire((import.meta as { url?: string }).url ?? __filename);
   return cached;
 }
 

@@ -6,9 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import type { thrift as Thrift } from '@databricks/sql';
-import type OperationStateErrorClass from '@databricks/sql/dist/errors/OperationStateError';
-import type { OperationStateErrorCode } from '@databricks/sql/dist/errors/OperationStateError';
-import type StatusClass from '@databricks/sql/dist/dto/Status';
+import type OperationStateErrorClass from '@databricks/sql/dist/errors/OperationStateError.js';
+import type { OperationStateErrorCode } from '@databricks/sql/dist/errors/OperationStateError.js';
+import type StatusClass from '@databricks/sql/dist/dto/Status.js';
 
 type Types = (typeof Thrift)['TCLIService_types'];
 
