@@ -11,6 +11,7 @@ import { buildModel } from './model.js';
 import { audienceStage } from './scenario/audience.js';
 import { campaignStage } from './scenario/campaigns.js';
 import { identityStage } from './scenario/identity.js';
+import { engagementsStage } from './scenario/engagements.js';
 import { peopleStage } from './scenario/people.js';
 
 /**
@@ -39,7 +40,7 @@ export type IdentityGraphTable = (typeof IDENTITY_GRAPH_TABLES)[number];
 /** Builds the scenario from an already resolved configuration. */
 function build(config: IdentityGraphConfig) {
   const model = buildModel(config);
-  const s = campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model);
+  const s = campaignStage(audienceStage(engagementsStage(identityStage(peopleStage(model), model), model), model), model);
   return s.meta({
     preset: 'identity-graph',
     config,

@@ -67,7 +67,7 @@ const NOUNS = ['Reach', 'Push', 'Spotlight', 'Boost', 'Journey', 'Wave', 'Drive'
  *
  * @example
  * ```ts
- * const s = campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model);
+ * const s = campaignStage(audienceStage(engagementsStage(identityStage(peopleStage(model), model), model), model), model);
  * ```
  */
 export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityGraphModel) {
