@@ -120,7 +120,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
         .column('forward_days', t.double(), (c) => byType(c.col('identifier_type'), Object.fromEntries(IDENTIFIER_TYPES.map((k) => [k, IDENTIFIER_LIFECYCLE[k].forwardDays])) as Record<IdentifierType, number>), { hidden: true })
         .column('first_seen', t.timestamp(), (c) => c.col('anchor').minus(least(lomax(c.col('back_days')), 3650).times(DAY).floor()), { comment: 'First time the identifier was observed for the individual' })
         .column('last_seen', t.timestamp(), (c) =>
-          greatest<Micros>(c.col('anchor'), least<Micros>(c.col('anchor').plus(least(lomax(c.col('forward_days')), 3650).times(DAY).floor()), lit(w.endMicros - 1).minus(least(lomax(4), 60).times(DAY).floor()) as X<Micros>)),
+          greatest<Micros>(c.col('anchor'), least<Micros>(c.col('anchor').plus(least(lomax(c.col('forward_days')), 3650).times(DAY).floor()), w.endMicros - 1)),
           { comment: 'Last time it was observed (≥ first_seen, before the end date)' },
         )
         .column('active', t.boolean(), (c) => c.col('last_seen').ge(w.endMicros - days(30)), { comment: 'Seen in the 30 days before the end date' })
