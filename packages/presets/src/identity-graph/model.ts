@@ -10,6 +10,7 @@ import {
   normalize,
   POWER_LAW_ALPHA_RANGE,
   powerLawFloorMass,
+  roundedLognormalMass,
   roundedNormalMass,
   shiftedPoissonMass,
   solveIncreasing,
@@ -27,6 +28,7 @@ import {
   type PersonalType,
 } from './vocabulary.js';
 import { HOUSEHOLD_KEY_STRIDE, CAMPAIGN_KEY_STRIDE, weightsOf, type IdentityGraphModel } from './model-base.js';
+import { engagementModel } from './event-model.js';
 import { ageModel, educationModel, employmentModel, householdSizeModel, housingModel, interestModel } from './people-model.js';
 
 export * from './model-base.js';
@@ -72,7 +74,7 @@ export function identifierModel(config: IdentityGraphConfig): IdentityGraphModel
  * eventsModel({ mean: 25, distribution: 'poisson', std_dev: 0, max: 200 });
  * ```
  */
-export function eventsModel(e: IdentityGraphConfig['engagement']['events_per_person']): IdentityGraphModel['events'] | { error: string } {
+export function eventsModel(e: Omit<IdentityGraphConfig['engagement']['events_per_person'], 'log_sd'> & { readonly log_sd?: number }): IdentityGraphModel['events'] | { error: string } {
   const max = e.max;
   if (e.distribution === 'poisson') {
     const massOf = (l: number): number[] => shiftedPoissonMass(l, 0, 1, max);
@@ -85,6 +87,13 @@ export function eventsModel(e: IdentityGraphConfig['engagement']['events_per_per
     const param = solveIncreasing((mu) => massMean(massOf(mu), 1), e.mean, -6 * e.std_dev - max, max + 6 * e.std_dev);
     const mass = massOf(param);
     return { kind: 'normal', param, sd: e.std_dev, max, mass, mean: massMean(mass, 1) };
+  }
+  if (e.distribution === 'lognormal') {
+    const sigma = e.log_sd ?? 1.1;
+    const massOf = (mu: number): number[] => roundedLognormalMass(mu, sigma, 1, max);
+    const param = solveIncreasing((mu) => massMean(massOf(mu), 1), e.mean, -10, Math.log(max) + 10, 50);
+    const mass = massOf(param);
+    return { kind: 'lognormal', param, sd: sigma, max, mass, mean: massMean(mass, 1) };
   }
   if (max === 1) return { kind: 'power_law', param: POWER_LAW_ALPHA_RANGE[1], sd: 0, max, mass: [1], mean: 1 };
   const meanOf = (alpha: number): number => massMean(powerLawFloorMass(alpha, max), 1);
@@ -134,6 +143,7 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
   }
   const pattern = config.engagement.temporal_pattern;
   const categories = Object.keys(config.engagement.content_categories);
+  const engagementTypes = weightsOf(['view', 'click', 'share', 'like', 'comment'] as const, config.engagement.engagement_types);
   return {
     config,
     window: windowOf(config),
@@ -155,6 +165,7 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
     },
     categories,
     categoryWeights: normalize(categories.map((c) => config.engagement.content_categories[c] ?? 0)),
-    engagementTypes: weightsOf(['view', 'click', 'share', 'like', 'comment'] as const, config.engagement.engagement_types),
+    engagementTypes,
+    engagement: engagementModel(config, engagementTypes, events.mass),
   };
 }

@@ -65,3 +65,13 @@ export function standardOffsetOf(state: X<string>): X<number> {
 export function observesDstOf(state: X<string>): X<boolean> {
   return firstOf(US_TIME_ZONES.map((z) => [inZone(state, z), lit(z.dst)] as const), lit(true));
 }
+
+/** The standard-time UTC offset (minutes) of an IANA zone column (zones of {@link US_TIME_ZONES}). */
+export function standardOffsetOfZone(zone: X<string>): X<number> {
+  return firstOf(US_TIME_ZONES.map((z) => [zone.eq(z.zone), lit(z.standardOffsetMinutes)] as const), lit(-300));
+}
+
+/** Whether an IANA zone column (zones of {@link US_TIME_ZONES}) observes daylight saving time. */
+export function observesDstOfZone(zone: X<string>): X<boolean> {
+  return firstOf(US_TIME_ZONES.map((z) => [zone.eq(z.zone), lit(z.dst)] as const), lit(true));
+}
