@@ -16,13 +16,28 @@ const DAY_MS = 86_400_000;
 /** Engagement types in the order of every probability vector here. */
 export const TYPE_ORDER = ['view', 'click', 'share', 'like', 'comment'] as const;
 
+/** What the CTV share estimate needs from the people and identifier models. */
+export interface CtvInputs {
+  /** Ages and their population shares. */
+  readonly ages: { readonly list: readonly number[]; readonly population: readonly number[] };
+  /** Probability that slot 1 holds the household CTV, and the IP share among mappings. */
+  readonly ctvAtSlot1: number;
+  readonly ipShare: number;
+}
+
 /**
- * Expected share of sessions observed on a CTV (a CTV session needs the household CTV or the home
- * IP, so it is below the intended share of `DEVICE_BY_AGE`); calibrates the other devices' mix.
+ * Expected share of sessions observed on a CTV: the share intended by age, times the chance the
+ * session finds a CTV identifier (the household CTV in slot 1, or the home IP as its hashed
+ * candidate). Calibrates the other devices' type mix.
  */
-const CTV_SESSION_SHARE = 0.1;
-/** Probability that a non-CTV session block opens with a view (the rest open with a click). */
-const OPENS_WITH_VIEW = 0.9;
+function ctvSessionShare(x: CtvInputs): number {
+  let intended = 0;
+  x.ages.list.forEach((age, i) => {
+    const band = DEVICE_BY_AGE.find((b) => age <= b.to) ?? DEVICE_BY_AGE[DEVICE_BY_AGE.length - 1];
+    intended += (x.ages.population[i] as number) * ((band?.shares[3] as number) ?? 0);
+  });
+  return intended * (x.ctvAtSlot1 + (1 - x.ctvAtSlot1) * x.ipShare);
+}
 
 /** What the content_engagements entity needs beyond the events-per-person model. */
 export interface EngagementModel {
@@ -41,6 +56,8 @@ export interface EngagementModel {
   readonly dst: { readonly thresholds: readonly number[]; readonly values: readonly number[] };
   /** Intended device shares (desktop, mobile, tablet, ctv) per age band. */
   readonly deviceByAge: typeof DEVICE_BY_AGE;
+  /** Expected share of sessions on a CTV. */
+  readonly ctvShare: number;
 }
 
 /** Events per session block: an opening view or click and its follow-ups. */
@@ -73,10 +90,10 @@ function overall(first: readonly number[], afterView: readonly number[], afterCl
  *
  * @example
  * ```ts
- * engagementModel(resolveConfig({}), [0.55, 0.2, 0.05, 0.13, 0.07], buildModel(resolveConfig({})).events.mass).session.maxLength; // 9
+ * buildModel(resolveConfig({})).engagement.session.maxLength; // 8
  * ```
  */
-export function engagementModel(config: IdentityGraphConfig, typeWeights: readonly number[], eventsMass: readonly number[]): EngagementModel {
+export function engagementModel(config: IdentityGraphConfig, typeWeights: readonly number[], eventsMass: readonly number[], ctv: CtvInputs): EngagementModel {
   const mean = config.engagement.events_per_session;
   const minLength = mean >= 2 ? 2 : 1;
   const maxLength = Math.max(minLength, Math.round(2 * mean - minLength));
@@ -85,13 +102,17 @@ export function engagementModel(config: IdentityGraphConfig, typeWeights: readon
   const ctvAfterView = normalize(CTV_ENGAGEMENT_MIX);
   const ctvAfterClick = [1, 0, 0, 0, 0];
   const ctvOverall = overall(ctvFirst, ctvAfterView, ctvAfterClick, f1);
-  const g = CTV_SESSION_SHARE;
+  const g = Math.min(0.9, ctvSessionShare(ctv));
   const target = normalize(typeWeights.map((t, i) => Math.max(0, t - g * (ctvOverall[i] as number)) / (1 - g)));
   const socialTarget = target.slice(2);
-  // openings that are views: as many as the follow-ups' room for shares, likes and comments allows
-  const a = f1 < 1 ? Math.min(OPENS_WITH_VIEW, Math.max(0.5, Math.sqrt(sum(socialTarget) / (1 - f1)))) : OPENS_WITH_VIEW;
-  const social = f1 > 0 ? Math.min(1, sum(socialTarget) / (f1 * a)) : 0;
-  const click = f1 > 0 ? Math.max(0, Math.min(1 - social, ((target[1] as number) - (1 - f1) * (1 - a)) / f1)) : 0;
+  const socialShare = sum(socialTarget);
+  const clickShare = target[1] as number;
+  // openings click as often as follow-ups (a = 1 − click share); if the follow-ups then have no
+  // room for the shares, likes and comments, every opening is a view
+  const fits = f1 > 0 && socialShare <= f1 * (1 - clickShare) ** 2;
+  const a = fits ? 1 - clickShare : 1;
+  const social = f1 > 0 ? Math.min(1, socialShare / (f1 * a)) : 0;
+  const click = fits ? clickShare : f1 > 0 ? Math.max(0, Math.min(1 - social, clickShare / f1)) : 0;
   const split = sum(socialTarget) > 0 ? normalize(socialTarget) : [0, 0, 0];
   const afterView = [Math.max(0, 1 - social - click), click, ...split.map((x) => x * social)];
   const afterClick = [1 - click, click, 0, 0, 0];
@@ -101,6 +122,7 @@ export function engagementModel(config: IdentityGraphConfig, typeWeights: readon
     types: { ctv: { first: ctvFirst, afterView: ctvAfterView, afterClick: ctvAfterClick }, other: { first, afterView, afterClick } },
     dst: dstSteps(config),
     deviceByAge: DEVICE_BY_AGE,
+    ctvShare: g,
   };
 }
 

@@ -143,6 +143,7 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
   }
   const pattern = config.engagement.temporal_pattern;
   const categories = Object.keys(config.engagement.content_categories);
+  const identifiers = identifierModel(config);
   const engagementTypes = weightsOf(['view', 'click', 'share', 'like', 'comment'] as const, config.engagement.engagement_types);
   return {
     config,
@@ -156,7 +157,7 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
     education: educationModel(config, ages, brackets),
     employment: employmentModel(config, ages, brackets),
     interests: interestModel(config, ages, gender),
-    identifiers: identifierModel(config),
+    identifiers,
     events,
     temporal: {
       ...(pattern !== 'uniform' ? { hourly: DIURNAL_WEIGHTS } : {}),
@@ -166,6 +167,6 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
     categories,
     categoryWeights: normalize(categories.map((c) => config.engagement.content_categories[c] ?? 0)),
     engagementTypes,
-    engagement: engagementModel(config, engagementTypes, events.mass),
+    engagement: engagementModel(config, engagementTypes, events.mass, { ages, ctvAtSlot1: identifiers.ctvAtSlot1, ipShare: identifiers.shares[IDENTIFIER_TYPES.indexOf('ip_address')] ?? 0 }),
   };
 }
