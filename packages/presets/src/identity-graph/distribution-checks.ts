@@ -178,7 +178,9 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
       table: 'content_engagements',
       column: 'engagement_type',
       expected: share(['view', 'click', 'share', 'like', 'comment'], model.engagementTypes),
-      tolerance: shareTol(nEvents, 0.006),
+      // CTV sessions are ≥ 90% views; the other devices' mix is calibrated on an estimated CTV share
+      // (intended by age, found through household CTVs and home IPs), good to about ±0.01
+      tolerance: shareTol(nEvents, 0.01),
     },
     {
       kind: 'share',

@@ -42,7 +42,7 @@ function ctvSessionShare(x: CtvInputs): number {
 /** What the content_engagements entity needs beyond the events-per-person model. */
 export interface EngagementModel {
   /** Session lengths minLength..maxLength, uniform (mean = the configured events per session); the share of follow-up events. */
-  readonly session: { readonly minLength: number; readonly maxLength: number; readonly followUpShare: number };
+  readonly session: { readonly minLength: number; readonly maxLength: number; readonly block: number; readonly followUpShare: number };
   /**
    * Type probabilities (TYPE_ORDER) of the first and second event of a session block, for CTVs
    * and for other devices; the second event's after a view may be a share, like or comment on
@@ -60,12 +60,12 @@ export interface EngagementModel {
   readonly ctvShare: number;
 }
 
-/** Events per session block: an opening view or click and its follow-ups. */
-export const SESSION_BLOCK = 3;
+/** Smallest and largest events per session block (an opening view or click and its follow-ups). */
+const BLOCK_RANGE = [3, 8] as const;
 
 /** Share of events that follow up a block's opening, over events per person and session lengths. */
-function followUpShare(mass: readonly number[], minLength: number, maxLength: number): number {
-  const followUps = (len: number): number => len - Math.ceil(len / SESSION_BLOCK);
+function followUpShare(mass: readonly number[], minLength: number, maxLength: number, block: number): number {
+  const followUps = (len: number): number => len - Math.ceil(len / block);
   let follow = 0;
   let all = 0;
   const lengths = maxLength - minLength + 1;
@@ -97,28 +97,42 @@ export function engagementModel(config: IdentityGraphConfig, typeWeights: readon
   const mean = config.engagement.events_per_session;
   const minLength = mean >= 2 ? 2 : 1;
   const maxLength = Math.max(minLength, Math.round(2 * mean - minLength));
-  const f1 = followUpShare(eventsMass, minLength, maxLength);
   const ctvFirst = [1, 0, 0, 0, 0];
   const ctvAfterView = normalize(CTV_ENGAGEMENT_MIX);
   const ctvAfterClick = [1, 0, 0, 0, 0];
-  const ctvOverall = overall(ctvFirst, ctvAfterView, ctvAfterClick, f1);
   const g = Math.min(0.9, ctvSessionShare(ctv));
-  const target = normalize(typeWeights.map((t, i) => Math.max(0, t - g * (ctvOverall[i] as number)) / (1 - g)));
+  const targetFor = (share: number): number[] => {
+    const ctvOverall = overall(ctvFirst, ctvAfterView, ctvAfterClick, share);
+    return normalize(typeWeights.map((t, i) => Math.max(0, t - g * (ctvOverall[i] as number)) / (1 - g)));
+  };
+  // the smallest block whose follow-ups have room for the configured shares, likes and comments
+  const room = (share: number): boolean => {
+    const t = targetFor(share);
+    return 2 * Math.sqrt(sum(t.slice(2)) * (1 - share)) <= 1 - (t[1] as number);
+  };
+  let block: number = BLOCK_RANGE[0];
+  let f1 = followUpShare(eventsMass, minLength, maxLength, block);
+  while (!room(f1) && block < BLOCK_RANGE[1]) {
+    block += 1;
+    f1 = followUpShare(eventsMass, minLength, maxLength, block);
+  }
+  const target = targetFor(f1);
   const socialTarget = target.slice(2);
   const socialShare = sum(socialTarget);
   const clickShare = target[1] as number;
-  // openings click as often as follow-ups (a = 1 − click share); if the follow-ups then have no
-  // room for the shares, likes and comments, every opening is a view
-  const fits = f1 > 0 && socialShare <= f1 * (1 - clickShare) ** 2;
-  const a = fits ? 1 - clickShare : 1;
+  // openings click as often as follow-ups (a = 1 − click share) when the follow-ups then have room
+  // for the shares, likes and comments; otherwise only as many openings click as that room allows
+  const fitsAt = (x: number): boolean => x > 0 && socialShare / x + (1 - f1) * x <= 1 - clickShare + 1e-12;
+  const aLo = f1 < 1 ? Math.max(0, 1 - clickShare / (1 - f1)) : 1;
+  const a = fitsAt(1 - clickShare) ? 1 - clickShare : Math.min(1, Math.max(aLo, Math.sqrt(socialShare / Math.max(1e-9, 1 - f1))));
   const social = f1 > 0 ? Math.min(1, socialShare / (f1 * a)) : 0;
-  const click = fits ? clickShare : f1 > 0 ? Math.max(0, Math.min(1 - social, clickShare / f1)) : 0;
+  const click = f1 > 0 ? Math.max(0, Math.min(1 - social, (clickShare - (1 - f1) * (1 - a)) / f1)) : 0;
   const split = sum(socialTarget) > 0 ? normalize(socialTarget) : [0, 0, 0];
   const afterView = [Math.max(0, 1 - social - click), click, ...split.map((x) => x * social)];
   const afterClick = [1 - click, click, 0, 0, 0];
   const first = f1 > 0 ? [a, 1 - a, 0, 0, 0] : normalize([...typeWeights]);
   return {
-    session: { minLength, maxLength, followUpShare: f1 },
+    session: { minLength, maxLength, block, followUpShare: f1 },
     types: { ctv: { first: ctvFirst, afterView: ctvAfterView, afterClick: ctvAfterClick }, other: { first, afterView, afterClick } },
     dst: dstSteps(config),
     deviceByAge: DEVICE_BY_AGE,

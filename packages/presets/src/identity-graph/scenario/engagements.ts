@@ -4,7 +4,7 @@
  * A person's events (index i) fall into sessions of a per-person length L (1 … 2·mean − 1):
  * session i div L, position i mod L. Everything the events of one session share (start time in
  * the household's local time, device, identifier) comes from a keyed hash of the session key;
- * positions group into blocks of three (0–2, 3–5, …) whose first event views or clicks an item and whose
+ * positions group into blocks (of three by default) whose first event views or clicks an item and whose
  * follow-ups may share, like or comment on the item just viewed.
  */
 import { bernoulli, concat, dayWeights, greatest, least, lit, lognormal, normal, nullOf, pick, poisson, powerLaw, steps, t, uniform, type Micros, type ScenarioBuilder, type X } from '@synthgraph/core';
@@ -26,8 +26,6 @@ const SECOND = 1_000_000;
 const SESSION_STRIDE = 4096;
 /** Block keys: (session key mod 2^31 − 1) · 2048 + block number. */
 const BLOCK_STRIDE = 2048;
-/** Events per block: an opening view (or click) and the follow-ups that may react to it. */
-const BLOCK = 3;
 const SOCIAL = ['share', 'like', 'comment'] as const;
 
 /** A popularity rank in 1..n from a uniform expression (see `popularityRank`). */
@@ -67,6 +65,8 @@ export function engagementsStage(s: ScenarioBuilder<IdentityEntities>, m: Identi
   const ev = m.events;
   const cfg = m.config;
   const em = m.engagement;
+  /** Events per block: an opening view (or click) and the follow-ups that may react to it. */
+  const BLOCK = em.session.block;
   const dayW = dayWeights({ kind: 'timestamp', start: w.startMicros, days: w.days, hourWeights: null, weekdayWeights: m.temporal.weekly ?? null, monthWeights: m.temporal.monthly ?? null, within: null });
   const dayIdx = dayW.map((_, i) => i);
   const hours = Array.from({ length: 24 }, (_, h) => h);
@@ -200,11 +200,24 @@ export function engagementsStage(s: ScenarioBuilder<IdentityEntities>, m: Identi
       })
       .column('id_first_seen', t.timestamp(), (c) => firstOf([[c.col('chosen').eq(1), c.col('first_b')], [c.col('chosen').eq(2), c.col('first_c')]], c.col('first_a')), { hidden: true })
       .column('id_last_seen', t.timestamp(), (c) => firstOf([[c.col('chosen').eq(1), c.col('last_b')], [c.col('chosen').eq(2), c.col('last_c')]], c.col('last_a')), { hidden: true })
+      .column('id_lo', t.bigint(), (c) => greatest(micros(c.col('id_first_seen')), w.startMicros), { hidden: true })
+      .column('id_hi', t.bigint(), (c) => least(micros(c.col('id_last_seen')), w.endMicros - 1), { hidden: true })
+      // a session outside its identifier's span moves by whole days into it (its local hour is kept)
+      .column('start_in_span', t.bigint(), (c) => {
+        const start = c.col('session_start');
+        const early = c.col('id_lo').minus(start);
+        const late = start.plus(c.col('span')).minus(c.col('id_hi'));
+        return firstOf(
+          [
+            [early.gt(0), start.plus(early.plus(DAY - 1).idiv(DAY).times(DAY))],
+            [late.gt(0), start.minus(late.plus(DAY - 1).idiv(DAY).times(DAY))],
+          ],
+          start,
+        );
+      }, { hidden: true })
       .column('event_ts', t.timestamp(), (c) => {
-        const raw = c.col('session_start').plus(c.col('position').times(c.col('gap'))).plus(uniform().times(c.col('gap')).times(0.5).floor());
-        const lo = greatest<Micros>(c.col('id_first_seen'), w.startMicros);
-        const hi = least<Micros>(c.col('id_last_seen'), w.endMicros - 1);
-        return greatest<Micros>(lo, least<Micros>(hi, raw as X<Micros>));
+        const raw = c.col('start_in_span').plus(c.col('position').times(c.col('gap'))).plus(uniform().times(c.col('gap')).times(0.5).floor());
+        return greatest<Micros>(c.col('id_lo') as unknown as X<Micros>, least<Micros>(c.col('id_hi') as unknown as X<Micros>, raw as X<Micros>));
       }, { comment: 'When it happened (UTC): sessions start at local-time-shaped moments, events follow minutes apart; inside the window and the identifier’s active span' })
       .column('dev', t.string(), (c) => {
         const type = c.col('identifier_type');
