@@ -141,8 +141,9 @@ export function engagementsStage(s: ScenarioBuilder<IdentityEntities>, m: Identi
       .column('session_start', t.bigint(), (c) =>
         firstOf(
           [
-            [c.col('utc_start').plus(c.col('span')).gt(w.endMicros - 1), c.col('utc_start').minus(w.days * DAY)],
+            [c.col('utc_start').ge(w.endMicros), c.col('utc_start').minus(w.days * DAY)],
             [c.col('utc_start').lt(w.startMicros), c.col('utc_start').plus(w.days * DAY)],
+            [c.col('utc_start').plus(c.col('span')).gt(w.endMicros - 1), lit(w.endMicros - 1).minus(c.col('span'))],
           ],
           c.col('utc_start'),
         ),
