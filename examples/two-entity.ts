@@ -99,9 +99,14 @@ function main(): void {
   const people = ev.rows('individuals', { limit: 8 }) as Individual[];
   console.table(people.map((p) => ({ ...p, email_sha256: `${p.email_sha256.slice(0, 12)}…` })));
 
-  // Any row by its key, without scanning: individual 3 of household 2.
+  // Any row by its internal key, without scanning: individual 3 of household 2.
   const someone = ev.rowByKey('individuals', 2 * 8 + 3);
-  console.log('individual 19:', someone ?? 'household 2 has fewer than 4 members');
+  console.log('internal key 19:', someone ?? 'household 2 has fewer than 4 members');
+
+  // The ids above are opaque; structured keys show the internal layout (for debugging).
+  const readable = twoEntity.keys('structured'); // individual_id = household_id · 8 + member
+  const ids = new Evaluator(readable.toIR({ seed: 42 })).rows('individuals', { limit: 4 });
+  console.table(ids.map((p) => ({ individual_id: p['individual_id'], household_id: p['household_id'], member: p['member'] })));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -12,6 +12,8 @@ export { parseIR, scenarioIRSchema, exprSchema, columnTypeSchema, zodIssues, dee
 export { canonicalJson, irHash } from './ir/hash.js';
 export { validateIR, keySpace, columnOrder } from './ir/validate.js';
 export * from './random/mixer.js';
+export { OPAQUE_KEY, OPAQUE_KEY_DOMAIN, KEY_MODES, keyRoundKeys, feistelRound, encodeKey, decodeKey, type KeyMode } from './random/opaque-keys.js';
+export { keySpaces, idColumns, keyModeOf } from './ir/id-columns.js';
 export { normalQuantile, piecewiseTable, evalPiecewise, cumulativeThresholds, knots, upperBound, type PiecewiseTable } from './random/quantiles.js';
 export { expandExpr, collectStreams, dayWeights, standardNormalTable, type ExpandContext } from './random/expand.js';
 export { expandScenario } from './random/expand-scenario.js';
@@ -41,6 +43,7 @@ export { lowerExpr, layerScope, type LowerScope } from './sql/lower-expr.js';
 export { printExpr, printLiteral, internalType } from './sql/print-expr.js';
 export { SqlPrinter, type TableRef } from './sql/printer.js';
 export { lowerEntity, type LowerOptions } from './sql/lower-entity.js';
+export { decodedTable } from './sql/lower/key-layers.js';
 export { compileChecks, checkName } from './sql/checks.js';
 export { buildPlan, type StatementPlan, type TableStatements, type CheckStatement, type PlanOptions } from './sql/plan.js';
 export * from './run/engine.js';
@@ -53,7 +56,7 @@ export { OutputLock, OutputLockedError, lockFileOf } from './run/output-lock.js'
 export { recoverOutput, type Recovery } from './run/output-recovery.js';
 export { FAULT_ENV } from './run/fault-point.js';
 export { RunProgress } from './run/progress.js';
-export { runPlan, groupChecks, type RunSession, type TableWriter, type TableFiles, type RunPlanOptions } from './run/run-plan.js';
+export { runPlan, groupChecks, countRowsSql, type RunSession, type SessionStart, type TableWriter, type TableFiles, type RunPlanOptions } from './run/run-plan.js';
 export {
   PoolError,
   type Pool,
@@ -73,6 +76,9 @@ export {
   placesPool,
   DEFAULT_PLACES_SIZE,
   type PlacesPoolOptions,
+  usZipTable,
+  US_ZIPS_SOURCE,
+  type UsZip,
   US_STATES,
   US_STATE_POPULATION_2020,
   aliasTable,

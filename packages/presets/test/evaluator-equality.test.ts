@@ -3,30 +3,33 @@
  * table the evaluator can produce (the non-derived ones), row for row.
  */
 import { rm } from 'node:fs/promises';
-import { canonicalRowText, canonicalSelect, Evaluator, outputTypes } from '@synthgraph/core';
-import { duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
+import { canonicalRowText, canonicalSelect, Evaluator, generate, outputTypes } from '@synthgraph/core';
+import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { identityGraph } from '../src/index.js';
-import { run, tempDir } from './helpers.js';
+import { tempDir } from './helpers.js';
 
 const config = { households: { num_households: 300 }, campaigns: { num_campaigns: 5 } };
-const ir = identityGraph(config).toIR({ seed: 99 });
-const evaluator = new Evaluator(ir);
-const tables = ir.entities.map((e) => e.name).filter((n) => evaluator.supports(n));
-let out = '';
+const outs: string[] = [];
 
 afterAll(async () => {
-  if (out) await rm(out, { recursive: true, force: true });
+  for (const out of outs) await rm(out, { recursive: true, force: true });
 });
 
-describe('evaluator = DuckDB', () => {
+describe.each(['opaque', 'structured'] as const)('evaluator = DuckDB (keys: %s)', (keys) => {
+  const scenario = identityGraph(config).keys(keys);
+  const ir = scenario.toIR({ seed: 99 });
+  const evaluator = new Evaluator(ir);
+  const tables = ir.entities.map((e) => e.name).filter((n) => evaluator.supports(n));
+
   it('covers the non-derived tables', () => {
     expect(tables).toEqual(['households', 'individuals', 'identity_mappings', 'content_engagements', 'campaigns']);
   });
 
   it('gives identical rows in every such table', async () => {
-    out = await tempDir('eq');
-    await run(config, out, 99);
+    const out = await tempDir('eq');
+    outs.push(out);
+    await generate(scenario, duckdb({ out, threads: 2 }), { seed: 99 });
     const reader = await DuckdbReader.open(out);
     try {
       for (const table of tables) {

@@ -4,8 +4,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generate, type Manifest } from '@synthgraph/core';
-import { duckdb, DuckdbReader } from '@synthgraph/duckdb';
+import { decodedTable, generate, keySpaces, sql, SqlPrinter, type Manifest } from '@synthgraph/core';
+import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
 import { expect } from 'vitest';
 import { distributionChecks, evaluateDistributions, identityGraph, identityGraphInvariants, IDENTITY_GRAPH_TABLES, type DistributionResult, type IdentityGraphConfigInput } from '../src/index.js';
 
@@ -45,7 +45,10 @@ export async function expectInvariantsAndDistributions(out: string, config: Iden
   }
 }
 
-/** Keys of each table inside the key ranges the manifest records. */
+/** The key space of each table's key (the entity whose bijection writes it). */
+const SPACES = keySpaces(identityGraph({ households: { num_households: 1_000 } }).toIR({ seed: 1 }).entities);
+
+/** Internal keys of each table (the opaque ids decoded) inside the key ranges the manifest records. */
 export async function expectKeysInRanges(out: string, m: Manifest): Promise<void> {
   const ranges = m.extra['keyRanges'] as Record<string, { start: number; end: number }>;
   const keyOf: Record<string, string> = {
@@ -63,7 +66,8 @@ export async function expectKeysInRanges(out: string, m: Manifest): Promise<void
   const reader = await DuckdbReader.open(out);
   try {
     for (const [table, key] of Object.entries(keyOf)) {
-      const [row] = await reader.query(`SELECT min(${key}) AS lo, max(${key}) AS hi FROM ${table}`);
+      const decoded = decodedTable(table, 't', [key], new Map([[key, SPACES.get(table) as string]]));
+      const [row] = await reader.query(new SqlPrinter(duckdbDialect, (e) => duckdbDialect.quoteIdent(e)).select(sql.select([{ alias: 'lo', expr: sql.agg('min', sql.col('t', key)) }, { alias: 'hi', expr: sql.agg('max', sql.col('t', key)) }], decoded)));
       const r = ranges[table] as { start: number; end: number };
       expect(Number(row?.['lo']), table).toBeGreaterThanOrEqual(r.start);
       expect(Number(row?.['hi']), table).toBeLessThan(r.end);

@@ -89,7 +89,7 @@ describe('report numbers', () => {
 
   it('categorical counts and shares equal the rows; targets come from the config and extra', async () => {
     const shown = report.json.distributions.categorical.filter((c) => c.status === 'ok');
-    expect(shown.map((c) => c.id)).toEqual(expect.arrayContaining(['income_bracket', 'gender', 'identifier_type', 'engagement_type', 'content_category', 'segment_primary']));
+    expect(shown.map((c) => c.id)).toEqual(expect.arrayContaining(['income_bracket', 'time_zone', 'gender', 'identifier_type', 'engagement_type', 'content_category', 'segment_primary']));
     for (const c of report.json.distributions.categorical) {
       if (c.status !== 'ok') continue;
       const data = await rows(c.table);

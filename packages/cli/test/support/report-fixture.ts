@@ -95,6 +95,7 @@ export function reportFixture(households = 300) {
         .column('location_city', t.string(), () => pick({ Austin: 2, Chicago: 3, 'New York': 4, Denver: 1 }))
         .column('location_state', t.string(), (c) => when(c.col('location_city').eq('Austin'), 'TX').when(c.col('location_city').eq('Chicago'), 'IL').when(c.col('location_city').eq('Denver'), 'CO').otherwise('NY'))
         .column('location_zip', t.string(), () => pick(['10001', '60601', '73301', '80202']))
+        .column('time_zone', t.string(), (c) => when(c.col('location_state').eq('NY'), 'America/New_York').when(c.col('location_state').eq('CO'), 'America/Denver').otherwise('America/Chicago'))
         .column('income_bracket', t.string(), () => pick({ ...FIXTURE_INCOME }))
         .column('household_size', t.int(), () => greatest(1, least(5, normal(2.5, 1.2).floor())))
         .column('housing_type', t.string(), () => pick({ house: 6, apartment: 3, condo: 1 }))

@@ -6,6 +6,7 @@ import { SpecError, type Issue } from '../errors.js';
 import { deepFreeze, scenarioIRSchema, zodIssues } from '../ir/schema.js';
 import { IR_VERSION, type EntityIR, type Expr, type PoolIR, type RowSource, type ScenarioIR } from '../ir/types.js';
 import { validateIR } from '../ir/validate.js';
+import { keyMode, type KeyMode } from '../random/opaque-keys.js';
 import { mapChildren } from '../ir/walk.js';
 import { picker, pow2AtLeast, type EntityBuilder, type EntityProps, type Empty, type RowOf, type RowShape, type Scope, type SourcePicker } from './entity-builder.js';
 
@@ -29,6 +30,7 @@ interface ScenarioProps {
   readonly entities: readonly EntityProps[];
   readonly pools: readonly PoolFactory[];
   readonly meta: Readonly<Record<string, unknown>>;
+  readonly keys: KeyMode;
 }
 
 /** Options of {@link ScenarioBuilder.toIR}. */
@@ -87,6 +89,27 @@ export class ScenarioBuilder<E extends Record<string, RowShape> = Empty> {
     return new ScenarioBuilder({ ...this.#props, pools: [...this.#props.pools, f] });
   }
 
+  /**
+   * How id columns (entity keys and foreign keys) are written. `'opaque'` (the default): each id
+   * is a keyed bijection of the internal structured key, so ids are unique, non-negative BIGINTs
+   * that reveal nothing about their parents (no `id ÷ 16` gives the household), still computed
+   * locally with no join or global numbering. `'structured'`: the internal keys themselves
+   * (`child = parent · fanout + index`), readable for debugging.
+   *
+   * @example
+   * ```ts
+   * const debug = scenario('demo').entity('people', (e) => e.rows(10).key('person_id')).keys('structured');
+   * ```
+   */
+  keys(mode: KeyMode): ScenarioBuilder<E> {
+    return new ScenarioBuilder({ ...this.#props, keys: keyMode(mode) });
+  }
+
+  /** The key mode set with {@link ScenarioBuilder.keys} (default `'opaque'`). */
+  get keyMode(): KeyMode {
+    return this.#props.keys;
+  }
+
   /** Attaches JSON-serializable metadata (recorded in the IR and the manifest). */
   meta(meta: Readonly<Record<string, unknown>>): ScenarioBuilder<E> {
     return new ScenarioBuilder({ ...this.#props, meta: { ...this.#props.meta, ...meta } });
@@ -111,7 +134,7 @@ export class ScenarioBuilder<E extends Record<string, RowShape> = Empty> {
     });
     if (issues.length) throw new SpecError(issues);
     const resolved = resolveDerivedFields(entities).map(assignSlotsInEntity);
-    const ir: ScenarioIR = { irVersion: IR_VERSION, name: this.#props.name, seed: options.seed, fakerVersion, pools, entities: resolved, meta: this.#props.meta };
+    const ir: ScenarioIR = { irVersion: IR_VERSION, name: this.#props.name, seed: options.seed, fakerVersion, pools, entities: resolved, keys: this.#props.keys, meta: this.#props.meta };
     const cloned = JSON.parse(JSON.stringify(ir)) as ScenarioIR;
     // The same shape check parseIR applies, so every IR toIR returns survives a JSON round trip
     // through parseIR (identifiers, parameter ranges, non-finite numbers); then the semantic checks.
@@ -198,7 +221,7 @@ function resolveDerivedFields(entities: EntityIR[]): EntityIR[] {
  * ```
  */
 export function scenario(name: string): ScenarioBuilder<Empty> {
-  return new ScenarioBuilder({ name, entities: [], pools: [], meta: {} });
+  return new ScenarioBuilder({ name, entities: [], pools: [], meta: {}, keys: 'opaque' });
 }
 
 /**

@@ -40,10 +40,12 @@ const s = scenario('evaluator')
   .entity('stats', (e) => e.groupOf('individuals', { by: 'household_id' }).key('household_id').column('members', t.bigint(), () => aggs.count()));
 
 const IR = s.toIR({ seed: 5 });
+/** With readable internal keys: the layouts below are those of `keys: 'structured'`. */
+const STRUCTURED = s.keys('structured').toIR({ seed: 5 });
 
 describe('row sources', () => {
   it('cross products: key = left key · fan-out + right key, only kept pairs, any split gives the same rows', () => {
-    const ev = new Evaluator(IR);
+    const ev = new Evaluator(STRUCTURED);
     const all = ev.rows('exposures');
     expect(all.length).toBeGreaterThan(0);
     const campaigns = new Map(ev.rows('campaigns').map((r) => [r['campaign_id'], r['budget']]));
@@ -55,7 +57,7 @@ describe('row sources', () => {
     }
     fc.assert(
       fc.property(fc.nat({ max: all.length }), fc.nat({ max: all.length }), (offset, limit) => {
-        expect(new Evaluator(IR).rows('exposures', { offset, limit })).toEqual(all.slice(offset, offset + limit));
+        expect(new Evaluator(STRUCTURED).rows('exposures', { offset, limit })).toEqual(all.slice(offset, offset + limit));
       }),
       { numRuns: 30 },
     );
@@ -94,6 +96,7 @@ describe('docs/determinism.md', () => {
           .column('height', t.double(), () => normal(170, 10))
           .column('tier', t.string(), () => pick({ gold: 1, silver: 3, bronze: 6 })),
       )
+      .keys('structured')
       .toIR({ seed: 42 });
     expect(streamOf('people.age.0')).toBe(3755963996139341);
     expect(streamKeys(42, 3755963996139341)).toEqual({ k0: 2152664643, k1: 2972939423 });

@@ -4,9 +4,11 @@
  */
 import { SpecError, UnsupportedError, throwIfAborted } from '../errors.js';
 import type { ColumnType, EntityIR, Expr, ScenarioIR } from '../ir/types.js';
+import { idColumns, keyModeOf } from '../ir/id-columns.js';
 import { columnOrder } from '../ir/validate.js';
 import { visit } from '../ir/walk.js';
 import { expandScenario } from '../random/expand-scenario.js';
+import { encodeKey, keyRoundKeys } from '../random/opaque-keys.js';
 import { compileExpr, type CompileEnv, type RowCtx, type Value } from './compile-expr.js';
 import { toOutput } from './values.js';
 
@@ -19,7 +21,7 @@ interface CompiledEntity {
   readonly order: readonly string[];
   readonly fns: readonly ((c: RowCtx) => Value)[];
   /** Output columns; `convert` is null where the internal value is the output value. */
-  readonly output: readonly { name: string; slot: number; type: ColumnType; convert: ((v: Value) => unknown) | null }[];
+  readonly output: readonly { name: string; slot: number; type: ColumnType; convert: ((v: Value) => unknown) | null; encodeId: ((v: Value) => unknown) | null }[];
   /** An output row with every column set to null: copying it gives rows one stable shape. */
   readonly rowTemplate: Row;
   /** Children: parent-scope count. */
@@ -84,7 +86,8 @@ export class Evaluator {
 
   /**
    * Rows in the internal representation (timestamps as epoch micros, dates as epoch days,
-   * decimals as scaled integers), output columns in IR order — for conformance checks.
+   * decimals as scaled integers; id columns as stored, i.e. opaque ids unless the scenario uses
+   * structured keys), output columns in IR order — for conformance checks.
    */
   internalRows(entity: string, options: RowsOptions = {}): unknown[][] {
     const c = this.#compile(entity);
@@ -92,7 +95,7 @@ export class Evaluator {
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     for (const vals of this.#iterVals(entity, options.offset ?? 0)) {
       if (out.length >= limit) break;
-      out.push(c.output.map((o) => vals[o.slot] ?? null));
+      out.push(c.output.map((o) => (o.encodeId ? o.encodeId(vals[o.slot] ?? null) : (vals[o.slot] ?? null))));
     }
     return out;
   }
@@ -125,7 +128,7 @@ export class Evaluator {
     for await (const b of this.batches(entity, options)) yield* b;
   }
 
-  /** The row with a given key, or null when no such row exists. */
+  /** The row with a given internal key (not the public id when keys are opaque), or null when no such row exists. */
   rowByKey(entity: string, key: number): Row | null {
     const c = this.#compile(entity);
     const vals = this.#valsByKey(entity, key);
@@ -303,12 +306,25 @@ export class Evaluator {
       visit(c.expr, (x) => {
         if (x.kind === 'lookup') this.#compile(x.entity);
       });
-    const output = ir.columns.filter((c) => c.output).map((c) => ({ name: c.name, slot: slot.get(c.name) as number, type: c.type, convert: outputConverter(c.type) }));
+    const ids = keyModeOf(this.ir) === 'opaque' ? idColumns([...this.#byName.values()], name) : new Map<string, string>();
+    const output = ir.columns
+      .filter((c) => c.output)
+      .map((c) => {
+        const space = ids.get(c.name);
+        const encodeId = space === undefined ? null : idConverter(space);
+        return { name: c.name, slot: slot.get(c.name) as number, type: c.type, convert: encodeId ?? outputConverter(c.type), encodeId };
+      });
     const rowTemplate: Row = Object.fromEntries(output.map((o) => [o.name, null]));
     const compiled: CompiledEntity = { ir, order, fns, output, rowTemplate, count, keep, keySlot: slot.get(ir.keyColumn) as number };
     this.#compiled.set(name, compiled);
     return compiled;
   }
+}
+
+/** The conversion of an id column: internal key → public id (the opaque-key bijection of its key space). */
+function idConverter(space: string): (v: Value) => unknown {
+  const rk = keyRoundKeys(space);
+  return (v) => (v === null || v === undefined ? null : encodeKey(rk, v as number));
 }
 
 /** The conversion from an internal value to the output value, or null where they are the same. */

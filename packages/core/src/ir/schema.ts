@@ -152,6 +152,7 @@ export const scenarioIRSchema = z
     fakerVersion: z.string().nullable(),
     pools: z.array(poolSchema),
     entities: z.array(entitySchema).min(1),
+    keys: z.enum(['opaque', 'structured']).optional(),
     meta: z.record(z.string(), z.unknown()),
   })
   .strict();

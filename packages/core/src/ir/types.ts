@@ -197,6 +197,12 @@ export interface ScenarioIR {
   readonly pools: readonly PoolIR[];
   /** Entities in dependency order. */
   readonly entities: readonly EntityIR[];
+  /**
+   * How public id columns (entity keys and foreign keys) are written: `opaque` (the default when
+   * absent) writes a keyed bijection of the internal key; `structured` writes the internal key
+   * itself (`child = parent · fanout + index`), for debugging.
+   */
+  readonly keys?: 'opaque' | 'structured';
   /** Free-form, JSON-serializable metadata (e.g. a preset's resolved config). */
   readonly meta: Readonly<Record<string, unknown>>;
 }

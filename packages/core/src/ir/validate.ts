@@ -1,5 +1,7 @@
 import { SpecError, type Issue } from '../errors.js';
 import { children, visit } from './walk.js';
+import { OPAQUE_KEY, OPAQUE_KEY_DOMAIN } from '../random/opaque-keys.js';
+import { keyModeOf } from './id-columns.js';
 import type { EntityIR, Expr, RefSide, ScenarioIR } from './types.js';
 
 /** Largest key (exclusive) each entity can produce, derived from row counts and fan-outs. */
@@ -194,8 +196,11 @@ export function validateIR(ir: ScenarioIR): void {
     }
     seen.set(e.name, e);
   }
+  const opaque = keyModeOf(ir) === 'opaque';
   for (const [name, max] of keySpace(ir)) {
     if (!(max <= Number.MAX_SAFE_INTEGER)) issues.push({ path: `entities.${name}`, message: `key space (${max}) exceeds 2^53`, fix: 'lower row counts or fan-out bounds' });
+    else if (opaque && max > OPAQUE_KEY_DOMAIN)
+      issues.push({ path: `entities.${name}`, message: `key space (${max}) exceeds 2^${OPAQUE_KEY.bits}, the domain of opaque keys`, fix: "lower row counts or fan-out bounds, or use keys: 'structured'" });
   }
   if (issues.length) throw new SpecError(issues);
 }

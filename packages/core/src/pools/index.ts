@@ -10,6 +10,7 @@ export { type Pool, type PoolColumn, type PoolColumnType, MAX_POOL_ROWS, validat
 export { SeededRandomizer } from './seeded-randomizer.js';
 export { fakerPool, FAKER_VERSION, FAKER_METHODS, type FakerMethodPath, type FakerLocale, type FakerColumnGenerator, type FakerPoolOptions } from './faker-pool.js';
 export { placesPool, DEFAULT_PLACES_SIZE, type PlacesPoolOptions } from './places-pool.js';
+export { usZipTable, US_ZIPS_SOURCE, type UsZip } from './zip-table.js';
 export { US_STATES, US_STATE_POPULATION_2020 } from './us-states.js';
 export {
   aliasTable,

@@ -1,13 +1,13 @@
 /**
- * A pool of real, consistent (city, state, zip) triples from the `zipcodes` package, weighted
- * towards populous places.
+ * A pool of real, consistent (city, state, ZIP, time zone) rows: residential US ZIP codes drawn
+ * with probability proportional to their residential population (Census ZCTA counts).
  */
 import { PoolError } from './pool-error.js';
 import { checkIdentifier, checkSize, type Pool } from './pool-types.js';
 import { SeededRandomizer, checkSeed } from './seeded-randomizer.js';
 import { US_STATES, US_STATE_POPULATION_2020 } from './us-states.js';
 import { apportionUnits } from './weighted-choice.js';
-import { loadZipIndex, type ZipPlace } from './zipcodes-data.js';
+import { US_ZIPS_SOURCE, usZipTable, type UsZip } from './zip-table.js';
 
 /**
  * Default number of rows of {@link placesPool}.
@@ -17,7 +17,7 @@ import { loadZipIndex, type ZipPlace } from './zipcodes-data.js';
  * placesPool().rows.length === DEFAULT_PLACES_SIZE; // true
  * ```
  */
-export const DEFAULT_PLACES_SIZE = 2000;
+export const DEFAULT_PLACES_SIZE = 16384;
 
 /**
  * Options of {@link placesPool}.
@@ -34,8 +34,7 @@ export interface PlacesPoolOptions {
   readonly seed?: number;
   /**
    * Number of rows, at least the number of states with a positive weight (51 by default);
-   * {@link DEFAULT_PLACES_SIZE} by default. The pool has fewer rows only when the states
-   * together have fewer eligible ZIP codes.
+   * {@link DEFAULT_PLACES_SIZE} by default. A populous ZIP may fill several rows.
    */
   readonly size?: number;
   /**
@@ -47,38 +46,32 @@ export interface PlacesPoolOptions {
 }
 
 /**
- * Materializes a pool of real US places: columns `city`, `state`, `zip` (strings), each row a
- * triple exactly as the `zipcodes` package has it, with weights for weighted picks.
+ * Materializes a pool of real US places: columns `city`, `state`, `zip` and `time_zone`
+ * (strings), each row one residential ZIP exactly as the ZIP table has it (USPS city name, IANA
+ * zone of the ZIP), to be picked **uniformly** (`weights` is absent).
  *
- * How rows are chosen and weighted (all deterministic, integer arithmetic, no floating-point
- * sampling):
- * 1. **Eligible ZIPs**: US, the 50 states and DC (no territories, no APO/FPO), with
- *    coordinates, whose "city" is a place rather than one organisation's unique ZIP.
+ * How rows are chosen (all deterministic, integer arithmetic, no floating-point sampling):
+ * 1. **Eligible ZIPs**: the residential ZIP table ({@link usZipTable}): ZIP Code Tabulation
+ *    Areas with residents in the 50 states and DC. PO-box-only, unique-organisation, military
+ *    and inactive ZIPs have no ZCTA and are absent, so every city is a USPS city name.
  * 2. **State shares**: `states` (normalized) or, by default, the 2020 Census population. The
  *    `size` rows are apportioned to states in proportion to their shares (largest remainder,
- *    at least one row each); a state given more rows than it has ZIPs keeps all of its ZIPs and
- *    the surplus goes to the other states.
- * 3. **Within a state — the population proxy**: `zipcodes` has no population, so a city's
- *    population is taken to be proportional to its **number of ZIP codes** (New York, Los
- *    Angeles, Chicago and Houston each have 80–190; most towns have one). The state's ZIPs are
- *    sorted by city then ZIP and a systematic sample of k of its n ZIPs is drawn at positions
- *    `floor((u + j) · n / k)`, j = 0..k-1, with the offset u ∈ [0, 1) drawn from the seed
- *    (stream `pool:<name>.<state>`). Every ZIP has the same inclusion probability, so a city
- *    gets rows in proportion to its ZIP count (populous cities get several rows, each a
- *    different ZIP), and the sample is spread evenly over the state's cities.
- * 4. **Weights**: each row of state s weighs `share(s) / rows(s)`, so the pool's weights per
- *    state sum to the state's share (up to double rounding), and a city's total weight is its state's share
- *    times its share of the state's ZIPs.
+ *    at least one row each), so a state's share of picks is within 1/size of its weight.
+ * 3. **Within a state — probability proportional to population**: the state's ZIPs are sorted
+ *    by city then ZIP and laid end to end, each as long as its residential population (ACS
+ *    5-year ZCTA counts); k rows are taken at the points `floor((u + j) · P / k)`, j = 0..k-1,
+ *    of the state's total population P, with the offset u ∈ [0, 1) drawn from the seed (stream
+ *    `pool:<name>.<state>`). A ZIP is picked in proportion to its population (a ZIP with more
+ *    than P/k residents gets several rows), and a city, being contiguous, gets its population
+ *    share of the state's rows within one row.
  *
- * The proxy is coarse: ZIP counts under-weight dense cities relative to small towns, and
- * government, PO-box and campus ZIPs inflate a few (Washington DC, El Paso, Sacramento).
- * `source` records the package version and the kind of state weights used.
+ * `source` records the ZIP table's provenance and the kind of state weights used.
  *
  * @example
  * ```ts
- * const places = placesPool({ seed: 42 });                   // ≈ 2000 rows, census-weighted
+ * const places = placesPool({ seed: 42 });                   // 16384 rows, census-weighted
  * const west = placesPool({ size: 500, states: { CA: 0.6, OR: 0.2, WA: 0.2 } });
- * places.columns.map((c) => c.name);                          // ['city', 'state', 'zip']
+ * places.columns.map((c) => c.name);                          // ['city', 'state', 'zip', 'time_zone']
  * ```
  */
 export function placesPool(options: PlacesPoolOptions = {}): Pool {
@@ -99,30 +92,16 @@ export function placesPool(options: PlacesPoolOptions = {}): Pool {
     });
   }
 
-  const index = loadZipIndex();
-  const zips = chosen.map(([s]) => {
-    const list = index.byState.get(s);
-    if (!list || list.length === 0) throw new PoolError('has no eligible ZIP codes', { path: `states.${s}`, fix: 'give this state weight 0' });
-    return list;
-  });
-  const total = chosen.reduce((a, [, w]) => a + w, 0);
-  const counts = allocate(
+  const byState = zipsByState();
+  const counts = apportionUnits(
     chosen.map(([, w]) => w),
-    zips.map((z) => z.length),
     size,
   );
-
   const rows: string[][] = [];
-  const weights: number[] = [];
-  chosen.forEach(([state, w], i) => {
-    const k = counts[i] as number;
-    const list = zips[i] as readonly ZipPlace[];
+  chosen.forEach(([state], i) => {
+    const list = byState.get(state) as readonly UsZip[];
     const u = new SeededRandomizer(seed, `pool:${name}.${state}`).nextUint32();
-    const rowWeight = w / total / k;
-    for (const p of systematicSample(list, k, u)) {
-      rows.push([p.city, p.state, p.zip]);
-      weights.push(rowWeight);
-    }
+    for (const p of ppsSample(list, counts[i] as number, u)) rows.push([p.city, p.state, p.zip, p.timeZone]);
   });
   return {
     name,
@@ -130,11 +109,29 @@ export function placesPool(options: PlacesPoolOptions = {}): Pool {
       { name: 'city', type: 'string' },
       { name: 'state', type: 'string' },
       { name: 'zip', type: 'string' },
+      { name: 'time_zone', type: 'string' },
     ],
     rows,
-    weights,
-    source: `${index.source};cities=zip-count;states=${custom ? 'custom' : 'census-2020'}`,
+    source: `${US_ZIPS_SOURCE};zips=population;states=${custom ? 'custom' : 'census-2020'}`,
   };
+}
+
+/** The residential ZIPs of each state, sorted by city then ZIP (every state and DC has some). */
+function zipsByState(): ReadonlyMap<string, readonly UsZip[]> {
+  const byState = new Map<string, UsZip[]>();
+  for (const z of usZipTable()) {
+    let list = byState.get(z.state);
+    if (!list) byState.set(z.state, (list = []));
+    list.push(z);
+  }
+  for (const list of byState.values()) list.sort((a, b) => cmp(a.city, b.city) || cmp(a.zip, b.zip));
+  for (const s of US_STATES) if (!byState.has(s)) throw new PoolError('has no residential ZIP codes in the ZIP table', { path: `states.${s}`, fix: 'rebuild data/us-zips.tsv with scripts/build-zip-table.ts' });
+  return byState;
+}
+
+/** Code-unit order: the same on every platform (unlike `localeCompare`). */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Validated (state, weight) pairs in code order. */
@@ -162,36 +159,19 @@ function checkStates(states: unknown): [string, number][] {
 }
 
 /**
- * Rows per state: proportional to the weights (exact largest remainder, at least one each),
- * capped at each state's ZIP count with the surplus re-apportioned among the others.
+ * k ZIPs with probability proportional to population: the points floor((u/2^32 + j) · P / k) of
+ * the population line, exactly (BigInt), each mapped to the ZIP whose span holds it.
  */
-function allocate(weights: readonly number[], caps: readonly number[], size: number): number[] {
-  const capped = new Set<number>();
-  let counts: number[] = [];
-  for (;;) {
-    const free = weights.map((_, i) => i).filter((i) => !capped.has(i));
-    counts = caps.map((c, i) => (capped.has(i) ? c : 0));
-    if (free.length === 0) return counts;
-    const remaining = size - [...capped].reduce((a, i) => a + (caps[i] as number), 0);
-    const share = apportionUnits(
-      free.map((i) => weights[i] as number),
-      remaining,
-    );
-    free.forEach((i, j) => (counts[i] = share[j] as number));
-    const over = free.filter((i) => (counts[i] as number) > (caps[i] as number));
-    if (over.length === 0) return counts;
-    for (const i of over) capped.add(i);
-  }
-}
-
-/** k of the n places at positions floor((u/2^32 + j) · n / k), exactly; distinct as k ≤ n. */
-function systematicSample(list: readonly ZipPlace[], k: number, u: number): ZipPlace[] {
-  const n = BigInt(list.length);
+function ppsSample(list: readonly UsZip[], k: number, u: number): UsZip[] {
+  const total = BigInt(list.reduce((a, z) => a + z.population, 0));
   const den = BigInt(k) << 32n;
-  const out: ZipPlace[] = [];
+  const out: UsZip[] = [];
+  let i = 0;
+  let end = BigInt((list[0] as UsZip).population);
   for (let j = 0; j < k; j++) {
-    const pos = ((BigInt(u) + (BigInt(j) << 32n)) * n) / den;
-    out.push(list[Number(pos)] as ZipPlace);
+    const point = ((BigInt(u) + (BigInt(j) << 32n)) * total) / den;
+    while (point >= end) end += BigInt((list[++i] as UsZip).population);
+    out.push(list[i] as UsZip);
   }
   return out;
 }

@@ -53,7 +53,7 @@ export interface Pool {
   rows: (string | number)[][];
   /** Optional non-negative relative weights, one per row (for weighted picks). */
   weights?: number[];
-  /** Provenance, e.g. `faker:en_US:person.firstName` or `zipcodes@8.0.0;…`. */
+  /** Provenance, e.g. `faker:en_US:person.firstName` or `us-zips.tsv:…`. */
   source: string;
   /** The @faker-js/faker version, set when faker produced the pool. */
   fakerVersion?: string;

@@ -1,8 +1,8 @@
 /**
  * A CommonJS `require` rooted at this file, in both builds: the ESM build (and vitest/tsx) has
  * `import.meta.url`; the CJS build has `__filename` (and an empty `import.meta`). Used to read
- * dependency versions and to load the large `zipcodes` data lazily, only when a places pool is
- * built, instead of at import time.
+ * dependency versions and to locate the package's own data files (the residential ZIP table,
+ * read lazily, only when a places pool is built, instead of at import time).
  */
 import { createRequire } from 'node:module';
 
@@ -13,7 +13,7 @@ let cached: NodeJS.Require | undefined;
  *
  * @example
  * ```ts
- * const version = (requireHere()('zipcodes/package.json') as { version: string }).version;
+ * const version = (requireHere()('@faker-js/faker/package.json') as { version: string }).version;
  * ```
  */
 export function requireHere(): NodeJS.Require {

@@ -80,8 +80,37 @@ export interface TableWriter {
   tableFiles(entity: string): Promise<TableFiles>;
   /** Makes the output with this manifest visible at once (the single commit point). */
   commit(manifest: Manifest): Promise<void>;
-  /** Removes everything the run staged (after a failure or cancellation). */
-  discard(): Promise<void>;
+  /** Removes everything the run staged (after a failure or cancellation); `reason` is what stopped the run. */
+  discard(reason?: unknown): Promise<void>;
+}
+
+/**
+ * What {@link RunPlanOptions.openSession} receives: the whole plan before the first statement
+ * (a planned session, e.g. a warehouse run ledger, hashes it, records it and knows which steps a
+ * resumed run has already completed) and the run's progress, for events inside a step
+ * (`tableRunning`, plan notes, rollback steps).
+ *
+ * @example
+ * ```ts
+ * const openSession = async ({ plan, progress }: SessionStart) => WarehouseSession.begin(plan, progress);
+ * ```
+ */
+export interface SessionStart {
+  readonly plan: StatementPlan;
+  readonly progress: RunProgress;
+}
+
+/**
+ * The row count query of a written table (`SELECT count(*) AS n FROM …`), sent by {@link runPlan}
+ * after each table; exported so a planned session can list it in its plan.
+ *
+ * @example
+ * ```ts
+ * countRowsSql('`main`.`synth`.`households`'); // 'SELECT count(*) AS n FROM `main`.`synth`.`households`'
+ * ```
+ */
+export function countRowsSql(table: string): string {
+  return `SELECT count(*) AS n FROM ${table}`;
 }
 
 /**
@@ -93,8 +122,8 @@ export interface TableWriter {
  * ```
  */
 export interface RunPlanOptions extends RunOptions {
-  /** Opens the engine session (after the writer staged its output). */
-  readonly openSession: () => Promise<RunSession>;
+  /** Opens the engine session (after the writer staged its output), given the whole plan and the progress. */
+  readonly openSession: (start: SessionStart) => Promise<RunSession>;
   /** What the `plan` progress event says while the session opens, e.g. 'starting local Spark'. */
   readonly sessionLabel?: string;
   readonly writer: TableWriter;
@@ -127,9 +156,9 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
   try {
     live();
     progress.plan(o.sessionLabel ?? 'opening the engine session');
-    session = await o.openSession();
+    session = await o.openSession({ plan, progress });
     const s = session;
-    const count = async (t: TableStatements): Promise<number> => Number(Object.values((await s.query(`SELECT count(*) AS n FROM ${t.table}`, `counting ${t.entity}`))[0] ?? {})[0] ?? 0);
+    const count = async (t: TableStatements): Promise<number> => Number(Object.values((await s.query(countRowsSql(t.table), `counting ${t.entity}`))[0] ?? {})[0] ?? 0);
     const batchRows: Record<string, number> = {};
     const elapsed: Record<string, number> = {};
     for (const t of plan.tables) {
@@ -184,7 +213,7 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
     return manifest;
   } catch (e) {
     await session?.close().catch(() => undefined);
-    await writer.discard();
+    await writer.discard(e);
     if (signal?.aborted && !(e instanceof CancelledError)) throw new CancelledError(CANCELLED, e);
     throw e;
   }

@@ -5,8 +5,9 @@
 import type { Constraint, EntityIR, LiteralValue, ScenarioIR } from '../ir/types.js';
 import { expandScenario } from '../random/expand-scenario.js';
 import { lowerExpr } from './lower-expr.js';
-import { entityOf, storedCol, type LowerContext } from './lower/context.js';
-import { sourceScope } from './lower/scope.js';
+import { entityOf, lowerContext, storedCol, type LowerContext } from './lower/context.js';
+import { entityTable } from './lower/key-layers.js';
+import { sourceReads, sourceScope } from './lower/scope.js';
 import { sql, type CheckStmt, type SqlExpr, type SqlFrom, type SqlSelect } from './sql-nodes.js';
 
 const c = (table: string, name: string): SqlExpr => sql.col(table, name);
@@ -75,7 +76,8 @@ function compileOne(ctx: LowerContext, e: EntityIR, k: Constraint): SqlSelect {
     case 'temporal':
       return count(t, sql.binary('>', c('t', k.before), c('t', k.after)));
     case 'rule':
-      return count(t, sql.binary('=', lowerExpr(k.violation, sourceScope(ctx, e.name, 't')), sql.lit(true, 'boolean')));
+      // rules compute on internal values: ids read back as internal keys
+      return count(entityTable(ctx, e.name, 't', sourceReads([k.violation])), sql.binary('=', lowerExpr(k.violation, sourceScope(ctx, e.name, 't')), sql.lit(true, 'boolean')));
     case 'childCount': {
       const counts = sql.select(
         [
@@ -104,7 +106,7 @@ function compileOne(ctx: LowerContext, e: EntityIR, k: Constraint): SqlSelect {
  */
 export function compileChecks(ir: ScenarioIR, entities?: readonly string[]): CheckStmt[] {
   const expanded = expandScenario(ir);
-  const ctx: LowerContext = { ir: expanded, entities: new Map(expanded.entities.map((e) => [e.name, e])) };
+  const ctx = lowerContext(expanded);
   const out: CheckStmt[] = [];
   for (const e of expanded.entities) {
     if (entities && !entities.includes(e.name)) continue;

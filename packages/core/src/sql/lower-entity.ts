@@ -4,10 +4,12 @@
  * by layer (`lower/compute.ts`), then the final projection into the stored column types.
  */
 import type { RowSource, ScenarioIR } from '../ir/types.js';
+import { idColumns, keyModeOf } from '../ir/id-columns.js';
 import { expandScenario } from '../random/expand-scenario.js';
 import { compute } from './lower/compute.js';
-import { entityOf, type LowerContext } from './lower/context.js';
+import { entityOf, lowerContext } from './lower/context.js';
 import { groupBase, windowBase } from './lower/derived.js';
+import { addKeyLayers } from './lower/key-layers.js';
 import { refsToCols } from './lower/scope.js';
 import { childrenBase, crossBase, sequenceBase, type SourceBase, type SourceInput } from './lower/sources.js';
 import { sql, type CreateTableStmt } from './sql-nodes.js';
@@ -37,7 +39,7 @@ const BASES: { readonly [K in SourceKind]: (input: SourceInput<Extract<RowSource
  */
 export function lowerEntity(ir: ScenarioIR, name: string, options: LowerOptions = {}): CreateTableStmt {
   const expanded = expandScenario(ir);
-  const ctx: LowerContext = { ir: expanded, entities: new Map(expanded.entities.map((e) => [e.name, e])) };
+  const ctx = lowerContext(expanded);
   const entity = entityOf(ctx, name);
   const base = (BASES[entity.source.kind] as (input: SourceInput<RowSource>) => SourceBase)({ ctx, entity, source: entity.source, rowsPerPartition: options.rowsPerPartition ?? 2_000_000 });
   const { layers } = base;
@@ -49,8 +51,20 @@ export function lowerEntity(ir: ScenarioIR, name: string, options: LowerOptions 
     '',
   );
   const outCols = entity.columns.filter((c) => c.output);
+  // Opaque keys: id columns are written as the bijection of their internal keys.
+  const ids = keyModeOf(expanded) === 'opaque' ? idColumns(expanded.entities, name, ctx.spaces) : new Map<string, string>();
+  const encoded = outCols.flatMap((c, i) => {
+    const space = ids.get(c.name);
+    return space === undefined ? [] : [{ from: c.name, to: `__id${i}`, space }];
+  });
+  if (encoded.length) {
+    // only the output columns ride through the encoding layers
+    layers.project([], outCols.map((c) => c.name));
+    addKeyLayers(layers, encoded, 'encode');
+  }
+  const stored = (c: string): string => encoded.find((x) => x.from === c)?.to ?? c;
   const final = sql.select(
-    outCols.map((c) => ({ alias: c.name, expr: sql.output(c.type, sql.col(null, c.name)) })),
+    outCols.map((c) => ({ alias: c.name, expr: sql.output(c.type, sql.col(null, stored(c.name))) })),
     sql.subquery(layers.select, 'f'),
   );
   return {

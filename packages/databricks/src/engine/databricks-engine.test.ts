@@ -7,8 +7,8 @@ import { ConfigError, generate, type Manifest, type ProgressEvent } from '@synth
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceScenario, CONFORMANCE_ENTITIES, DERIVED_ENTITIES } from '../../../../test/conformance/scenario.js';
 import { resolveDatabricksConfig } from '../auth/databricks-connection.js';
-import { InvalidRunError } from '../executor/executor-error.js';
-import { FakeWarehouse } from '../../test/support/fake-warehouse.js';
+import { InvalidRunError, StatementFailedError, WarehouseRunCancelledError } from '../executor/executor-error.js';
+import { driverErrors, FakeWarehouse } from '../../test/support/fake-warehouse.js';
 import type { GrantsClient } from '../grants/grant-check.js';
 import { MissingPrivilegesError } from '../grants/grants-error.js';
 import { aliceWorkspace, startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../../test/support/fake-workspace-server.js';
@@ -129,11 +129,76 @@ describe('databricks engine (replace)', () => {
     server.setWorkspace(granted);
   });
 
+  it('validates clusterBy before anything is sent: a table the scenario lacks, more than four keys, a type liquid clustering cannot use', async () => {
+    const paths = async (clusterBy: Record<string, string[]>): Promise<string[]> => {
+      const w = new FakeWarehouse();
+      const err = await generate(ir(), engine(w, { clusterBy })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConfigError);
+      expect(w.executed).toEqual([]);
+      return (err as ConfigError).issues.map((i) => i.path);
+    };
+    expect(await paths({ nope: ['id'] })).toEqual(['clusterBy.nope']);
+    expect(await paths({ individuals: ['household_id', 'individual_id', 'household_id', 'individual_id', 'household_id'] })).toEqual(['clusterBy.individuals']);
+    const bool = ir().entities.flatMap((e) => e.columns.filter((c) => c.type.kind === 'boolean' || c.type.kind === 'array').map((c) => [e.name, c.name] as const))[0] as readonly [string, string];
+    expect(await paths({ [bool[0]]: [bool[1]] })).toEqual([`clusterBy.${bool[0]}.0`]);
+  });
+
   it('rejects invalid options naming the field', () => {
     const w = new FakeWarehouse();
     expect(() => engine(w, { catalog: 'ma.in' })).toThrow(ConfigError);
     expect(() => engine(w, { tablePrefix: '1x' })).toThrow(/tablePrefix/);
     expect(() => databricks({ catalog: 'main', schema: 'synth' })).toThrow(/connection/);
+  });
+});
+
+describe('databricks engine (failures, resume, cancel)', () => {
+  const ctasOf = (t: string): RegExp => new RegExp(`^CREATE OR REPLACE TABLE \`main\`\\.\`synth\`\\.\`${t}\``);
+
+  it('rolls the run back after a failed statement and says so; the next run replaces the tables', async () => {
+    server.setWorkspace(granted);
+    const w = new FakeWarehouse();
+    await generate(ir(), engine(w));
+    const before = w.content('households');
+    w.behaviors = [{ match: ctasOf('individuals'), failFetch: () => driverErrors.sql('[DIVIDE_BY_ZERO] injected', '22012') }];
+    const err = await generate(ir(), engine(w)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StatementFailedError);
+    expect(err).toMatchObject({ outcome: 'rolled-back', table: 'individuals' });
+    expect(w.content('households')).toBe(before);
+    expect(w.ledger.at(-1)?.event).toBe('run_rolled_back');
+    const again = await generate(ir(), engine(w));
+    expect(again.checks.every((c) => c.violations === 0)).toBe(true);
+  });
+
+  it('resumes a run left incomplete: completed tables are not written again, the manifest is complete', async () => {
+    const w = new FakeWarehouse();
+    w.behaviors = [{ match: ctasOf('individuals'), failFetch: () => driverErrors.sql('[INTERNAL_ERROR] injected', 'XX000') }];
+    const err = await generate(ir(), engine(w, { runId: 'run-r', onFailure: 'leave' })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ outcome: 'left-incomplete' });
+    const sent = w.executed.length;
+    const events: ProgressEvent[] = [];
+    const m = await generate(ir(), engine(w, { runId: 'run-r', recover: 'resume' }), { onProgress: (e) => events.push(e) });
+    const resumed = w.executed.slice(sent);
+    expect(resumed.some((s) => ctasOf('households').test(s))).toBe(false);
+    expect(resumed.some((s) => ctasOf('individuals').test(s))).toBe(true);
+    expect(Object.keys(m.tables).sort()).toEqual([...ALL].sort());
+    expect(m.tables['households']?.rows).toBeGreaterThan(0);
+    expect(w.ledger.filter((r) => r.run_id === 'run-r').map((r) => r.event)).toContain('run_resumed');
+    expect(w.ledger.at(-1)?.event).toBe('run_completed');
+    expect(events.at(-1)).toMatchObject({ phase: 'done' });
+  });
+
+  it('a cancel while a CTAS runs stops it on the warehouse, rolls back and throws the cancellation with its outcome', async () => {
+    const w = new FakeWarehouse();
+    await generate(ir(), engine(w));
+    const before = w.content('households');
+    const controller = new AbortController();
+    w.behaviors = [{ match: ctasOf('individuals'), hang: true, onHang: () => controller.abort() }];
+    const err = await generate(ir(), engine(w), { signal: controller.signal }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WarehouseRunCancelledError);
+    expect(err).toMatchObject({ outcome: 'rolled-back' });
+    expect(w.cancelled).toHaveLength(1);
+    expect(w.content('households')).toBe(before);
+    expect(w.ledger.at(-1)?.event).toBe('run_rolled_back');
   });
 });
 
@@ -188,7 +253,8 @@ describe('databricks engine (append)', () => {
   it('builds the same statements for the same run id (a resume presents the same plan)', () => {
     const a = databricksStatements(ir(40, 1), { catalog: 'main', schema: 'synth', mode: 'append' }, 'r1');
     const b = databricksStatements(ir(40, 1), { catalog: 'main', schema: 'synth', mode: 'append' }, 'r1');
-    expect(a).toEqual(b);
+    expect(a.steps).toEqual(b.steps);
+    expect(a.plan).toEqual(b.plan);
     expect(a.staging).toHaveLength(ALL.length);
     expect(latestManifestSql('main', 'synth')).toContain("get_json_object(detail, '$.manifest')");
   });

@@ -12,31 +12,18 @@
  *   batch.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  defineEngine,
-  positiveIntegerIssue,
-  ConfigError,
-  createManifest,
-  parseContentHash,
-  RunProgress,
-  type CheckResult,
-  type Engine,
-  type Issue,
-  type Manifest,
-  type RunOptions,
-  type ScenarioIR,
-  type TableResult,
-} from '@synthgraph/core';
+import { defineEngine, positiveIntegerIssue, ConfigError, runPlan, type Engine, type Issue, type Manifest, type RunOptions, type ScenarioIR, type SessionStart } from '@synthgraph/core';
 import type { DatabricksConnection } from '../auth/databricks-connection.js';
 import { assertGrants, type GrantsClient } from '../grants/grant-check.js';
 import type { GrantPrincipal, GrantReport, WriteMode } from '../grants/grant-report.js';
 import { unityCatalogNameIssues } from '../grants/unity-catalog-names.js';
 import type { WarehouseSessionFactory } from '../executor/planned-statement.js';
-import { runOnWarehouse, type RecoverMode, type StatementResult, type WarehouseProgressEvent } from '../executor/warehouse-executor.js';
-import { parseTableStats } from '../spark/table-stats.js';
-import { databricksStatements, MANIFEST_DETAIL_KEY, type DatabricksStatement } from './databricks-statements.js';
+import type { RecoverMode, WarehouseProgressEvent } from '../executor/warehouse-run-options.js';
+import { WarehouseRun } from '../executor/warehouse-run.js';
+import { databricksStatements, MANIFEST_DETAIL_KEY } from './databricks-statements.js';
+import { PlannedWarehouseSession, UnityCatalogWriter } from './warehouse-session.js';
 
-export { databricksStatements, latestManifestSql, MANIFEST_DETAIL_KEY, type DatabricksPlanOptions, type DatabricksStatement } from './databricks-statements.js';
+export { databricksStatements, latestManifestSql, MANIFEST_DETAIL_KEY, type DatabricksPlanOptions, type DatabricksStatement, type DatabricksStatements } from './databricks-statements.js';
 
 /** Options of {@link databricks}. */
 export interface DatabricksEngineOptions {
@@ -108,9 +95,6 @@ export function databricks(options: DatabricksEngineOptions): Engine {
   return defineEngine('databricks', 'Databricks', options, validateDatabricksEngineOptions, runDatabricks);
 }
 
-const firstValue = (rows: readonly object[]): unknown => Object.values((rows[0] as Record<string, unknown> | undefined) ?? {})[0];
-const field = (rows: readonly object[], name: string): unknown => (rows[0] as Record<string, unknown> | undefined)?.[name];
-
 /** The newest completed manifest in the ledger rows that wrote the same tables (same names, same prefix). */
 function previousManifest(rows: readonly object[], ir: ScenarioIR, fullName: (entity: string) => string): Manifest | undefined {
   const names = ir.entities.map((e) => e.name);
@@ -126,103 +110,58 @@ function previousManifest(rows: readonly object[], ir: ScenarioIR, fullName: (en
   return undefined;
 }
 
+/**
+ * The engine on core's run loop: the session opens after the grant check and begins the run in
+ * the ledger with the whole statement list; the writer commits with the `run_completed` row.
+ */
 async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: RunOptions): Promise<Manifest> {
-  const t0 = performance.now();
   const mode = o.mode ?? 'replace';
   const runId = o.runId ?? randomUUID();
-  const { steps, staging } = databricksStatements(ir, o, runId);
-  // The same steps and phases as every engine's run loop (core's RunProgress), driven by the executor's statement events.
-  const progress = new RunProgress({ tables: new Set(steps.filter((st) => st.role === 'write').map((st) => st.entity)).size, checks: steps.reduce((n, st) => n + (st.checkNames?.length ?? 0), 0) }, run.onProgress);
-
-  progress.plan(`checking Unity Catalog privileges on ${o.catalog}.${o.schema}`);
-  const report = o.grantsChecked ?? (await assertGrants({ catalog: o.catalog, schema: o.schema, mode, principal: o.principal, tables: ir.entities.map((e) => `${o.tablePrefix ?? ''}${e.name}`) }, o.grants ?? (o.connection as DatabricksConnection).workspaceClient()));
-  // What the grant check could not see (refused permission queries) is reported, not fatal.
-  if (!o.grantsChecked) for (const note of report.notes) progress.emit({ phase: 'plan', state: 'running', detail: `warning: ${note}` });
-  if (mode === 'append' && !report.schemaExists) {
-    throw new ConfigError([{ path: 'mode', message: `append adds to the tables of an earlier run, but the schema ${o.catalog}.${o.schema} does not exist`, value: 'append', fix: 'run once in replace mode first' }], 'Cannot append');
-  }
-
+  const { steps, staging, plan, tableRef, hashDialect } = databricksStatements(ir, o, runId);
   const fullName = (entity: string): string => `${o.catalog}.${o.schema}.${o.tablePrefix ?? ''}${entity}`;
-  let manifest: Manifest | undefined;
-  const buildManifest = (results: readonly StatementResult[]): Record<string, unknown> => {
-    // Called just before the ledger row that commits the run is written.
-    progress.write('started', 'recording the run in the ledger');
-    const tables: Record<string, TableResult> = {};
-    const batchRows: Record<string, number> = {};
-    const checks: CheckResult[] = [];
-    const elapsed: Record<string, number> = {};
-    const bytes: Record<string, number> = {};
-    const canonical: Record<string, string> = {};
-    let previous: Manifest | undefined;
-    for (const r of results) {
-      const s = steps[r.index] as DatabricksStatement;
-      if (s.role === 'write') elapsed[s.entity] = (elapsed[s.entity] ?? 0) + r.elapsedMs;
-      else if (s.role === 'detail') bytes[s.entity] = Number(field(r.rows, 'sizeInBytes') ?? 0) || 0;
-      else if (s.role === 'batch-rows') batchRows[s.entity] = Number(firstValue(r.rows));
-      else if (s.role === 'canonical') canonical[s.entity] = parseContentHash((r.rows[0] as Record<string, unknown> | undefined) ?? {});
-      else if (s.role === 'previous') previous = previousManifest(r.rows, ir, fullName);
-      else if (s.role === 'check') (s.checkNames ?? []).forEach((name, i) => checks.push({ name, table: s.entity, violations: Number(field(r.rows, `c${i}`)) }));
-      else if (s.role === 'stats') {
-        const { rows, contentHash } = parseTableStats(field(r.rows, 'n'), field(r.rows, 'h'));
-        tables[s.entity] = { rows, files: [], bytes: 0, contentHash, canonicalHash: '', elapsedMs: 0 };
-      }
+  const location = { catalog: o.catalog, schema: o.schema, runId, principal: '', tables: Object.fromEntries(ir.entities.map((e) => [e.name, fullName(e.name)])) };
+  const writer = new UnityCatalogWriter(steps, tableRef);
+
+  const openSession = async ({ progress }: SessionStart): Promise<PlannedWarehouseSession> => {
+    const report = o.grantsChecked ?? (await assertGrants({ catalog: o.catalog, schema: o.schema, mode, principal: o.principal, tables: ir.entities.map((e) => `${o.tablePrefix ?? ''}${e.name}`) }, o.grants ?? (o.connection as DatabricksConnection).workspaceClient()));
+    // What the grant check could not see (refused permission queries) is reported, not fatal.
+    if (!o.grantsChecked) for (const note of report.notes) progress.emit({ phase: 'plan', state: 'running', detail: `warning: ${note}` });
+    if (mode === 'append' && !report.schemaExists) {
+      throw new ConfigError([{ path: 'mode', message: `append adds to the tables of an earlier run, but the schema ${o.catalog}.${o.schema} does not exist`, value: 'append', fix: 'run once in replace mode first' }], 'Cannot append');
     }
-    for (const [entity, t] of Object.entries(tables)) tables[entity] = { ...t, canonicalHash: canonical[entity] ?? '', bytes: bytes[entity] ?? 0, elapsedMs: Math.round(elapsed[entity] ?? 0) };
-    const location = { catalog: o.catalog, schema: o.schema, runId, principal: report.principal, tables: Object.fromEntries(Object.keys(tables).map((e) => [e, fullName(e)])) };
-    manifest = createManifest(ir, {
-      engine: 'databricks-sql',
-      format: 'delta',
-      tables,
-      checks,
-      elapsedMs: performance.now() - t0,
-      ...(mode === 'append' ? { batchRows, previousBatches: previous?.batches ?? [] } : {}),
-      batchFiles: Object.fromEntries(Object.keys(tables).map((e) => [e, []])),
-      extra: { databricks: location },
+    location.principal = report.principal;
+    const onProgress = (e: WarehouseProgressEvent): void => {
+      o.onStatement?.(e);
+      const s = steps[e.statementIndex];
+      if (e.phase === 'rollback') progress.write('running', `rolling back ${e.table} (${e.state})`, e.table);
+      else if (e.state === 'running' && s?.role === 'write') progress.tableRunning(s.entity, `${Math.round(e.elapsedMs / 1000)}s on the warehouse`);
+    };
+    const warehouseRun = await WarehouseRun.open(steps, {
+      catalog: o.catalog,
+      schema: o.schema,
+      grantsChecked: report,
+      ...(o.session ? { session: o.session } : { connection: (o.connection as DatabricksConnection).sqlConnectOptions() }),
+      runId,
+      signal: run.signal,
+      onProgress,
+      retries: o.retries,
+      backoff: o.backoff,
+      recover: o.recover,
+      onFailure: o.onFailure,
+      driverLog: o.driverLog,
+      requireExisting: mode === 'append' ? ir.entities.map((e) => `${o.tablePrefix ?? ''}${e.name}`) : [],
+      dropAfterCompletion: staging,
     });
-    return { [MANIFEST_DETAIL_KEY]: manifest };
+    const session = new PlannedWarehouseSession(warehouseRun, steps);
+    writer.begin(session, progress);
+    const previous = steps[0]?.role === 'previous' ? await session.query(steps[0].sql, 'reading the last manifest') : [];
+    writer.previousBatches = previousManifest(previous, ir, fullName)?.batches ?? [];
+    return session;
   };
 
-  const onStatement = (e: WarehouseProgressEvent): void => {
-    o.onStatement?.(e);
-    const s = steps[e.statementIndex];
-    if (e.phase === 'rollback') return progress.write('running', `rolling back ${e.table} (${e.state})`, e.table);
-    if (!s) return;
-    if (s.kind === 'check') {
-      // Row counts and violations are reported as their statements return, not at the end.
-      if (e.state === 'succeeded' && e.result && s.role === 'stats') progress.tableFinished(s.entity, parseTableStats(field(e.result, 'n'), field(e.result, 'h')).rows);
-      if (s.role !== 'check') return;
-      if (e.state === 'started') progress.checksStarted(s.entity, s.checkNames ?? []);
-      if (e.state === 'succeeded' && e.result) {
-        const result = e.result;
-        (s.checkNames ?? []).forEach((name, i) => progress.checkFinished(s.entity, name, Number(field(result, `c${i}`))));
-      }
-      return;
-    }
-    if (s.role !== 'write' || s.kind === 'meta') return;
-    // A table starts with its CTAS (replace) or its batch's staging CTAS (append).
-    if (e.state === 'started' && (mode === 'replace' || staging.includes(s.table))) progress.tableStarted(s.entity);
-    else if (e.state === 'running') progress.tableRunning(s.entity, `${Math.round(e.elapsedMs / 1000)}s on the warehouse`);
-  };
-
-  const result = await runOnWarehouse(steps, {
-    catalog: o.catalog,
-    schema: o.schema,
-    grantsChecked: report,
-    ...(o.session ? { session: o.session } : { connection: (o.connection as DatabricksConnection).sqlConnectOptions() }),
-    runId,
-    signal: run.signal,
-    onProgress: onStatement,
-    retries: o.retries,
-    backoff: o.backoff,
-    recover: o.recover,
-    onFailure: o.onFailure,
-    driverLog: o.driverLog,
-    requireExisting: mode === 'append' ? ir.entities.map((e) => `${o.tablePrefix ?? ''}${e.name}`) : [],
-    dropAfterCompletion: staging,
-    completionDetail: buildManifest,
-  });
-  const done = manifest as unknown as Manifest;
-  if (result.leftOver.length) progress.write('finished', `could not drop staging tables ${result.leftOver.join(', ')}; drop them by hand`);
-  progress.done(done.totalRows);
-  return done;
+  try {
+    return await runPlan(ir, plan, { ...run, openSession, writer, dialect: hashDialect, sessionLabel: `checking Unity Catalog privileges on ${o.catalog}.${o.schema}`, extra: { databricks: location } });
+  } catch (e) {
+    throw writer.failure ?? e;
+  }
 }

@@ -1,9 +1,10 @@
 /**
- * The statements of a Databricks run: per table the CTAS (or, for an append, a staging CTAS, its
- * row count and the INSERT), the measurements (statistics, canonical content hash, DESCRIBE
- * DETAIL), then the checks grouped per table. Also printed by `synthgraph plan --dialect databricks`.
+ * The statements of a Databricks run: per table the CTAS with its comments and constraints (or,
+ * for an append, a staging CTAS and the INSERT) and its row count, the measurements (canonical
+ * content hash, statistics), the checks grouped per table, and each table's size (DESCRIBE
+ * DETAIL) — in the order core's run loop sends them. Also printed by `synthgraph plan --dialect databricks`.
  */
-import { buildPlan, contentHashSql, groupChecks, irHash, type ScenarioIR } from '@synthgraph/core';
+import { buildPlan, ConfigError, contentHashSql, countRowsSql, groupChecks, irHash, type Dialect, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
 import type { WriteMode } from '../grants/grant-report.js';
 import { qualifiedName } from '../grants/unity-catalog-names.js';
 import type { PlannedStatement } from '../executor/planned-statement.js';
@@ -36,20 +37,47 @@ export interface DatabricksPlanOptions {
 
 /** A planned statement and what its result means for the manifest. */
 export interface DatabricksStatement extends PlannedStatement {
-  /** `write`: creates or fills a table; `stats`/`canonical`/`detail`/`batch-rows`: measures one; `check`: a constraint's violation count; `previous`: reads the last manifest (append). */
-  readonly role: 'write' | 'stats' | 'canonical' | 'detail' | 'batch-rows' | 'check' | 'previous';
+  /**
+   * `write`: creates or fills a table; `count`: its rows after the write (an append's batch);
+   * `canonical`/`stats`/`detail`: measure a table (canonical content hash; Spark's own hash and
+   * rows; size); `check`: constraints' violation counts; `previous`: reads the last manifest (append).
+   */
+  readonly role: 'write' | 'count' | 'canonical' | 'stats' | 'detail' | 'check' | 'previous';
   readonly entity: string;
   /** For `check`: the checks whose violation counts are the columns `c0`, `c1`, … of its row. */
   readonly checkNames?: readonly string[];
 }
 
-/** Builds the statements of a run (exported for `synthgraph plan --dialect databricks` and tests). */
-export function databricksStatements(
-  ir: ScenarioIR,
-  o: DatabricksPlanOptions,
-  runId: string,
-): { steps: DatabricksStatement[]; staging: string[] } {
+/** The statements of a Databricks run and the plan core's run loop drives them with. */
+export interface DatabricksStatements {
+  /** Every statement, in the order the run sends them (see {@link databricksStatements}). */
+  readonly steps: DatabricksStatement[];
+  /** An append's staging tables (dropped once the run is complete). */
+  readonly staging: string[];
+  /** The plan for `runPlan`: the tables the run writes (an append's staging tables) and the checks over the final tables. */
+  readonly plan: StatementPlan;
+  /** The final, fully qualified table of an entity (where hashes, checks and sizes read). */
+  readonly tableRef: (entity: string) => string;
+  /** The dialect that prints the canonical content hash. */
+  readonly hashDialect: Dialect;
+}
+
+/**
+ * Builds the statements of a run, in the order core's run loop sends them: (append: the last
+ * manifest;) per table its writes and its row count; per table the canonical content hash and
+ * Spark's statistics; the checks grouped per table; per table `DESCRIBE DETAIL`. Exported for
+ * `synthgraph plan --dialect databricks` and tests.
+ *
+ * @example
+ * ```ts
+ * const { steps, plan } = databricksStatements(ir, { catalog: 'main', schema: 'synth' }, runId);
+ * ```
+ */
+export function databricksStatements(ir: ScenarioIR, o: DatabricksPlanOptions, runId: string): DatabricksStatements {
   const { catalog, schema } = o;
+  const entities = ir.entities.map((e) => e.name);
+  const unknown = Object.keys(o.clusterBy ?? {}).filter((e) => !entities.includes(e));
+  if (unknown.length) throw new ConfigError(unknown.map((e) => ({ path: `clusterBy.${e}`, message: `is not a table of the scenario ${ir.name}`, value: e, fix: `use one of ${entities.join(', ')}` })));
   const append = o.mode === 'append';
   const prefix = o.tablePrefix ?? '';
   const name = (entity: string): string => `${prefix}${entity}`;
@@ -61,18 +89,11 @@ export function databricksStatements(
   const steps: DatabricksStatement[] = [];
   const staging: string[] = [];
   const hashDialect = sparkDialect();
-  const measure = (t: (typeof finalPlan.tables)[number]): DatabricksStatement[] =>
-    (
-      [
-        ['stats', tableStatsSql(t.table, t.plan.columns)],
-        ['canonical', contentHashSql(ir, t.entity, hashDialect, final)],
-        ['detail', `DESCRIBE DETAIL ${t.table}`],
-      ] as const
-    ).map(([role, sql]) => ({ table: name(t.entity), entity: t.entity, kind: 'check', role, sql }));
+  let written = finalPlan.tables;
   if (!append) {
     for (const t of finalPlan.tables) {
       t.sql.forEach((sql, i) => steps.push({ table: name(t.entity), entity: t.entity, kind: i === 0 ? 'create' : 'meta', role: 'write', sql }));
-      steps.push(...measure(t));
+      steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'count', sql: countRowsSql(t.table) });
     }
   } else {
     const firstEntity = finalPlan.tables[0]?.entity ?? '';
@@ -92,21 +113,25 @@ export function databricksStatements(
     });
     const stageRef = (entity: string): string => qualifiedName(catalog, schema, stagingName(entity));
     const stagePlan = buildPlan(ir, sparkDialect({ properties: { ...properties, 'synthgraph.staging': 'true' }, tableRef: stageRef }), { ...lower, tableRef: stageRef });
+    written = stagePlan.tables;
     for (const t of stagePlan.tables) {
       const stage = stagingName(t.entity);
       staging.push(stage);
       steps.push({ table: stage, entity: t.entity, kind: 'create', role: 'write', sql: t.sql[0] as string });
-      steps.push({ table: stage, entity: t.entity, kind: 'check', role: 'batch-rows', sql: `SELECT CAST(count(*) AS STRING) AS n FROM ${t.table}` });
       const cols = t.plan.columns.map((c) => sparkIdent(c.name)).join(', ');
       steps.push({ table: name(t.entity), entity: t.entity, kind: 'create', role: 'write', sql: `INSERT INTO ${final(t.entity)} (${cols})\nSELECT ${cols} FROM ${t.table}` });
-    }
-    for (const t of finalPlan.tables) {
-      steps.push(...measure(t));
+      // The batch's rows: its staging table.
+      steps.push({ table: stage, entity: t.entity, kind: 'check', role: 'count', sql: countRowsSql(t.table) });
     }
   }
+  for (const t of finalPlan.tables) {
+    steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'canonical', sql: contentHashSql(ir, t.entity, hashDialect, final) });
+    steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'stats', sql: tableStatsSql(t.table, t.plan.columns) });
+  }
   // One statement per table's checks: a warehouse round trip each, not one per check.
-  for (const g of groupChecks(finalPlan.checks, sparkIdent)) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.checks.map((c) => c.name), sql: g.sql });
-  return { steps, staging };
+  for (const g of groupChecks(finalPlan.checks, hashDialect.quoteIdent)) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.checks.map((c) => c.name), sql: g.sql });
+  for (const t of finalPlan.tables) steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
+  return { steps, staging, plan: { dialect: finalPlan.dialect, tables: written, checks: finalPlan.checks }, tableRef: final, hashDialect };
 }
 
 /**

@@ -226,6 +226,8 @@ export class WarehouseConnectionError extends SynthgraphError {
 }
 
 function firstLine(e: unknown): string {
-  const m = e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error';
+  // The driver's StatusError is not an Error, but has a message.
+  const message = (e as { message?: unknown } | null | undefined)?.message;
+  const m = typeof e === 'string' ? e : typeof message === 'string' && message !== '' ? message : 'unknown error';
   return redactText((m.trim().split('\n')[0] ?? '').slice(0, 500));
 }

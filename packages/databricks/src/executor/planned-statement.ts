@@ -2,6 +2,7 @@
  * What the executor runs, and the driver interfaces it runs it through.
  */
 import type { DBSQLClient } from '@databricks/sql';
+import type { RawStatus } from './error-status.js';
 
 /** `create`: creates or fills a table (CTAS, INSERT); `meta`: annotates it (comments, constraints); `check`: a read-only query (violation counts). */
 export type StatementKind = 'create' | 'check' | 'meta';
@@ -62,6 +63,12 @@ export interface WarehouseSession {
   readonly id: string;
   executeStatement(statement: string, options?: ExecuteStatementOptions): Promise<WarehouseOperation>;
   close: DriverSession['close'];
+  /**
+   * The raw Thrift status of the last call the server answered with an error: the driver's
+   * `StatusError` drops its SQLSTATE, which the executor reads back from here. Sessions the
+   * executor opens from `connection` provide it; a factory's sessions may.
+   */
+  errorStatus?(): RawStatus | undefined;
 }
 
 /**

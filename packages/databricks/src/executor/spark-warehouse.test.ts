@@ -3,11 +3,17 @@
  * ledger, DESCRIBE HISTORY, RESTORE, DROP) run on a local Apache Spark 4 + Delta session through
  * `sparkWarehouse`. The tests share one session and one schema and build on each other's tables,
  * in order. They never skip: without `bash scripts/setup-spark.sh` they fail with that instruction.
+ * The last group rehearses whole Databricks engine runs (as `--target databricks-local` does) in a
+ * schema of their own: run → rollback → run, and append after replace.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { contentHashSql, generate, parseContentHash, type Manifest, type ProgressEvent, type ScenarioIR } from '@synthgraph/core';
+import { conformanceScenario } from '../../../../test/conformance/scenario.js';
+import { databricks } from '../engine/databricks-engine.js';
+import { sparkDialect } from '../spark/spark-dialect.js';
 import type { GrantReport } from '../grants/grant-report.js';
 import { qualifiedName } from '../grants/unity-catalog-names.js';
 import { LocalSpark } from '../local-spark/index.js';
@@ -214,4 +220,57 @@ describe('sparkWarehouse operations', () => {
     expect((await slow.status()).operationState).toBe(TOperationState.CANCELED_STATE);
     expect(warehouse.cancelled).toHaveLength(1);
   });
+});
+
+describe('the Databricks engine rehearsed on the same session (as --target databricks-local)', () => {
+  const REHEARSAL = 'rehearsal';
+  const R = (table: string): string => qualifiedName(SESSION_CATALOG, REHEARSAL, table);
+  const small = (seed: number, batch = 0): ScenarioIR => conformanceScenario(40, batch).toIR({ seed });
+  const run = async (ir: ScenarioIR, mode: 'replace' | 'append', extra: { signal?: AbortSignal; onProgress?: (e: ProgressEvent) => void } = {}): Promise<Manifest> => {
+    const schemaExists = (await query(`SHOW SCHEMAS IN ${SESSION_CATALOG}`)).some((r) => String(r.databaseName ?? r.namespace).toLowerCase() === REHEARSAL);
+    const grantsChecked: GrantReport = { ...report(schemaExists), schema: REHEARSAL, mode };
+    return generate(ir, databricks({ catalog: SESSION_CATALOG, schema: REHEARSAL, session: warehouse.factory, grantsChecked, mode, rowsPerPartition: 100, retries: 0 }), extra);
+  };
+  const canonical = (m: Manifest): Record<string, string> => Object.fromEntries(Object.entries(m.tables).map(([t, r]) => [t, r.canonicalHash]));
+  const canonicalNow = async (ir: ScenarioIR, entity: string): Promise<string> => parseContentHash((await query(contentHashSql(ir, entity, sparkDialect(), (e) => R(e))))[0] ?? {});
+  const constraintsSent = (): string[] => warehouse.skipped.filter((q) => /ADD CONSTRAINT \S+ (PRIMARY|FOREIGN) KEY/.test(q));
+  const zero = (m: Manifest): unknown[] => m.checks.filter((c) => c.violations !== 0);
+
+  it('run → rollback → run: a cancelled second run is restored to the first run, and a third run completes with its constraints and every check at 0', async () => {
+    const first = await run(small(7), 'replace');
+    expect(zero(first)).toEqual([]);
+    const perRun = constraintsSent().length;
+    expect(perRun).toBeGreaterThan(0);
+
+    // A second run with another seed, cancelled once its second table is written.
+    const controller = new AbortController();
+    let finished = 0;
+    const cancelled = await run(small(8), 'replace', {
+      signal: controller.signal,
+      onProgress: (e) => {
+        if (e.phase === 'table' && e.state === 'finished' && ++finished === 2) controller.abort(new Error('stop'));
+      },
+    }).catch((e: unknown) => e);
+    expect(cancelled).toBeInstanceOf(WarehouseRunCancelledError);
+    expect(cancelled).toMatchObject({ outcome: 'rolled-back' });
+    for (const entity of ['households', 'individuals']) expect(await canonicalNow(small(7), entity), entity).toBe(first.tables[entity]?.canonicalHash);
+    const rolledBack = await query(`SELECT run_id FROM ${R('_synthgraph_runs')} WHERE event = 'run_rolled_back'`);
+    expect(rolledBack).toHaveLength(1);
+
+    const skippedBefore = constraintsSent().length;
+    const third = await run(small(7), 'replace');
+    expect(zero(third)).toEqual([]);
+    expect(canonical(third)).toEqual(canonical(first));
+    expect(constraintsSent().length - skippedBefore).toBe(perRun);
+  }, 600_000);
+
+  it('append after replace: the batch is inserted, every check over both batches is 0, no staging table is left', async () => {
+    const replaced = await run(small(7, 0), 'replace');
+    const appended = await run(small(7, 1), 'append');
+    expect(zero(appended)).toEqual([]);
+    expect(appended.batches.map((b) => b.index)).toEqual([0, 1]);
+    expect(appended.batches[0]).toEqual(replaced.batches[0]);
+    for (const [entity, t] of Object.entries(appended.tables)) expect(t.rows, entity).toBe((replaced.tables[entity]?.rows ?? 0) + (appended.batches[1]?.rows[entity] ?? 0));
+    expect((await query(`SHOW TABLES IN ${qualifiedName(SESSION_CATALOG, REHEARSAL)} LIKE '_synthgraph_stage*'`))).toEqual([]);
+  }, 600_000);
 });

@@ -10,6 +10,7 @@ import { CancelledError, InternalError, SynthgraphError } from '@synthgraph/core
 import type { SqlConnectOptions } from '../auth/databricks-connection.js';
 import { redactText } from '../auth/redact.js';
 import { WarehouseConnectionError, WarehouseRunCancelledError } from './executor-error.js';
+import { keepSqlState, ErrorStatusLog } from './error-status.js';
 import { classifyFailure } from './failure-classifier.js';
 import { waitUntilStopped } from './operation-stop.js';
 import type { OpenSessionRequest, WarehouseSession } from './planned-statement.js';
@@ -96,14 +97,27 @@ export class StatementRunner {
         }
         const { DBSQLClient } = await import('@databricks/sql');
         const log = this.options.driverLog;
-        const client = new DBSQLClient({ logger: { log: (level, message) => log?.(level, redactText(message)) } });
+        const errors = new ErrorStatusLog();
+        // The driver's own extension point (IClientContext.getDriver): its calls are watched for error statuses.
+        const Client = class extends DBSQLClient {
+          override async getDriver(): Promise<Awaited<ReturnType<InstanceType<typeof DBSQLClient>['getDriver']>>> {
+            return errors.watch(await super.getDriver());
+          }
+        };
+        const client = new Client({ logger: { log: (level, message) => log?.(level, redactText(message)) } });
         try {
           await client.connect(connection as SqlConnectOptions);
-          const session = await client.openSession(request);
+          const driverSession = await client.openSession(request);
+          const session: WarehouseSession = {
+            id: driverSession.id,
+            executeStatement: (statement, options) => driverSession.executeStatement(statement, options),
+            close: () => driverSession.close(),
+            errorStatus: () => errors.last,
+          };
           return {
             session,
             close: async () => {
-              await session.close().catch(() => undefined);
+              await driverSession.close().catch(() => undefined);
               await client.close();
             },
           };
@@ -146,7 +160,8 @@ export class StatementRunner {
         const affected = affectedRows(rows);
         this.#emit(step, 'succeeded', attempt, start, { ...(affected === undefined ? {} : { rows: affected }), ...(step.phase === 'check' ? { result: rows } : {}) });
         return { rows, affected, attempts: attempt, elapsedMs: performance.now() - start };
-      } catch (e) {
+      } catch (thrown) {
+        const e = keepSqlState(thrown, this.session?.errorStatus?.());
         if (e instanceof CancelledStep || signal?.aborted) {
           this.#emit(step, 'cancelled', attempt, start);
           throw new CancelledStep(step, e instanceof CancelledStep ? e.reason : e, e instanceof CancelledStep ? e.stopConfirmed : true);

@@ -261,6 +261,15 @@ describe('runOnWarehouse: error mapping', () => {
     expect((e.cause as RedactedError).fields.errorCode).toBe('ERROR');
   });
 
+  it("keeps the SQLSTATE of a statement the server refused with an error status (the driver's StatusError drops it)", async () => {
+    const { w, options } = setup();
+    w.behaviors = [{ match: /ALTER COLUMN/, refuse: { message: '[TABLE_OR_VIEW_NOT_FOUND] The table or view `main`.`synth`.`households` cannot be found.', sqlState: '42P01' } }];
+    const e = (await failure(runOnWarehouse(plan('r'), options))) as StatementFailedError;
+    expect(e).toBeInstanceOf(StatementFailedError);
+    expect(e).toMatchObject({ table: 'households', kind: 'meta', sqlState: '42P01', attempts: 1, transient: false });
+    expect(e.message).toContain('[SQLSTATE 42P01]: [TABLE_OR_VIEW_NOT_FOUND]');
+  });
+
   it('keeps a truncated statement and never shows a secret', async () => {
     const token = 'dapi77777777777777777777777777777777';
     registerSecret(token);

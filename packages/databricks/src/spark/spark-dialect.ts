@@ -51,9 +51,14 @@ export function constraintName(table: string, kind: 'pk' | 'fk', column?: string
   return `${full.slice(0, MAX_CONSTRAINT_NAME - HASH_CHARS - 1)}_${hash}`;
 }
 
-/** Most clustering columns Delta liquid clustering accepts. */
+/** Most clustering columns Delta liquid clustering accepts (Databricks docs, "Use liquid clustering for tables": up to four keys). */
 const MAX_CLUSTER_COLUMNS = 4;
-/** Column types liquid clustering accepts as keys (Delta: numbers, decimals, strings, dates, timestamps). */
+/**
+ * Column types liquid clustering accepts as keys: those Delta collects min/max statistics for
+ * (Delta Lake `SkippingEligibleDataType`: numeric types incl. DECIMAL, DATE, TIMESTAMP,
+ * TIMESTAMP_NTZ, STRING; error class MANAGED_INGESTION_INVALID_CLUSTERING_SPEC.UNSUPPORTED_DATA_TYPE
+ * otherwise). Not BOOLEAN, ARRAY or MAP.
+ */
 const CLUSTERABLE = new Set(['bigint', 'int', 'double', 'decimal', 'string', 'date', 'timestamp']);
 
 function clusterColumns(stmt: CreateTableStmt, columns: readonly string[] | undefined): readonly string[] {

@@ -8,6 +8,7 @@
  * Failures, hangs and side effects are scripted per statement. Not exported from the package.
  */
 import { createRequire } from 'node:module';
+import type { thrift as Thrift } from '@databricks/sql';
 import type RetryErrorClass from '@databricks/sql/dist/errors/RetryError';
 import type StatusClass from '@databricks/sql/dist/dto/Status';
 import { driverShapes } from '../../src/rehearsal/driver-shapes.js';
@@ -17,6 +18,7 @@ const require = createRequire(import.meta.url);
 const { Status, TOperationState, operationStatus, operationErrors } = driverShapes();
 export { Status, TOperationState, operationStatus };
 const { default: RetryError } = require('@databricks/sql/dist/errors/RetryError') as { default: typeof RetryErrorClass };
+const { TStatus, TStatusCode } = (require('@databricks/sql') as { thrift: typeof Thrift }).thrift.TCLIService_types;
 const { THTTPException } = require('@databricks/sql/dist/connection/connections/ThriftHttpConnection') as {
   THTTPException: new (response: { status: number }) => Error & { statusCode: number };
 };
@@ -41,6 +43,11 @@ export interface FakeBehavior {
   times?: number;
   /** Throw this at `executeStatement` (before anything ran). */
   readonly failExecute?: () => unknown;
+  /**
+   * The server answers `ExecuteStatement` with an error status carrying this SQLSTATE: the driver
+   * throws its `StatusError` (which drops the SQLSTATE); the raw status is the session's `errorStatus()`.
+   */
+  readonly refuse?: { readonly message: string; readonly sqlState: string };
   /** Throw this from `fetchAll`; with `applied`, after the statement took effect (an ambiguous failure). */
   readonly failFetch?: () => unknown;
   readonly applied?: boolean;
@@ -197,6 +204,9 @@ export class FakeWarehouse {
     if ((m = /^DESCRIBE DETAIL (\S+)$/i.exec(s))) return [{ format: 'delta', name: m[1], numFiles: 1, sizeInBytes: 1000 * this.table(m[1]).versions.length }];
     // Row counts and content hashes (the engine's table statistics): the fake holds labels, not rows.
     if ((m = /^SELECT CAST\(count\(\*\) AS STRING\) AS n(?:, [\s\S]* AS h)? FROM (\S+)$/i.exec(s))) return [{ n: String(this.table(m[1]).versions.length), h: '0' }];
+    if ((m = /^SELECT count\(\*\) AS n FROM (\S+)$/i.exec(s))) return [{ n: this.table(m[1]).versions.length }];
+    // The canonical content hash: the first table it reads gives the rows.
+    if (/^SELECT CAST\(count\(\*\) AS STRING\) AS `n`,/.test(s) && (m = /FROM (`[^`]+`\.`[^`]+`\.`[^`]+`)/.exec(s))) return [{ n: String(this.table(m[1]).versions.length), a0: '0', a1: '0', b0: '0', b1: '0' }];
     // Grouped checks: one column per check, no violations.
     if (/^SELECT \(/.test(s)) return [Object.fromEntries([...s.matchAll(/\) AS `(c\d+)`/g)].map((x) => [x[1], 0]))];
     if (/^SELECT/i.test(s)) return [{ violations: 0 }];
@@ -216,12 +226,22 @@ class FakeSession implements WarehouseSession {
   constructor(private readonly w: FakeWarehouse) {}
 
   dead = false;
+  #errorStatus: InstanceType<typeof TStatus> | undefined;
+
+  errorStatus(): InstanceType<typeof TStatus> | undefined {
+    return this.#errorStatus;
+  }
 
   async executeStatement(statement: string): Promise<WarehouseOperation> {
     this.w.executed.push(statement);
     if (this.dead) throw driverErrors.connectionReset();
     const b = this.w.behaviorFor(statement);
     if (b?.failExecute) throw b.failExecute();
+    if (b?.refuse) {
+      this.#errorStatus = new TStatus({ statusCode: TStatusCode.ERROR_STATUS, sqlState: b.refuse.sqlState, errorMessage: b.refuse.message });
+      // What the driver does with it (ThriftSessionBackend.createOperationBackend).
+      Status.assert(this.#errorStatus);
+    }
     this.w.openOperations += 1;
     if (b?.disconnect) this.dead = true;
     return new FakeOperation(this.w, statement, b);

@@ -100,7 +100,7 @@ export const householdsStep = z.strictObject({
         ),
       })
       .default({}),
-    'where households are: by default every US ZIP weighted by its population; states or regions reweight it (not both)',
+    'where households are: by default every residential US ZIP (a populated Census ZCTA: no PO-box, unique-organisation, military or inactive ZIP) weighted by its residential population, states at their 2020 Census shares; states or regions reweight the states (not both), ZIPs within a state keep their population weights',
     'at most one of states / regions',
   ),
   normalize_weights: normalizeWeights,

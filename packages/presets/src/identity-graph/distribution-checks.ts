@@ -3,7 +3,7 @@
  * category shares, means, rates, temporal shapes — with tolerances scaled to the expected sample
  * sizes. `distribution-evaluate.ts` measures them on an output.
  */
-import { dayWeights } from '@synthgraph/core';
+import { dayWeights, US_STATE_POPULATION_2020 } from '@synthgraph/core';
 import type { IdentityGraphConfig, IdentityGraphConfigInput } from './config-schema.js';
 import { resolveConfig } from './config-validation.js';
 import { buildModel, weightsOf, type IdentityGraphModel } from './model.js';
@@ -193,18 +193,17 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
       tolerance: shareTol(ni, 0.015, 2 * Math.max(1, massSd(ev.mass, 1) / ev.mean)),
     },
   ];
-  const states = stateWeights(config.households.location);
-  if (states) {
-    out.push({
-      kind: 'share',
-      id: 'households.location_state',
-      description: 'households by state (configured states or regions)',
-      table: 'households',
-      column: 'location_state',
-      expected: share(Object.keys(states), normalize(Object.values(states))),
-      tolerance: shareTol(nh),
-    });
-  }
+  // Configured states or regions, else the 2020 Census state populations (the places pool's default).
+  const states = stateWeights(config.households.location) ?? US_STATE_POPULATION_2020;
+  out.push({
+    kind: 'share',
+    id: 'households.location_state',
+    description: 'households by state (2020 Census shares, or the configured states or regions)',
+    table: 'households',
+    column: 'location_state',
+    expected: share(Object.keys(states), normalize(Object.values(states))),
+    tolerance: shareTol(nh),
+  });
   // shapes apply in each household's local time: the UTC shares mix the zones' shifted shapes
   const w = model.window;
   const dw = dayWeights({ kind: 'timestamp', start: w.startMicros, days: w.days, hourWeights: null, weekdayWeights: model.temporal.weekly ?? null, monthWeights: model.temporal.monthly ?? null, within: null });

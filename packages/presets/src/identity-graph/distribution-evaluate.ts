@@ -2,7 +2,7 @@
  * Measures distribution targets on an output: one small aggregate query per target, built as a
  * SQL tree and printed by the target's dialect, so the same verdicts come from every engine.
  */
-import { sql, type SqlExpr, type SqlSelect } from '@synthgraph/core';
+import { decodedTable, sql, type SqlExpr, type SqlFrom, type SqlSelect } from '@synthgraph/core';
 import type { DistributionResult, DistributionTarget, MeasuredColumn } from './distribution-checks.js';
 import { CAMPAIGN_KEY_STRIDE, HOUSEHOLD_KEY_STRIDE } from './model.js';
 import { all, col, eq, leftJoin, str, targetedBy, targetPrinter, using, type SqlTarget } from './sql-target.js';
@@ -11,7 +11,7 @@ import { all, col, eq, leftJoin, str, targetedBy, targetPrinter, using, type Sql
 export type QueryFn = (sql: string) => Promise<readonly Record<string, unknown>[]>;
 
 type Target<K extends DistributionTarget['kind']> = Extract<DistributionTarget, { kind: K }>;
-type Measure<K extends DistributionTarget['kind']> = (t: Target<K>, run: (s: SqlSelect) => Promise<readonly Record<string, unknown>[]>) => Promise<DistributionResult>;
+type Measure<K extends DistributionTarget['kind']> = (t: Target<K>, run: (s: SqlSelect) => Promise<readonly Record<string, unknown>[]>, target: SqlTarget) => Promise<DistributionResult>;
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(v as string));
 const item = (alias: string, expr: SqlExpr) => ({ alias, expr });
@@ -62,10 +62,18 @@ const MEASURE: { readonly [K in DistributionTarget['kind']]: Measure<K> } = {
     const deviation = observed < t.min ? t.min - observed : observed > t.max ? observed - t.max : 0;
     return { id: t.id, description: t.description, pass: deviation === 0, expected: [t.min, t.max], observed, tolerance: [t.min, t.max], deviation };
   },
-  reach: async (t, run) => {
+  reach: async (t, run, target) => {
     const exposed = num((await one(run(sql.select([item('n', sql.countStar())], sql.table('campaign_exposures', 'x')))))['n']);
+    // The batch of a row is a range of internal keys: opaque ids are decoded first.
+    const internal = (table: string, alias: string, id: string, space: string, columns: string[]): SqlFrom =>
+      (target.keys ?? 'opaque') === 'opaque' ? decodedTable(table, alias, [id, ...columns], new Map([[id, space]])) : sql.table(table, alias);
     const sameBatch = eq(sql.binary('idiv', col('a', 'attribute_id'), sql.int(HOUSEHOLD_KEY_STRIDE * 16)), sql.binary('idiv', col('c', 'campaign_id'), sql.int(CAMPAIGN_KEY_STRIDE)));
-    const pairs = sql.join('cross', sql.table('audience_attributes', 'a'), sql.table('campaigns', 'c'), null);
+    const pairs = sql.join(
+      'cross',
+      internal('audience_attributes', 'a', 'attribute_id', 'individuals', ['segment_primary', 'segment_secondary']),
+      internal('campaigns', 'c', 'campaign_id', 'campaigns', ['target_segment']),
+      null,
+    );
     const targeted = num((await one(run(sql.select([item('n', sql.countStar())], pairs, all(targetedBy('c', 'a'), sameBatch)))))['n']);
     const observed = targeted ? exposed / targeted : NaN;
     const deviation = Math.abs(observed - t.expected);
@@ -121,6 +129,6 @@ export async function evaluateDistributions(targets: readonly DistributionTarget
   const printer = targetPrinter(target);
   const run = (s: SqlSelect) => query(printer.select(s));
   const out: DistributionResult[] = [];
-  for (const t of targets) out.push(await (MEASURE[t.kind] as Measure<DistributionTarget['kind']>)(t, run));
+  for (const t of targets) out.push(await (MEASURE[t.kind] as Measure<DistributionTarget['kind']>)(t, run, target));
   return out;
 }

@@ -4,11 +4,11 @@
  * daylight-saving days of the window, time-zone shares and the UTC hour and weekday shapes that
  * local-time shaping produces.
  */
-import { US_STATE_POPULATION_2020 } from '@synthgraph/core';
+import { US_STATE_POPULATION_2020, usZipTable } from '@synthgraph/core';
 import type { IdentityGraphConfig } from './config-schema.js';
 import { normalize, sum } from './numeric.js';
 import { stateWeights } from './scenario/pools.js';
-import { zoneOfState } from './time-zones.js';
+import { ruleOfZone } from './time-zones.js';
 import { CTV_ENGAGEMENT_MIX, DEVICE_BY_AGE, usDaylightTime } from './engagement-vocabulary.js';
 
 const DAY_MS = 86_400_000;
@@ -157,8 +157,9 @@ function dstSteps(config: IdentityGraphConfig): EngagementModel['dst'] {
 }
 
 /**
- * Share of households per UTC offset zone (standard offset minutes, observes DST), from the
- * configured state weights or the census state populations.
+ * Share of households per UTC offset rule (standard offset minutes, observes DST), from the
+ * configured state weights or the census state populations, split within a state by ZIP
+ * population.
  *
  * @example
  * ```ts
@@ -167,13 +168,25 @@ function dstSteps(config: IdentityGraphConfig): EngagementModel['dst'] {
  */
 export function zoneShares(config: IdentityGraphConfig): { readonly offset: number; readonly dst: boolean; readonly share: number }[] {
   const states = stateWeights(config.households.location) ?? US_STATE_POPULATION_2020;
+  // within a state, households follow ZIP populations, so a state's zones share it by population
+  const byState = new Map<string, Map<string, number>>();
+  for (const z of usZipTable()) {
+    const zones = byState.get(z.state) ?? new Map<string, number>();
+    zones.set(z.timeZone, (zones.get(z.timeZone) ?? 0) + z.population);
+    byState.set(z.state, zones);
+  }
   const out = new Map<string, { offset: number; dst: boolean; share: number }>();
   for (const [state, w] of Object.entries(states)) {
-    const z = zoneOfState(state);
-    const k = `${z.standardOffsetMinutes}:${z.dst}`;
-    const cur = out.get(k) ?? { offset: z.standardOffsetMinutes, dst: z.dst, share: 0 };
-    cur.share += w ?? 0;
-    out.set(k, cur);
+    const zones = byState.get(state);
+    if (!zones) continue;
+    const total = sum([...zones.values()]);
+    for (const [zone, pop] of zones) {
+      const r = ruleOfZone(zone);
+      const k = `${r.standardOffsetMinutes}:${r.dst}`;
+      const cur = out.get(k) ?? { offset: r.standardOffsetMinutes, dst: r.dst, share: 0 };
+      cur.share += ((w ?? 0) * pop) / total;
+      out.set(k, cur);
+    }
   }
   const total = sum([...out.values()].map((z) => z.share));
   return [...out.values()].map((z) => ({ ...z, share: z.share / total }));

@@ -3,7 +3,7 @@
  * invariants and the distribution evaluator build SQL trees and print them with this target, so
  * the same checks run on every registered engine.
  */
-import { getDialect, sql, SqlPrinter, type Dialect, type SqlExpr, type SqlFrom, type SqlSelect, type TableRef } from '@synthgraph/core';
+import { getDialect, sql, SqlPrinter, type Dialect, type KeyMode, type SqlExpr, type SqlFrom, type SqlSelect, type TableRef } from '@synthgraph/core';
 
 /** The dialect the checks are printed for when none is given (the local default engine). */
 export const DEFAULT_CHECK_DIALECT = 'duckdb';
@@ -14,6 +14,8 @@ export interface SqlTarget {
   readonly dialect?: Dialect | string;
   /** Resolves an entity name to its printed table name (default: the quoted entity name). */
   readonly table?: TableRef;
+  /** The key mode the output was generated with (default `'opaque'`, the scenario default). */
+  readonly keys?: KeyMode;
 }
 
 /**

@@ -10,6 +10,7 @@ import { layerScope, lowerExpr } from '../lower-expr.js';
 import { sql } from '../sql-nodes.js';
 import { entityOf, storedCol, type LowerContext } from './context.js';
 import type { Layers } from './layers.js';
+import { entityTable } from './key-layers.js';
 import { addMixingLayers } from './mixing.js';
 
 interface Lookup {
@@ -106,7 +107,7 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
     const group = joinable.filter((l) => l.entity === first.entity && l.keyAlias === first.keyAlias);
     const target = entityOf(ctx, first.entity);
     layers.join(
-      first.entity,
+      (alias) => entityTable(ctx, first.entity, alias, [target.keyColumn, ...group.map((g) => g.column)]),
       (l, r) => sql.binary('=', sql.col(r, target.keyColumn), sql.col(l, first.keyAlias)),
       (r) => group.map((g) => ({ alias: g.alias, expr: storedCol(ctx, g.entity, r, g.column) })),
     );

@@ -1,12 +1,26 @@
 /** What the lowering of one entity knows about its scenario (already expanded). */
 import { SpecError } from '../../errors.js';
+import { keySpaces } from '../../ir/id-columns.js';
 import type { ColumnType, EntityIR, ScenarioIR } from '../../ir/types.js';
 import { sql, type SqlExpr } from '../sql-nodes.js';
 
-/** The expanded scenario and its entities by name. */
+/** The expanded scenario, its entities by name and the key space of each entity's key. */
 export interface LowerContext {
   readonly ir: ScenarioIR;
   readonly entities: ReadonlyMap<string, EntityIR>;
+  readonly spaces: ReadonlyMap<string, string>;
+}
+
+/**
+ * The lowering context of an (expanded) scenario.
+ *
+ * @example
+ * ```ts
+ * const ctx = lowerContext(expandScenario(ir));
+ * ```
+ */
+export function lowerContext(ir: ScenarioIR): LowerContext {
+  return { ir, entities: new Map(ir.entities.map((e) => [e.name, e])), spaces: keySpaces(ir.entities) };
 }
 
 /**

@@ -4,9 +4,10 @@ import type { Expr, RowSource } from '../../ir/types.js';
 import { mapExpr } from '../../ir/walk.js';
 import { lowerExpr, type LowerScope } from '../lower-expr.js';
 import { sql, type SqlExpr, type SqlItem, type SqlSelect } from '../sql-nodes.js';
-import { entityOf, storedCol } from './context.js';
+import { entityOf, storedCol, type LowerContext } from './context.js';
+import { entityTable } from './key-layers.js';
 import { Layers } from './layers.js';
-import { refsOf, sideCol, sourceScope } from './scope.js';
+import { refsOf, sideCol, sourceReads, sourceScope } from './scope.js';
 import type { SourceBase, SourceInput } from './sources.js';
 
 type Agg = Extract<Expr, { kind: 'agg' }>;
@@ -46,7 +47,7 @@ function plainAggregate(x: Agg, scope: LowerScope): SqlExpr {
 }
 
 /** `mode` (the most frequent value) or `topN` (the n most frequent) per group key, as a subquery. */
-function rankedValues(x: Agg, src: Extract<RowSource, { kind: 'group' }>, key: SqlExpr, where: SqlExpr | null, scope: LowerScope): SqlSelect {
+function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind: 'group' }>, reads: readonly string[], key: SqlExpr, where: SqlExpr | null, scope: LowerScope): SqlSelect {
   const n = x.fn === 'mode' ? 1 : (x.n ?? 1);
   const value = lowerExpr(x.arg as Expr, scope);
   const notNull = sql.unary('isNotNull', value);
@@ -56,7 +57,7 @@ function rankedValues(x: Agg, src: Extract<RowSource, { kind: 'group' }>, key: S
       { alias: '__v', expr: value },
       { alias: '__c', expr: sql.countStar() },
     ],
-    sql.table(src.from, 's'),
+    entityTable(ctx, src.from, 's', reads),
     where ? sql.binary('and', where, notNull) : notNull,
     [key, value],
   );
@@ -92,13 +93,14 @@ export function groupBase({ ctx, entity, source: src }: SourceInput<Extract<RowS
   const scope = sourceScope(ctx, src.from, 's');
   const where = src.where ? lowerExpr(src.where, scope) : null;
   const key = storedCol(ctx, src.from, 's', src.by);
+  const reads = sourceReads([src.where, ...entity.columns.map((c) => c.expr)], [src.by]);
   const aggItems: SqlItem[] = [];
   const subJoins: { alias: string; select: SqlSelect }[] = [];
   const columns = hoistNodes(entity.columns, 'agg', '__a', (x, alias) => {
-    if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(x, src, key, where, scope) });
+    if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(ctx, x, src, reads, key, where, scope) });
     else aggItems.push({ alias, expr: plainAggregate(x, scope) });
   });
-  let base = sql.select([{ alias: '__key', expr: key }, ...aggItems], sql.table(src.from, 's'), where, [key]);
+  let base = sql.select([{ alias: '__key', expr: key }, ...aggItems], entityTable(ctx, src.from, 's', reads), where, [key]);
   let cols = base.items.map((i) => i.alias);
   for (const [i, j] of subJoins.entries()) {
     base = sql.select(
@@ -135,5 +137,6 @@ export function windowBase({ ctx, entity, source: src }: SourceInput<Extract<Row
     'row',
   );
   const items: SqlItem[] = [{ alias: '__key', expr: sql.col('s', from.keyColumn) }, ...rowCols.map((c) => ({ alias: sideCol('row', c), expr: srcCol(c) })), ...winItems];
-  return { layers: new Layers(sql.select(items, sql.table(src.from, 's'), where)), columns, estimatedRows: null };
+  const reads = sourceReads([src.where, ...entity.columns.map((c) => c.expr)], [from.keyColumn, ...src.partitionBy, ...src.orderBy]);
+  return { layers: new Layers(sql.select(items, entityTable(ctx, src.from, 's', reads), where)), columns, estimatedRows: null };
 }

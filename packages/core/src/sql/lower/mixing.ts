@@ -8,10 +8,13 @@ import { sql, type SqlExpr } from '../sql-nodes.js';
 import type { Layers } from './layers.js';
 
 const mask32 = (a: SqlExpr): SqlExpr => sql.binary('&', a, sql.int(TWO_32 - 1));
-const xor = (a: SqlExpr, b: SqlExpr): SqlExpr => sql.call('xor', [a, b]);
-const round = (x: SqlExpr, r: { readonly shift: number; readonly multiplier: number }): SqlExpr =>
+/** `a ^ b` (spelled by the dialect). */
+export const xor = (a: SqlExpr, b: SqlExpr): SqlExpr => sql.call('xor', [a, b]);
+/** One `lowbias32` multiply round on a 32-bit input: `((x ^ x >>> s) · m) & (2^32 − 1)`, with m signed. */
+export const round = (x: SqlExpr, r: { readonly shift: number; readonly multiplier: number }): SqlExpr =>
   mask32(sql.binary('*', xor(x, sql.shift(x, r.shift)), sql.int(signed32(r.multiplier))));
-const finish = (x: SqlExpr): SqlExpr => xor(x, sql.shift(x, MIXER.finalShift));
+/** The final step of `lowbias32`: `x ^ x >>> 16`. */
+export const finish = (x: SqlExpr): SqlExpr => xor(x, sql.shift(x, MIXER.finalShift));
 
 /**
  * Adds the layers that compute `draw32(streamKeys(seed, stream), key)` into column `names[i]`

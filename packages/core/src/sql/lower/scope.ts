@@ -46,6 +46,20 @@ export const refsOf = (exprs: readonly Expr[], side: RefSide): string[] => colle
 export const colsOf = (exprs: readonly Expr[]): string[] => collect(exprs, (x) => (x.kind === 'col' ? x.name : undefined)).sort();
 
 /**
+ * The source-table columns expressions in a source scope may read: their `col` names and `row`
+ * refs, plus `extra`, sorted and distinct.
+ *
+ * @example
+ * ```ts
+ * sourceReads([src.where], [src.by]); // ['household_id', 'active']
+ * ```
+ */
+export const sourceReads = (exprs: readonly (Expr | null)[], extra: readonly string[] = []): string[] => {
+  const es = exprs.filter((e): e is Expr => e !== null);
+  return [...new Set([...extra, ...colsOf(es), ...refsOf(es, 'row')])].sort();
+};
+
+/**
  * A scope reading a source entity's table `table`: its own columns and `row` refs become stored
  * reads of that table.
  *

@@ -4,6 +4,7 @@ import { mapExpr } from '../../ir/walk.js';
 import { sql, type SqlItem } from '../sql-nodes.js';
 import { compute } from './compute.js';
 import { entityOf, storedCol, type LowerContext } from './context.js';
+import { entityTable } from './key-layers.js';
 import { Layers } from './layers.js';
 import { colsOf, refsOf, refsToCols, sideCol } from './scope.js';
 
@@ -51,7 +52,7 @@ export function childrenBase({ ctx, entity, source: src }: SourceInput<Extract<R
     { alias: '__pk', expr: sql.col('p', parent.keyColumn) },
     ...parentCols.map((c) => ({ alias: sideCol('parent', c), expr: storedCol(ctx, src.parent, 'p', c) })),
   ];
-  const layers = new Layers(sql.select(items, sql.table(src.parent, 'p')));
+  const layers = new Layers(sql.select(items, entityTable(ctx, src.parent, 'p', [parent.keyColumn, ...parentCols])));
   const countExpr = mapExpr(src.count, (x) => (x.kind === 'col' ? { kind: 'col', name: sideCol('parent', x.name) } : x));
   compute(ctx, layers, '__pk', [{ name: '__count', expr: countExpr }], 'c');
   const n = sql.call('least', [sql.int(src.max), sql.call('greatest', [sql.int(0), sql.call('floor', [sql.col(null, '__count')])])]);
@@ -80,7 +81,7 @@ export function crossBase({ ctx, entity, source: src }: SourceInput<Extract<RowS
     ...refsOf(all, 'left').map((c) => ({ alias: sideCol('left', c), expr: storedCol(ctx, src.left, 'a', c) })),
     ...refsOf(all, 'right').map((c) => ({ alias: sideCol('right', c), expr: storedCol(ctx, src.right, 'b', c) })),
   ];
-  const layers = new Layers(sql.select(items, sql.join('cross', sql.table(src.left, 'a'), sql.table(src.right, 'b'), null)));
+  const layers = new Layers(sql.select(items, sql.join('cross', entityTable(ctx, src.left, 'a', [left.keyColumn, ...refsOf(all, 'left')]), entityTable(ctx, src.right, 'b', [right.keyColumn, ...refsOf(all, 'right')]), null)));
   const helpers = compute(ctx, layers, '__key', [{ name: '__keep', expr: refsToCols(src.keep) }], 'k');
   // Keep the pair through a generator of 0 or 1 rows rather than a WHERE (see children).
   const kept = sql.case([{ when: sql.binary('=', sql.col(null, '__keep'), sql.lit(true, 'boolean')), then: sql.int(1) }], sql.int(0));

@@ -84,7 +84,7 @@ export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityG
       e
         .rows(k.num_campaigns, { keyOffset: m.keys.campaignOffset })
         .comment('Marketing campaigns: flights inside the engagement window, target segments, channels and budgets.')
-        .key('campaign_id', { comment: `Campaign key; batch b owns keys from b·${CAMPAIGN_KEY_STRIDE}` })
+        .key('campaign_id', { comment: `Campaign id, opaque (a keyed bijection of the internal key; batch b owns internal keys from b·${CAMPAIGN_KEY_STRIDE})` })
         .column('goal', t.string(), () => pick(CAMPAIGN_GOALS, [0.3, 0.25, 0.35, 0.1]), { comment: 'awareness, consideration, conversion or retention' })
         .column('campaign_name', t.string(), (c) => concat(pick(ADJECTIVES), ' ', pick(NOUNS), ' – ', c.col('goal'), ' #', c.key().str()), { comment: 'Display name' })
         .column('duration', t.int(), () => intBetween(k.duration_days.min, k.duration_days.max), { hidden: true })
@@ -135,7 +135,7 @@ export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityG
           },
         })
         .comment('One row per reached (individual, campaign): impressions within the flight on one of its channels.')
-        .key('exposure_id', { comment: 'Exposure key = individual_id · 2^k + campaign_id' })
+        .key('exposure_id', { comment: 'Exposure id, opaque (reveals neither the individual nor the campaign)' })
         .column('individual_id', t.bigint(), (c) => c.left.col('individual_id'), { comment: 'Who was exposed' })
         .column('campaign_id', t.bigint(), (c) => c.right.col('campaign_id'), { comment: 'The campaign' })
         .column('household_id', t.bigint(), (c) => c.left.col('household_id'), { comment: 'Household of the individual' })
@@ -180,7 +180,7 @@ export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityG
           max: MAX_RESPONSES_PER_EXPOSURE,
         })
         .comment(`Responses to exposures (one per responding impression, at most ${MAX_RESPONSES_PER_EXPOSURE} per exposure); more likely for higher propensity and frequency.`)
-        .key('response_id', { comment: 'Response key = exposure_id · 4 + index' })
+        .key('response_id', { comment: 'Response id, opaque (does not reveal the exposure)' })
         .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'Who responded' })
         .column('campaign_id', t.bigint(), (c) => c.parent.col('campaign_id'), { comment: 'The campaign responded to' })
         .column('exposure_id', t.bigint(), (c) => c.parent.col('exposure_id'), { comment: 'The exposure responded to' })

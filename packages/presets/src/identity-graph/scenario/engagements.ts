@@ -14,7 +14,7 @@ import { TYPE_ORDER } from '../event-model.js';
 import { DEVICE_BY_IDENTIFIER, DEVICE_IDENTIFIERS, DEVICE_TYPES, IDENTIFIER_TYPES, VIEW_SECONDS_CATEGORY_FACTOR, VIEW_SECONDS_MEDIAN, type DeviceType, type IdentifierType } from '../vocabulary.js';
 import { choose, clamp, firstOf, hashIndex, logLogistic, popularityRank } from './expressions.js';
 import type { identityStage } from './identity.js';
-import { observesDstOfZone, standardOffsetOfZone } from '../time-zones.js';
+import { observesDstOf, standardOffsetOf } from '../time-zones.js';
 import { hashStage1, hashStage2, hashStage3, hashUnit } from './session-hash.js';
 
 type IdentityEntities = ReturnType<typeof identityStage> extends ScenarioBuilder<infer E> ? E : never;
@@ -94,7 +94,7 @@ export function engagementsStage(s: ScenarioBuilder<IdentityEntities>, m: Identi
         max: FANOUT.events,
       })
       .comment('Content engagement events in sessions: each session is minutes of events on one of the individual’s identifiers (active at the time), shaped in the household’s local time.')
-      .key('event_id', { comment: 'Event key = individual_id · 4096 + event index' })
+      .key('event_id', { comment: 'Event id, opaque (does not reveal the individual)' })
       .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'Who engaged (ground truth behind the identifier)' })
       .column('time_zone', t.string(), (c) => c.lookup('households', c.parent.col('household_id'), 'time_zone'), { hidden: true })
       .column('session_length', t.int(), (c) => hashIndex(c.parent.col('individual_id'), em.session.maxLength - em.session.minLength + 1, 9).plus(em.session.minLength), { hidden: true })
@@ -127,7 +127,7 @@ export function engagementsStage(s: ScenarioBuilder<IdentityEntities>, m: Identi
       // session start: local day (weekday and season), local hour (diurnal), second; then UTC
       .column('local_day', t.int(), (c) => choose(hashUnit(c.col('hs1'), 0, 31), dayW, dayIdx), { hidden: true })
       .column('local_hour', t.int(), (c) => (m.temporal.hourly ? choose(hashUnit(c.col('hs2'), 12, 19), m.temporal.hourly, hours) : hashUnit(c.col('hs2'), 12, 19).times(24).floor()), { hidden: true })
-      .column('dst', t.int(), (c) => firstOf([[observesDstOfZone(c.col('time_zone')), em.dst.thresholds.length ? steps<number>(c.col('local_day'), em.dst.thresholds, em.dst.values) : lit(em.dst.values[0] as number)]], lit(0)), { hidden: true })
+      .column('dst', t.int(), (c) => firstOf([[observesDstOf(c.col('time_zone')), em.dst.thresholds.length ? steps<number>(c.col('local_day'), em.dst.thresholds, em.dst.values) : lit(em.dst.values[0] as number)]], lit(0)), { hidden: true })
       .column('gap', t.bigint(), (c) => c.col('hs1').mod(241).plus(60).times(SECOND), { hidden: true })
       .column('span', t.bigint(), (c) => c.col('gap').times(c.col('session_length')), { hidden: true })
       .column('utc_start', t.bigint(), (c) =>
@@ -135,7 +135,7 @@ export function engagementsStage(s: ScenarioBuilder<IdentityEntities>, m: Identi
           .plus(c.col('local_day').times(DAY))
           .plus(c.col('local_hour').times(HOUR))
           .plus(c.col('hs2').mod(3600).times(SECOND))
-          .minus(standardOffsetOfZone(c.col('time_zone')).plus(c.col('dst').times(60)).times(60 * SECOND)),
+          .minus(standardOffsetOf(c.col('time_zone')).plus(c.col('dst').times(60)).times(60 * SECOND)),
         { hidden: true },
       )
       .column('session_start', t.bigint(), (c) =>

@@ -76,7 +76,7 @@ export function identityStage(s: ScenarioBuilder<PeopleEntities>, m: IdentityGra
       e
         .childrenOf('individuals', { count: (p) => p.col('identifier_count'), max: FANOUT.identifiers })
         .comment('The identity graph: one row per (individual, identifier). CTVs and IPs are shared by the members of a household; cookies churn.')
-        .key('mapping_id', { comment: 'Mapping key = individual_id · 16 + slot' })
+        .key('mapping_id', { comment: 'Mapping id, opaque (does not reveal the individual)' })
         .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'The individual the identifier belongs to (ground truth of resolution)' })
         .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'Household of the individual (for household-level resolution)' })
         .column('slot', t.int(), (c) => c.index(), { hidden: true })

@@ -10,7 +10,6 @@ import {
   normal,
   pick,
   poisson,
-  poolRow,
   poolValue,
   powerLaw,
   scenario,
@@ -33,8 +32,8 @@ import {
   INCOME_BRACKETS,
 } from '../vocabulary.js';
 import { choose, clamp, firstOf } from './expressions.js';
-import { observesDstOf, standardOffsetOf, timeZoneOf } from '../time-zones.js';
-import { emailDomainsPool, firstNamesPool, lastNamesPool, placesPoolFor, saltPool } from './pools.js';
+import { observesDstOf, standardOffsetOf } from '../time-zones.js';
+import { emailDomainsPool, firstNamesPool, lastNamesPool, placeRow, placesPoolFor, saltPool } from './pools.js';
 
 const YEAR_DAYS = 365;
 
@@ -74,14 +73,14 @@ export function peopleStage(m: IdentityGraphModel) {
       e
         .rows(cfg.households.num_households, { keyOffset: m.keys.householdOffset })
         .comment('One row per household: location, income and size (the number of individuals living in it).')
-        .key('household_id', { comment: 'Household key; batch b owns keys from b·2^26.' })
-        .column('place', t.bigint(), () => poolRow('places'), { hidden: true })
-        .column('location_city', t.string(), (c) => poolValue('places', 'city', c.col('place')), { comment: 'Real US city (consistent with state and ZIP)' })
+        .key('household_id', { comment: 'Household id, opaque (a keyed bijection of the internal key; batch b owns internal keys from b·2^26)' })
+        .column('place', t.bigint(), (c) => placeRow(c.col('household_id')), { hidden: true })
+        .column('location_city', t.string(), (c) => poolValue('places', 'city', c.col('place')), { comment: 'USPS city name of the ZIP (a real place, consistent with state and ZIP)' })
         .column('location_state', t.string(), (c) => poolValue('places', 'state', c.col('place')), { comment: 'USPS state code' })
-        .column('location_zip', t.string(), (c) => poolValue('places', 'zip', c.col('place')), { comment: 'Five-digit ZIP code' })
-        .column('time_zone', t.string(), (c) => timeZoneOf(c.col('location_state')), { comment: 'IANA time zone of the household (consistent with its place)' })
-        .column('utc_offset_minutes', t.int(), (c) => standardOffsetOf(c.col('location_state')), { hidden: true })
-        .column('observes_dst', t.boolean(), (c) => observesDstOf(c.col('location_state')), { hidden: true })
+        .column('location_zip', t.string(), (c) => poolValue('places', 'zip', c.col('place')), { comment: 'Five-digit residential ZIP code (a populated ZCTA)' })
+        .column('time_zone', t.string(), (c) => poolValue('places', 'time_zone', c.col('place')), { comment: 'IANA time zone of the household (the zone of its ZIP)' })
+        .column('utc_offset_minutes', t.int(), (c) => standardOffsetOf(c.col('time_zone')), { hidden: true })
+        .column('observes_dst', t.boolean(), (c) => observesDstOf(c.col('time_zone')), { hidden: true })
         .column('income_bracket', t.string(), () => pick(INCOME_BRACKETS, m.brackets), { comment: 'Annual household income bracket' })
         .column('household_size', t.int(), () => clamp((hs.kind === 'lognormal' ? lognormal(hs.mu, hs.sd) : normal(hs.mu, hs.sd)).plus(0.5).floor(), hs.min, hs.max), {
           comment: 'Number of individuals (adults) in the household',
@@ -134,7 +133,7 @@ export function peopleStage(m: IdentityGraphModel) {
       e
         .childrenOf('households', { count: (p) => p.col('household_size'), max: FANOUT.individuals })
         .comment('One row per adult member of a household; demographics correlated with age and household income.')
-        .key('individual_id', { comment: 'Individual key = household_id · 16 + member index' })
+        .key('individual_id', { comment: 'Individual id, opaque (does not reveal the household)' })
         .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'The household the individual lives in' })
         .column('member', t.int(), (c) => c.index(), { hidden: true })
         .column('u_role', t.double(), () => uniform(), { hidden: true })

@@ -2,7 +2,7 @@
  * The value pools of the identity graph, materialized for the seed at lowering time and stored in
  * the IR: a seed salt, first and last names, consumer email domains and real US places.
  */
-import { fakerPool, lowbias32, placesPool, US_STATE_POPULATION_2020, type PoolFactory, type PoolInput } from '@synthgraph/core';
+import { DEFAULT_PLACES_SIZE, fakerPool, lowbias32, placesPool, poolValue, US_STATE_POPULATION_2020, type PoolFactory, type PoolInput, type X } from '@synthgraph/core';
 import type { IdentityGraphConfig } from '../config-schema.js';
 import { US_REGIONS } from '../vocabulary.js';
 import { SALT_POOL } from './expressions.js';
@@ -93,7 +93,18 @@ export function stateWeights(location: IdentityGraphConfig['households']['locati
 }
 
 /**
- * Real US city/state/ZIP triples weighted by population, honouring state or region weights.
+ * Rows of the places pool: residential ZIPs drawn in proportion to population, state by state.
+ *
+ * @example
+ * ```ts
+ * PLACES_POOL_ROWS; // 16384
+ * ```
+ */
+export const PLACES_POOL_ROWS = DEFAULT_PLACES_SIZE;
+
+/**
+ * Real US places (city, state, ZIP, time zone): residential ZIPs in proportion to their
+ * population, honouring state or region weights.
  *
  * @example
  * ```ts
@@ -102,5 +113,32 @@ export function stateWeights(location: IdentityGraphConfig['households']['locati
  */
 export function placesPoolFor(location: IdentityGraphConfig['households']['location']): PoolFactory {
   const states = stateWeights(location);
-  return ({ seed }) => placesPool({ seed, ...(states ? { states } : {}) });
+  return ({ seed }) => placesPool({ seed, size: PLACES_POOL_ROWS, ...(states ? { states } : {}) });
+}
+
+const M31 = 2 ** 31;
+/** round(2^31 / φ), odd: the golden-ratio step of the Weyl sequence. */
+const GOLDEN_STEP = 1_327_217_885;
+
+/**
+ * The places-pool row of a household: the golden-ratio (Weyl) sequence `frac(key / φ + salt)`
+ * scaled to the pool, so consecutive households spread evenly over the pool instead of at
+ * random. The pool's rows are grouped by state and city in proportion to population, hence
+ * every state's and city's share of households matches its population share up to a few
+ * households (a random pick would scatter CA's share by ±0.23 points at 20K households), and
+ * every pool row is used once there are twice as many households as rows. Exact integer
+ * arithmetic below 2^53: `key · step mod 2^31` is split into 16-bit halves of the key.
+ *
+ * @example
+ * ```ts
+ * poolValue('places', 'zip', placeRow(c.col('household_id')));
+ * ```
+ */
+export function placeRow(key: X<number>): X<number> {
+  const salt = poolValue<number>(SALT_POOL, 'n', 0);
+  const k = key.mod(M31);
+  const lo = k.mod(65_536).times(GOLDEN_STEP);
+  const hi = k.idiv(65_536).times(GOLDEN_STEP).mod(M31).times(65_536);
+  const r = lo.plus(hi).plus(salt.times(2048)).mod(M31);
+  return r.times(PLACES_POOL_ROWS).idiv(M31);
 }
