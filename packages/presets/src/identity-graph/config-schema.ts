@@ -183,14 +183,16 @@ export const engagementStep = z.strictObject({
     z
       .strictObject({
         mean: num(1, 500, 25, 'mean engagement events per individual'),
-        distribution: meta(z.enum(['poisson', 'normal', 'power_law']).default('power_law'), 'shape of events per individual', "'poisson', 'normal' or 'power_law'"),
+        distribution: meta(z.enum(['poisson', 'normal', 'power_law', 'lognormal']).default('lognormal'), 'shape of events per individual', "'poisson', 'normal', 'power_law' or 'lognormal'"),
         std_dev: num(0, 500, 15, "standard deviation when distribution is 'normal'"),
+        log_sd: num(0.1, 3, 1.1, "σ of the log of events when distribution is 'lognormal' (1.1: 2–5% of people with one event, top 1% of people make ≈ 10% of events)"),
         max: int(1, MAX_EVENTS_PER_PERSON, 2000, 'most events of one individual (heavy-tail cap)'),
       })
-      .default({ mean: 25, distribution: 'power_law', std_dev: 15, max: 2000 }),
+      .default({ mean: 25, distribution: 'lognormal', std_dev: 15, log_sd: 1.1, max: 2000 }),
     'events per individual: at least 1, at most max, mean matched exactly',
     `mean 1–500, max ≥ mean, max ≤ ${MAX_EVENTS_PER_PERSON}`,
   ),
+  events_per_session: num(1, 50, 5, "mean events of a full session (a person's sessions hold 2 to 2·mean − 2 events, minutes apart on one identifier; the last may be cut short)"),
   content_categories: meta(
     z
       .record(z.string(), z.number().min(0))

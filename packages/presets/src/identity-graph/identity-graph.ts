@@ -12,6 +12,7 @@ import { audienceStage } from './scenario/audience.js';
 import { campaignStage } from './scenario/campaigns.js';
 import { identityStage } from './scenario/identity.js';
 import { truthLinksStage } from './scenario/identity-links.js';
+import { engagementsStage } from './scenario/engagements.js';
 import { peopleStage } from './scenario/people.js';
 import { sourceRecordsStage } from './scenario/source-records.js';
 
@@ -45,7 +46,7 @@ export type IdentityGraphTable = (typeof IDENTITY_GRAPH_TABLES)[number];
 /** Builds the scenario from an already resolved configuration. */
 function build(config: IdentityGraphConfig) {
   const model = buildModel(config);
-  const s = truthLinksStage(sourceRecordsStage(campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model), model), model);
+  const s = truthLinksStage(sourceRecordsStage(campaignStage(audienceStage(engagementsStage(identityStage(peopleStage(model), model), model), model), model), model), model);
   return s.meta({
     preset: 'identity-graph',
     config,

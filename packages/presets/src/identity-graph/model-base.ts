@@ -6,6 +6,7 @@ import type { IdentityGraphConfig } from './config-schema.js';
 import { MAX_EVENTS_PER_PERSON } from './config-schema.js';
 import { normalize } from './numeric.js';
 import type { IdentifierModel } from './identity-model.js';
+import type { EngagementModel } from './event-model.js';
 
 /**
  * Household key stride of a batch: batch b owns household keys [b·2^26, b·2^26 + n).
@@ -110,10 +111,12 @@ export interface IdentityGraphModel {
   readonly employment: Conditional;
   readonly interests: Conditional & { readonly categories: readonly string[]; readonly weights: readonly number[] };
   readonly identifiers: IdentifierModel;
-  readonly events: { readonly kind: 'poisson' | 'normal' | 'power_law'; readonly param: number; readonly sd: number; readonly max: number; readonly mass: readonly number[]; readonly mean: number };
+  readonly events: { readonly kind: 'poisson' | 'normal' | 'power_law' | 'lognormal'; readonly param: number; readonly sd: number; readonly max: number; readonly mass: readonly number[]; readonly mean: number };
   readonly temporal: { readonly hourly?: readonly number[]; readonly weekly?: readonly number[]; readonly monthly?: readonly number[] };
   readonly categories: readonly string[];
   readonly categoryWeights: readonly number[];
   readonly engagementTypes: readonly number[];
+  /** Sessions, type mix per device, daylight-time days (see `event-model.ts`). */
+  readonly engagement: EngagementModel;
 }
 

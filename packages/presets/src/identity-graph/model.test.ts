@@ -41,7 +41,7 @@ describe('compile-time model', () => {
     IDENTIFIER_TYPES.forEach((t, i) => expect(ids.shares[i], t).toBeCloseTo(configured[t] ?? 0, 6));
   });
 
-  it.each(['poisson', 'normal', 'power_law'] as const)('matches the %s events-per-person mean', (distribution) => {
+  it.each(['poisson', 'normal', 'power_law', 'lognormal'] as const)('matches the %s events-per-person mean', (distribution) => {
     const m = eventsModel({ mean: 25, distribution, std_dev: 10, max: 2000 });
     expect('error' in m).toBe(false);
     if ('error' in m) return;

@@ -10,6 +10,7 @@ import {
   normalize,
   POWER_LAW_ALPHA_RANGE,
   powerLawFloorMass,
+  roundedLognormalMass,
   roundedNormalMass,
   shiftedPoissonMass,
   solveIncreasing,
@@ -17,12 +18,14 @@ import {
 import {
   DIURNAL_WEIGHTS,
   GENDERS,
+  IDENTIFIER_TYPES,
   INCOME_BRACKETS,
   MONTHLY_WEIGHTS,
   WEEKLY_WEIGHTS,
 } from './vocabulary.js';
 import { identifierModel } from './identity-model.js';
 import { HOUSEHOLD_KEY_STRIDE, CAMPAIGN_KEY_STRIDE, weightsOf, type IdentityGraphModel } from './model-base.js';
+import { engagementModel } from './event-model.js';
 import { ageModel, educationModel, employmentModel, householdSizeModel, housingModel, interestModel } from './people-model.js';
 
 export * from './model-base.js';
@@ -37,7 +40,7 @@ export { adultAgeWeights, ageModel, householdSizeModel, shareAtLeast } from './p
  * eventsModel({ mean: 25, distribution: 'poisson', std_dev: 0, max: 200 });
  * ```
  */
-export function eventsModel(e: IdentityGraphConfig['engagement']['events_per_person']): IdentityGraphModel['events'] | { error: string } {
+export function eventsModel(e: Omit<IdentityGraphConfig['engagement']['events_per_person'], 'log_sd'> & { readonly log_sd?: number }): IdentityGraphModel['events'] | { error: string } {
   const max = e.max;
   if (e.distribution === 'poisson') {
     const massOf = (l: number): number[] => shiftedPoissonMass(l, 0, 1, max);
@@ -50,6 +53,13 @@ export function eventsModel(e: IdentityGraphConfig['engagement']['events_per_per
     const param = solveIncreasing((mu) => massMean(massOf(mu), 1), e.mean, -6 * e.std_dev - max, max + 6 * e.std_dev);
     const mass = massOf(param);
     return { kind: 'normal', param, sd: e.std_dev, max, mass, mean: massMean(mass, 1) };
+  }
+  if (e.distribution === 'lognormal') {
+    const sigma = e.log_sd ?? 1.1;
+    const massOf = (mu: number): number[] => roundedLognormalMass(mu, sigma, 1, max);
+    const param = solveIncreasing((mu) => massMean(massOf(mu), 1), e.mean, -10, Math.log(max) + 10, 50);
+    const mass = massOf(param);
+    return { kind: 'lognormal', param, sd: sigma, max, mass, mean: massMean(mass, 1) };
   }
   if (max === 1) return { kind: 'power_law', param: POWER_LAW_ALPHA_RANGE[1], sd: 0, max, mass: [1], mean: 1 };
   const meanOf = (alpha: number): number => massMean(powerLawFloorMass(alpha, max), 1);
@@ -99,6 +109,8 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
   }
   const pattern = config.engagement.temporal_pattern;
   const categories = Object.keys(config.engagement.content_categories);
+  const identifiers = identifierModel(config);
+  const engagementTypes = weightsOf(['view', 'click', 'share', 'like', 'comment'] as const, config.engagement.engagement_types);
   return {
     config,
     window: windowOf(config),
@@ -111,7 +123,7 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
     education: educationModel(config, ages, brackets),
     employment: employmentModel(config, ages, brackets),
     interests: interestModel(config, ages, gender),
-    identifiers: identifierModel(config),
+    identifiers,
     events,
     temporal: {
       ...(pattern !== 'uniform' ? { hourly: DIURNAL_WEIGHTS } : {}),
@@ -120,6 +132,7 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
     },
     categories,
     categoryWeights: normalize(categories.map((c) => config.engagement.content_categories[c] ?? 0)),
-    engagementTypes: weightsOf(['view', 'click', 'share', 'like', 'comment'] as const, config.engagement.engagement_types),
+    engagementTypes,
+    engagement: engagementModel(config, engagementTypes, events.mass, { ages, ctvLinked: Math.min(1, (identifiers.shares[IDENTIFIER_TYPES.indexOf('ctv_id')] ?? 0) * identifiers.mean), ipShare: identifiers.shares[IDENTIFIER_TYPES.indexOf('ip_address')] ?? 0 }),
   };
 }

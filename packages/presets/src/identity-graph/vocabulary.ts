@@ -5,6 +5,8 @@
  */
 
 export * from './campaign-vocabulary.js';
+export * from './engagement-vocabulary.js';
+import type { DeviceType } from './engagement-vocabulary.js';
 
 /**
  * The five household income brackets (annual household income, USD).
@@ -236,17 +238,6 @@ export const ENGAGEMENT_TYPES = ['view', 'click', 'share', 'like', 'comment'] as
 export type EngagementType = (typeof ENGAGEMENT_TYPES)[number];
 
 /**
- * Device types of engagements.
- *
- * @example
- * ```ts
- * DEVICE_TYPES[0]; // "desktop"
- * ```
- */
-export const DEVICE_TYPES = ['desktop', 'mobile', 'tablet', 'ctv'] as const;
-/** A device type. */
-export type DeviceType = (typeof DEVICE_TYPES)[number];
-/**
  * Which device an event on each identifier type comes from (relative weights).
  *
  * @example
@@ -263,16 +254,6 @@ export const DEVICE_BY_IDENTIFIER: Readonly<Record<IdentifierType, Readonly<Part
   ip_address: { desktop: 0.3, mobile: 0.3, tablet: 0.15, ctv: 0.25 },
   phone_hash: { mobile: 1 },
 };
-/**
- * Median view duration in seconds per device.
- *
- * @example
- * ```ts
- * VIEW_SECONDS_MEDIAN["desktop"]; // 210
- * ```
- */
-export const VIEW_SECONDS_MEDIAN: Readonly<Record<DeviceType, number>> = { desktop: 210, mobile: 75, tablet: 240, ctv: 1500 };
-
 /**
  * Household roles of individuals.
  *

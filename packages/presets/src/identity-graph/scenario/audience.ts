@@ -6,9 +6,9 @@ import { aggs, array, arrayCompact, arrayContains, dateOf, greatest, hourOfDay, 
 import type { IdentityGraphModel } from '../model.js';
 import { BEHAVIORAL_CLASSES, INCOME_BRACKETS } from '../vocabulary.js';
 import { firstOf } from './expressions.js';
-import type { identityStage } from './identity.js';
+import type { engagementsStage } from './engagements.js';
 
-type IdentityEntities = ReturnType<typeof identityStage> extends ScenarioBuilder<infer E> ? E : never;
+type IdentityEntities = ReturnType<typeof engagementsStage> extends ScenarioBuilder<infer E> ? E : never;
 
 /** Reads a column added under a computed name (the DSL types only literal names). */
 function colNamed(c: unknown, name: string): X<number> {
@@ -20,7 +20,7 @@ function colNamed(c: unknown, name: string): X<number> {
  *
  * @example
  * ```ts
- * const s = audienceStage(identityStage(peopleStage(model), model), model);
+ * const s = audienceStage(engagementsStage(identityStage(peopleStage(model), model), model), model);
  * ```
  */
 export function audienceStage(s: ScenarioBuilder<IdentityEntities>, m: IdentityGraphModel) {

@@ -120,7 +120,7 @@ export function campaignsTableStage(s: ScenarioBuilder<AudienceEntities>, m: Ide
  *
  * @example
  * ```ts
- * const s = campaignStage(audienceStage(identityStage(peopleStage(model), model), model), model);
+ * const s = campaignStage(audienceStage(engagementsStage(identityStage(peopleStage(model), model), model), model), model);
  * ```
  */
 export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityGraphModel) {
