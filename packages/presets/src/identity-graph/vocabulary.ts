@@ -5,6 +5,7 @@
  */
 
 export * from './campaign-vocabulary.js';
+export * from './people-vocabulary.js';
 
 /**
  * The five household income brackets (annual household income, USD).
@@ -116,24 +117,6 @@ export const EMPLOYMENT_MIN_AGE: Readonly<Record<EmploymentStatus, number>> = {
   not_in_labor_force: 18,
 };
 /**
- * Share of the earner's slice of household income each status brings in.
- *
- * @example
- * ```ts
- * EMPLOYMENT_INCOME_FACTOR["full_time"]; // 1
- * ```
- */
-export const EMPLOYMENT_INCOME_FACTOR: Readonly<Record<EmploymentStatus, number>> = {
-  full_time: 1,
-  part_time: 0.5,
-  self_employed: 1,
-  unemployed: 0.1,
-  student: 0.15,
-  retired: 0.6,
-  not_in_labor_force: 0,
-};
-
-/**
  * Identifier types of identity mappings.
  *
  * @example
@@ -233,16 +216,6 @@ export const DEVICE_BY_IDENTIFIER: Readonly<Record<IdentifierType, Readonly<Part
  * ```
  */
 export const VIEW_SECONDS_MEDIAN: Readonly<Record<DeviceType, number>> = { desktop: 210, mobile: 75, tablet: 240, ctv: 1500 };
-
-/**
- * Household roles of individuals.
- *
- * @example
- * ```ts
- * HOUSEHOLD_ROLES[0]; // "householder"
- * ```
- */
-export const HOUSEHOLD_ROLES = ['householder', 'partner', 'adult_child', 'other_adult'] as const;
 
 /**
  * Temporal patterns of engagement timestamps.
