@@ -143,7 +143,7 @@ export function ageModel(config: IdentityGraphConfig, brackets: readonly number[
     h.forEach((pa, ia) => {
       const hh = list[ia] as number;
       partnerKernel.forEach((pk, k) => at(partner, ia + (k - 20), pa * pk));
-      if (hh >= ROLE_AGE_GAPS.adultChildMinHouseholderAge) for (let g = gMin; g <= gMax; g++) at(other, ia - Math.min(g, hh - 18), pa * gapP * wChild);
+      if (hh >= Math.max(ROLE_AGE_GAPS.adultChildMinHouseholderAge, age.min + gMin)) for (let g = gMin; g <= gMax; g++) at(other, ia - Math.min(g, hh - age.min), pa * gapP * wChild);
       else toOtherAdult += pa * wChild;
       if (age.max - hh >= gMin) for (let g = gMin; g <= gMax; g++) at(other, ia + Math.min(g, age.max - hh), pa * gapP * wParent);
       else toOtherAdult += pa * wParent;

@@ -119,7 +119,7 @@ export function incomeWeightOf(role: X<string>): X<number> {
 /**
  * The role of a member: householder (member 0), partner (member 1 of a couple), else an adult
  * child, parent, other relative or roommate (an adult child or parent the householder's age
- * rules out becomes an other relative).
+ * and the configured age range rule out becomes an other relative).
  *
  * @example
  * ```ts
@@ -134,7 +134,7 @@ export function roleOf(m: IdentityGraphModel, member: X<number>, partner: X<bool
     [
       [member.eq(0), role('householder')],
       [member.eq(1).and(partner), role('partner')],
-      [u.lt(child).and(hhAge.ge(ROLE_AGE_GAPS.adultChildMinHouseholderAge)), role('adult_child')],
+      [u.lt(child).and(hhAge.ge(Math.max(ROLE_AGE_GAPS.adultChildMinHouseholderAge, m.ages.min + ROLE_AGE_GAPS.generation[0]))), role('adult_child')],
       [u.lt(child + parent).and(u.ge(child)).and(hhAge.le(m.ages.max - ROLE_AGE_GAPS.generation[0])), role('parent')],
       [u.lt(child + parent + relative), role('other_relative')],
     ],
@@ -158,7 +158,7 @@ export function ageOf(m: IdentityGraphModel, role: X<string>, hh: X<number>, gap
     [
       [role.eq('householder'), hh],
       [role.eq('partner'), clamp(hh.plus(normal(0, ROLE_AGE_GAPS.partnerSd).plus(0.5).floor()), ages.min, ages.max)],
-      [role.eq('adult_child'), hh.minus(least(gap, hh.minus(18)))],
+      [role.eq('adult_child'), hh.minus(least(gap, hh.minus(ages.min)))],
       [role.eq('parent'), hh.plus(least(gap, lit(ages.max).minus(hh)))],
     ],
     choose(u, ages.otherAdult, ages.list),
