@@ -32,6 +32,17 @@ const grouped = (entity: string, keys: readonly string[], aggregates: Readonly<R
     alias,
   );
 
+/** The householder individual's `column` equals `households.householder_<column>`. */
+const householderMatches = (column: 'age' | 'gender') => ({
+  name: `householder_${column}_matches`,
+  description: `the householder's ${column} equals households.householder_${column}`,
+  select: () =>
+    violations(
+      join(t('individuals', 'i'), t('households', 'h'), using('i', 'h', 'household_id')),
+      all(eq(col('i', 'household_role'), str('householder')), ne(col('i', column), col('h', `householder_${column}`))),
+    ),
+});
+
 const INVARIANTS: readonly { readonly name: string; readonly description: string; readonly select: () => SqlSelect }[] = [
   {
     name: 'engagement_identifier_active',
@@ -91,24 +102,7 @@ const INVARIANTS: readonly { readonly name: string; readonly description: string
         any(gt(col('i', 's'), col('h', 'household_income')), lt(sql.binary('+', col('i', 's'), col('h', 'num_adults')), col('h', 'household_income'))),
       ),
   },
-  {
-    name: 'householder_age_matches',
-    description: "the householder's age equals households.householder_age",
-    select: () =>
-      violations(
-        join(t('individuals', 'i'), t('households', 'h'), using('i', 'h', 'household_id')),
-        all(eq(col('i', 'household_role'), str('householder')), ne(col('i', 'age'), col('h', 'householder_age'))),
-      ),
-  },
-  {
-    name: 'householder_gender_matches',
-    description: "the householder's gender equals households.householder_gender",
-    select: () =>
-      violations(
-        join(t('individuals', 'i'), t('households', 'h'), using('i', 'h', 'household_id')),
-        all(eq(col('i', 'household_role'), str('householder')), ne(col('i', 'gender'), col('h', 'householder_gender'))),
-      ),
-  },
+  ...(['age', 'gender'] as const).map(householderMatches),
   {
     name: 'one_householder_and_partner',
     description: 'every household has one householder, and a partner exactly when has_partner',
