@@ -54,12 +54,14 @@ export function compositionModel(
   const maxSize = sizeMin + sizeMass.length - 1;
   const adultsMass = new Array<number>(maxSize).fill(0);
   let childrenMean = 0;
+  let childrenSquare = 0;
   sizeMass.forEach((p, i) => {
     const s = sizeMin + i;
     const k = kidsGiven(childProb, s);
     const add = (a: number, q: number): void => {
       adultsMass[a - 1] = (adultsMass[a - 1] as number) + q;
       childrenMean += q * (s - a);
+      childrenSquare += q * (s - a) ** 2;
     };
     add(s, p * (1 - k));
     if (s === 2) add(1, p * k);
@@ -80,6 +82,7 @@ export function compositionModel(
     adultsMass,
     adultsMean: sum(adultsMass.map((p, i) => p * (i + 1))),
     childrenMean,
+    childrenSd: Math.sqrt(Math.max(0, childrenSquare - childrenMean ** 2)),
     childrenShare: shareOf(childProb),
     couplesShare: partner * multiAdultShare,
     multiAdultShare,

@@ -151,7 +151,7 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
             table: 'households',
             column: 'num_children',
             expected: comp.childrenMean,
-            tolerance: meanTol(2, nh, 0.01),
+            tolerance: meanTol(comp.childrenSd / comp.childrenMean, nh, 0.01),
           } as DistributionTarget,
         ]
       : []),

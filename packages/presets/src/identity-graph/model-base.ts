@@ -93,6 +93,7 @@ export interface IdentityGraphModel {
     readonly adultsMass: readonly number[];
     readonly adultsMean: number;
     readonly childrenMean: number;
+    readonly childrenSd: number;
     /** Share of households with minors. */
     readonly childrenShare: number;
     /** Share of households with a partner. */
