@@ -147,6 +147,16 @@ describe('in-process rows (evaluator)', () => {
     }
   });
 
+  it('makes couples of a female and a male opposite-gender at the configured share (here 0: all same-gender)', () => {
+    const same = new Evaluator(identityGraph({ households: { num_households: 300, couples: { opposite_gender_share: 0 } } }).toIR({ seed: 3 }));
+    const people = same.rows('individuals');
+    const householder = new Map(people.filter((i) => i['household_role'] === 'householder').map((i) => [i['household_id'], i['gender']]));
+    const binary = (g: unknown): boolean => g === 'female' || g === 'male';
+    const couples = people.filter((i) => i['household_role'] === 'partner' && binary(i['gender']) && binary(householder.get(i['household_id'])));
+    expect(couples.length).toBeGreaterThan(50);
+    expect(couples.every((p) => p['gender'] === householder.get(p['household_id']))).toBe(true);
+  });
+
   it('gives every individual one primary identifier and the configured number of mappings', () => {
     const mappings = ev.rows('identity_mappings');
     const individuals = ev.rows('individuals');
