@@ -161,7 +161,8 @@ export function peopleStage(m: IdentityGraphModel) {
             .map(([lvl, a]) => c.col('education_level').eq(lvl).and(c.col('age').lt(a)))
             .reduce((x, y) => x.or(y)),
         )
-        .rule('employment_plausible_for_age', (c) => c.col('employment_status').eq('retired').and(c.col('age').lt(EMPLOYMENT_MIN_AGE.retired))),
+        .rule('employment_plausible_for_age', (c) => c.col('employment_status').eq('retired').and(c.col('age').lt(EMPLOYMENT_MIN_AGE.retired)))
+        .rule('full_time_earns_a_full_time_minimum_wage', (c) => c.col('employment_status').eq('full_time').and(c.col('income_individual').div(100).lt(FULL_TIME_MIN_INCOME))),
     );
 }
 
