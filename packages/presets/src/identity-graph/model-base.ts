@@ -71,9 +71,9 @@ export interface IdentityGraphModel {
   readonly brackets: readonly number[];
   readonly householdSize: {
     readonly kind: 'census' | 'lognormal' | 'normal';
-    /** Location (normal mean, or lognormal μ). */
+    /** Location (normal mean, lognormal μ, or the census shares' mean). */
     readonly mu: number;
-    /** Scale (normal sd, or lognormal σ). */
+    /** Scale (normal sd, lognormal σ, or the census shares' sd). */
     readonly sd: number;
     readonly min: number;
     readonly max: number;
