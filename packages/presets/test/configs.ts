@@ -7,7 +7,9 @@ import type { IdentityGraphConfigInput } from '../src/index.js';
 export const RETIREMENT_TOWNS: IdentityGraphConfigInput = {
   households: {
     num_households: 10_000,
-    household_size: { mean: 1.7, std_dev: 0.8, min: 1, max: 5 },
+    household_size: { distribution: 'lognormal', mean: 1.7, std_dev: 0.8, min: 1, max: 5 },
+    children: { share: 0.03, single_parent_share: 0.3 },
+    couples: { share: 0.35, opposite_gender_share: 0.98 },
     income_brackets: { '<25k': 0.3, '25k-50k': 0.3, '50k-100k': 0.25, '100k-150k': 0.1, '150k+': 0.05 },
     housing_types: { single_family: 0.5, apartment: 0.2, townhouse: 0.1, mobile_home: 0.2 },
     location: { states: { FL: 0.5, AZ: 0.3, ME: 0.2 } },
@@ -49,7 +51,7 @@ export const RETIREMENT_TOWNS: IdentityGraphConfigInput = {
 export const YOUNG_URBAN: IdentityGraphConfigInput = {
   households: {
     num_households: 10_000,
-    household_size: { mean: 3.2, std_dev: 1.6, min: 1, max: 10 },
+    household_size: { distribution: 'lognormal', mean: 3.2, std_dev: 1.6, min: 1, max: 10 },
     income_brackets: { '<25k': 15, '25k-50k': 25, '50k-100k': 35, '100k-150k': 15, '150k+': 10 },
     location: { regions: { west: 60, northeast: 40 } },
     normalize_weights: true,
@@ -97,7 +99,7 @@ export const YOUNG_URBAN: IdentityGraphConfigInput = {
 /** Two-year seasonal window with heavy-tailed engagement, 100 long campaigns, conversion-heavy responses — and batch 3 (offset key ranges). */
 export const SEASONAL_BATCH3: IdentityGraphConfigInput = {
   run: { batch: 3 },
-  households: { num_households: 10_000, household_size: { mean: 2.6, std_dev: 1.2, min: 1, max: 7 } },
+  households: { num_households: 10_000, household_size: { distribution: 'lognormal', mean: 2.6, std_dev: 1.2, min: 1, max: 7 } },
   demographics: { identifiers_per_person: { mean: 5, min: 2, max: 12 } },
   engagement: {
     end_date: '2025-01-01',

@@ -143,7 +143,7 @@ describe.concurrent('synthgraph init in a terminal', () => {
     await s.expect('1234');
     expect(again).toBeDefined();
     await s.send(KEY.enter);
-    await s.answer('Mean household size', KEY.enter);
+    await s.answer('Household size distribution', KEY.enter);
     await s.answer('Weights to edit', KEY.enter);
     await next(s, plan('households'));
     for (const label of ['Youngest age', 'Oldest age', 'Age distribution', 'Mean age', 'Age standard deviation', 'Identifiers per person', 'Weights to edit']) await s.answer(label, KEY.enter);

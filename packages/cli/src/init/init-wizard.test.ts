@@ -98,6 +98,7 @@ describe('synthgraph init (scripted answers)', () => {
     const rules: ScriptRule[] = [
       { match: /^Target/, answers: ['not a target!', 'main.synthetic'] },
       { match: /^Number of households/, answers: ['0', '2500'] },
+      { match: /^Household size distribution/, answers: ['lognormal'] },
       { match: /^Mean household size/, answers: ['3'] },
       { match: /^Identifiers per person/, answers: ['20', '4'] },
       { match: /^Window length/, answers: ['3', '60'] },

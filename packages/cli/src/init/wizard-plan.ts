@@ -77,10 +77,25 @@ export const identityGraphWizard: WizardPlan = {
     {
       step: 'households',
       title: 'Households',
-      about: 'how many households and how big they are (income, housing and location keep realistic US defaults)',
+      about: 'how many households and how big they are (minors, couples, income, housing and location keep realistic US defaults)',
       questions: [
         { kind: 'number', key: 'num_households', label: 'Number of households (1,000–10,000,000 supported)' },
-        { kind: 'number', key: 'household_size.mean', label: 'Mean household size (1–8 adults)' },
+        {
+          kind: 'select',
+          key: 'household_size.distribution',
+          label: 'Household size distribution',
+          options: [
+            { value: 'census', hint: 'US households by size (CPS), 2.45 persons on average' },
+            { value: 'lognormal', hint: 'right-skewed around a mean you choose' },
+            { value: 'normal', hint: 'bell curve around a mean you choose' },
+          ],
+        },
+        {
+          kind: 'number',
+          key: 'household_size.mean',
+          label: 'Mean household size (1–10 persons, adults and minors)',
+          when: (d) => (d['household_size'] as StepValue | undefined)?.['distribution'] !== 'census',
+        },
       ],
       weights: [
         { key: 'income_brackets', label: 'income brackets' },

@@ -18,6 +18,7 @@ export const CATEGORICAL: readonly CategoricalSpec[] = [
   { id: 'housing_type', title: 'Housing type', table: 'households', column: 'housing_type', hints: [['housing']] },
   { id: 'location_state', title: 'Household state', table: 'households', column: 'location_state', hints: [['state'], ['location'], ['region']], maxCategories: 15 },
   { id: 'time_zone', title: 'Household time zone', table: 'households', column: 'time_zone', hints: [['time', 'zone']], maxCategories: 10 },
+  { id: 'household_role', title: 'Household role', table: 'individuals', column: 'household_role', hints: [['role']] },
   { id: 'gender', title: 'Gender', table: 'individuals', column: 'gender', hints: [['gender']] },
   { id: 'education_level', title: 'Education level', table: 'individuals', column: 'education_level', hints: [['education']] },
   { id: 'employment_status', title: 'Employment status', table: 'individuals', column: 'employment_status', hints: [['employment']] },

@@ -241,7 +241,7 @@ function identitySection(g: IdentityGraphData): string {
   if (g.identifiersPerPerson.status === 'ok') tiles.push(tile('identifiers-per-person', 'Identifiers per individual (mean)', g.identifiersPerPerson.stats.mean ?? '', fmtNum(g.identifiersPerPerson.stats.mean)));
   if (g.personsPerHousehold.status === 'ok') tiles.push(tile('persons-per-household', 'Individuals per household (mean)', g.personsPerHousehold.stats.mean ?? '', fmtNum(g.personsPerHousehold.stats.mean)));
   if (g.householdSizeMismatches !== null)
-    tiles.push(tile('household-size-mismatches', 'household_size ≠ members', g.householdSizeMismatches, fmtInt(g.householdSizeMismatches), g.householdSizeMismatches ? 'bad' : 'ok'));
+    tiles.push(tile('household-size-mismatches', 'adults ≠ members', g.householdSizeMismatches, fmtInt(g.householdSizeMismatches), g.householdSizeMismatches ? 'bad' : 'ok'));
   if (g.sharedDevices.status === 'ok') tiles.push(tile('shared-device-rate', 'Shared-device rate', g.sharedDevices.rate ?? '', fmtPct(g.sharedDevices.rate)));
   if (g.lifetimes.status === 'ok') tiles.push(tile('lifetime-mean-days', 'Identifier lifetime (mean days)', g.lifetimes.distribution.stats.mean ?? '', fmtNum(g.lifetimes.distribution.stats.mean, 1)));
   if (tiles.length) parts.push(`<div class="tiles">${tiles.join('')}</div>`);

@@ -37,11 +37,13 @@ async function personsPerHousehold(s: ReportSql, schema: Schema, targets: Report
   const withHouseholds = schema.has('households', 'household_id');
   const source = perOwner('individuals', withHouseholds ? 'households' : null, 'household_id');
   const description = withHouseholds ? 'individuals per household (households without any count as 0)' : 'individuals per household that has any (households table absent)';
-  const target = targets.numeric({ id: 'household_size', table: 'households', column: 'household_size', hints: HOUSEHOLD_SIZE_HINTS });
+  // households that count minors apart (num_adults) have their individuals in num_adults
+  const members = withHouseholds && schema.has('households', 'num_adults') ? 'num_adults' : 'household_size';
+  const target = members === 'num_adults' ? targets.numeric({ id: 'num_adults', table: 'households', column: 'num_adults', hints: [['num', 'adults']] }) : targets.numeric({ id: 'household_size', table: 'households', column: 'household_size', hints: HOUSEHOLD_SIZE_HINTS });
   const chart: Maybe<NumericDistribution> = { status: 'ok', ...(await numericDistribution(s, { id, title, description, source, integer: true, target })) };
-  if (!schema.has('households', 'household_id', 'household_size')) return { chart, mismatches: null };
+  if (!schema.has('households', 'household_id', members)) return { chart, mismatches: null };
   const counted = sql.select([q.item('household_id', q.col('i', 'household_id')), q.item('n', sql.countStar())], sql.table('individuals', 'i'), null, [q.col('i', 'household_id')]);
-  const size = q.col('h', 'household_size');
+  const size = q.col('h', members);
   const differs = sql.binary('or', sql.unary('isNull', size), sql.binary('<>', size, sql.call('coalesce', [q.col('c', 'n'), sql.int(0)])));
   const from = sql.join('left', sql.table('households', 'h'), sql.subquery(counted, 'c'), q.on('h', 'c', 'household_id'));
   const mismatches = int((await s.run(sql.select([q.item('n', sql.countStar())], from, differs)))[0]?.['n']);

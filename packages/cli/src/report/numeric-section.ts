@@ -120,7 +120,9 @@ export async function numericDistributions(s: ReportSql, schema: Schema, targets
     out.push({ status: 'ok', ...(await numericDistribution(s, { id, title, description, source, integer, target })) });
   };
   await simple('age', 'Age', 'individuals', 'age', true, 'individuals.age', [['age']]);
-  await simple('household_size', 'Household size', 'households', 'household_size', true, 'households.household_size', HOUSEHOLD_SIZE_HINTS);
+  await simple('household_size', 'Household size (persons)', 'households', 'household_size', true, 'households.household_size', HOUSEHOLD_SIZE_HINTS);
+  await simple('num_adults', 'Adults per household', 'households', 'num_adults', true, 'households.num_adults (the individuals of each household)', [['num', 'adults']]);
+  await simple('num_children', 'Minors per household', 'households', 'num_children', true, 'households.num_children (counted, not modelled as individuals)', [['num', 'children']]);
   {
     const id = 'events_per_person';
     const title = 'Engagements per individual';

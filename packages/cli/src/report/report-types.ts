@@ -225,7 +225,7 @@ export interface Lifetimes {
 export interface IdentityGraphData {
   readonly identifiersPerPerson: Maybe<NumericDistribution>;
   readonly personsPerHousehold: Maybe<NumericDistribution>;
-  /** Households whose household_size differs from their number of individuals (null when not computable). */
+  /** Households whose num_adults (or, without it, household_size) differs from their number of individuals (null when not computable). */
   readonly householdSizeMismatches: number | null;
   readonly sharedDevices: Maybe<SharedDevices>;
   readonly lifetimes: Maybe<Lifetimes>;

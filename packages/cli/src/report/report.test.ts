@@ -89,7 +89,7 @@ describe('report numbers', () => {
 
   it('categorical counts and shares equal the rows; targets come from the config and extra', async () => {
     const shown = report.json.distributions.categorical.filter((c) => c.status === 'ok');
-    expect(shown.map((c) => c.id)).toEqual(expect.arrayContaining(['income_bracket', 'time_zone', 'gender', 'identifier_type', 'engagement_type', 'content_category', 'segment_primary']));
+    expect(shown.map((c) => c.id)).toEqual(expect.arrayContaining(['income_bracket', 'time_zone', 'household_role', 'gender', 'identifier_type', 'engagement_type', 'content_category', 'segment_primary']));
     for (const c of report.json.distributions.categorical) {
       if (c.status !== 'ok') continue;
       const data = await rows(c.table);
@@ -128,6 +128,7 @@ describe('report numbers', () => {
     expect(num('age').target).toEqual({ min: 18, max: 90, source: 'config.demographics.age_range' });
     expectHistogram(num('household_size'), (await rows('households')).map((r) => n(r['household_size'])));
     expect(num('household_size').target).toMatchObject({ mean: 2.5, sd: 1.2, min: 1, max: 5 });
+    expectHistogram(num('num_children'), (await rows('households')).map((r) => n(r['num_children'])));
     const events = countBy(await rows('content_engagements'), (r) => String(r['individual_id']));
     expectHistogram(num('events_per_person'), people.map((p) => events.get(String(p['individual_id'])) ?? 0));
     expectHistogram(num('income_individual'), people.map((r) => n(r['income_individual'])));

@@ -98,6 +98,7 @@ export function reportFixture(households = 300) {
         .column('time_zone', t.string(), (c) => when(c.col('location_state').eq('NY'), 'America/New_York').when(c.col('location_state').eq('CO'), 'America/Denver').otherwise('America/Chicago'))
         .column('income_bracket', t.string(), () => pick({ ...FIXTURE_INCOME }))
         .column('household_size', t.int(), () => greatest(1, least(5, normal(2.5, 1.2).floor())))
+        .column('num_children', t.int(), () => pick([0, 0, 1, 2]))
         .column('housing_type', t.string(), () => pick({ house: 6, apartment: 3, condo: 1 }))
         .column('created_at', t.timestamp(), () => timestampIn({ start: '2024-01-01', days: 365 })),
     )
@@ -106,6 +107,7 @@ export function reportFixture(households = 300) {
         .childrenOf('households', { count: (p) => p.col('household_size'), max: 10 })
         .key('individual_id')
         .column('household_id', t.bigint(), (c) => c.parent.col('household_id'))
+        .column('household_role', t.string(), () => pick({ householder: 5, partner: 3, adult_child: 2 }))
         .column('age', t.int(), () => greatest(18, least(90, normal(44, 16).floor())))
         .column('gender', t.string(), () => pick({ ...FIXTURE_GENDER }))
         .column('education_level', t.string(), () => pick({ high_school: 4, bachelor: 3, master: 2, doctorate: 1 }))

@@ -4,7 +4,8 @@
  */
 import type { Issue } from '@synthgraph/core';
 import { MAX_HOUSEHOLDS_PER_BATCH, STEP_SCHEMAS, WEIGHT_FIELDS, type IdentityGraphConfig, type StepConfig, type StepName } from './config-schema.js';
-import { ageModel, eventsModel, householdSizeModel, shareAtLeast, weightsOf } from './model.js';
+import { ageModel, eventsModel, shareAtLeast, weightsOf } from './model.js';
+import { compositionRules } from './composition-rules.js';
 import { sum } from './numeric.js';
 import { EDUCATION_LEVELS, EDUCATION_MIN_AGE, EMPLOYMENT_MIN_AGE, EMPLOYMENT_STATUSES, INCOME_BRACKETS, US_STATES } from './vocabulary.js';
 import { closest, isRecord, schemaAt, type AnySchema } from './config-issues.js';
@@ -92,10 +93,11 @@ export function stepRules<S extends StepName>(step: S, c: StepConfig<S>, issues:
       const h = c as StepConfig<'households'>;
       const hs = h.household_size;
       range('household_size', hs.min, hs.max, 'household sizes are 1–10');
-      if (hs.min <= hs.max && (hs.mean < hs.min || hs.mean > hs.max))
+      if (hs.distribution !== 'census' && hs.min <= hs.max && (hs.mean < hs.min || hs.mean > hs.max))
         issues.push({ path: 'households.household_size.mean', message: `must lie between min (${hs.min}) and max (${hs.max})`, value: hs.mean, fix: `set households.household_size.mean to a number from ${hs.min} to ${hs.max}` });
-      if (hs.std_dev === 0 && !Number.isInteger(hs.mean) && hs.min <= hs.max)
+      if (hs.distribution !== 'census' && hs.std_dev === 0 && !Number.isInteger(hs.mean) && hs.min <= hs.max)
         warnings.push({ path: 'households.household_size.std_dev', message: 'is 0, so every household has the same size and a fractional mean cannot be matched', value: 0, fix: 'use a positive std_dev' });
+      compositionRules(h, issues, warnings);
       if (h.num_households > MAX_HOUSEHOLDS_PER_BATCH)
         issues.push({
           path: 'households.num_households',
@@ -241,8 +243,7 @@ export function crossRules(c: IdentityGraphConfig, issues: Issue[], warnings: Is
   const age = c.demographics.age;
   if (age.min < age.max) {
     const brackets = weightsOf(INCOME_BRACKETS, c.households.income_brackets);
-    const size = householdSizeModel(c.households.household_size);
-    const ages = ageModel(c, size.mass, brackets);
+    const ages = ageModel(c, brackets);
     const edu = weightsOf(EDUCATION_LEVELS, c.demographics.education);
     EDUCATION_LEVELS.forEach((lvl, i) => {
       const w = edu[i] as number;
@@ -298,7 +299,7 @@ export function crossRules(c: IdentityGraphConfig, issues: Issue[], warnings: Is
   const ctvW = c.demographics.identifier_types.ctv_id ?? 0;
   if (ctvW * ids.mean > 1 + 1e-9)
     warnings.push({ path: 'demographics.identifier_types.ctv_id', message: `at most one household CTV per individual: the share cannot exceed 1/mean = ${(1 / ids.mean).toFixed(3)}`, value: ctvW, fix: `lower it to at most ${(1 / ids.mean).toFixed(3)}` });
-  const rows = c.households.num_households * c.households.household_size.mean * c.engagement.events_per_person.mean;
+  const rows = c.households.num_households * 2 * c.engagement.events_per_person.mean;
   if (c.run.target === 'local' && rows > 2e9)
     warnings.push({ path: 'engagement.events_per_person.mean', message: `about ${(rows / 1e9).toFixed(1)} billion engagement rows for a local run`, value: c.engagement.events_per_person.mean, fix: 'lower the households or events per person, or run on Databricks' });
 }

@@ -22,6 +22,7 @@ import {
 
 import { campaignsStep } from './config-campaigns.js';
 import { identityLinksField } from './config-identity.js';
+import { childrenField, couplesField, householdSizeField } from './config-households.js';
 import { DATE, int, MAX_BATCH, MAX_EVENTS_PER_PERSON, meta, name, normalizeWeights, num, weight, weights } from './config-fields.js';
 
 import { resolutionStep } from './resolution-config.js';
@@ -74,23 +75,9 @@ export const runStep = z.strictObject({
  */
 export const householdsStep = z.strictObject({
   num_households: int(1, Number.MAX_SAFE_INTEGER, 10_000, 'number of households of this batch (1,000–10,000,000 is the supported range; smaller runs are for tests, larger ones are warned about)'),
-  household_size: meta(
-    z
-      .strictObject({
-        mean: num(1, 10, 2.5, 'mean household size (adults per household)'),
-        std_dev: num(0, 5, 1.4, 'standard deviation of the household size'),
-        min: int(1, 10, 1, 'smallest household'),
-        max: int(1, 10, 8, 'largest household'),
-        distribution: meta(
-          z.enum(['lognormal', 'normal']).default('lognormal'),
-          "'lognormal' (right-skewed like US households; mean and std_dev matched) or 'normal' (mean matched)",
-          "'lognormal' or 'normal'",
-        ),
-      })
-      .default({ mean: 2.5, std_dev: 1.4, min: 1, max: 8, distribution: 'lognormal' }),
-    'household size distribution: a rounded lognormal or normal clamped to [min, max] whose mean (and, for lognormal, std_dev) is matched exactly',
-    'mean 1–10, std_dev 0–5, 1 ≤ min ≤ mean ≤ max ≤ 10',
-  ),
+  household_size: householdSizeField,
+  children: childrenField,
+  couples: couplesField,
   income_brackets: weights(INCOME_BRACKETS, { '<25k': 0.18, '25k-50k': 0.2, '50k-100k': 0.29, '100k-150k': 0.15, '150k+': 0.18 }, 'share of households in each annual income bracket (US ACS 2022 by default)'),
   housing_types: weights(HOUSING_TYPES, { single_family: 0.63, apartment: 0.26, townhouse: 0.06, mobile_home: 0.05 }, 'share of households by housing type (tilted by income and size, marginal kept)'),
   location: meta(
@@ -142,8 +129,8 @@ export const demographicsStep = z.strictObject({
   ),
   employment: weights(
     EMPLOYMENT_STATUSES,
-    { full_time: 0.48, part_time: 0.11, self_employed: 0.07, unemployed: 0.04, student: 0.05, retired: 0.21, not_in_labor_force: 0.04 },
-    'share of individuals by employment status (correlated with age; marginal kept)',
+    { full_time: 0.45, part_time: 0.1, self_employed: 0.065, unemployed: 0.03, student: 0.04, retired: 0.205, not_in_labor_force: 0.11 },
+    'share of adults by employment status; the age shape follows BLS CPS table 3 (students at 18–24, retirement from 62), the marginal is kept',
   ),
   identifiers_per_person: meta(
     z

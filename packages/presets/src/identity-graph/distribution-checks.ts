@@ -117,7 +117,8 @@ const meanTol = (cv: number, n: number, floor = 0.01): number => Math.max(floor,
 export function distributionTargets(config: IdentityGraphConfig, model: IdentityGraphModel = buildModel(config)): DistributionTarget[] {
   const nh = config.households.num_households;
   const size = model.householdSize;
-  const ni = nh * massMean(size.mass, size.min);
+  const comp = model.composition;
+  const ni = nh * comp.adultsMean;
   const ids = model.identifiers;
   const ev = model.events;
   const nEvents = ni * ev.mean;
@@ -127,7 +128,7 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
     {
       kind: 'share',
       id: 'households.household_size_shares',
-      description: `households by size (${size.kind})`,
+      description: `households by persons (${size.kind})`,
       table: 'households',
       column: 'household_size',
       expected: Object.fromEntries(size.mass.map((p, i) => [String(size.min + i), p])),
@@ -136,12 +137,34 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
     {
       kind: 'mean',
       id: 'households.household_size',
-      description: 'mean household size',
+      description: 'mean persons per household',
       table: 'households',
       column: 'household_size',
       expected: massMean(size.mass, size.min),
       tolerance: meanTol(massSd(size.mass, size.min) / massMean(size.mass, size.min), nh, 0.005),
     },
+    {
+      kind: 'share',
+      id: 'households.num_adults_shares',
+      description: 'households by number of adults (their individuals)',
+      table: 'households',
+      column: 'num_adults',
+      expected: Object.fromEntries(comp.adultsMass.map((p, i) => [String(i + 1), p])),
+      tolerance: shareTol(nh),
+    },
+    ...(comp.childrenMean > 0
+      ? [
+          {
+            kind: 'mean',
+            id: 'households.num_children',
+            description: `mean minors per household (${(comp.childrenShare * 100).toFixed(0)}% of households have any)`,
+            table: 'households',
+            column: 'num_children',
+            expected: comp.childrenMean,
+            tolerance: meanTol(comp.childrenSd / comp.childrenMean, nh, 0.01),
+          } as DistributionTarget,
+        ]
+      : []),
     { kind: 'share', id: 'individuals.gender', description: 'individuals by gender', table: 'individuals', column: 'gender', expected: share(GENDERS, model.gender), tolerance: shareTol(ni) },
     {
       kind: 'share',

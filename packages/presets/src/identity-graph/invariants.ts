@@ -32,6 +32,17 @@ const grouped = (entity: string, keys: readonly string[], aggregates: Readonly<R
     alias,
   );
 
+/** The householder individual's `column` equals `households.householder_<column>`. */
+const householderMatches = (column: 'age' | 'gender') => ({
+  name: `householder_${column}_matches`,
+  description: `the householder's ${column} equals households.householder_${column}`,
+  select: () =>
+    violations(
+      join(t('individuals', 'i'), t('households', 'h'), using('i', 'h', 'household_id')),
+      all(eq(col('i', 'household_role'), str('householder')), ne(col('i', column), col('h', `householder_${column}`))),
+    ),
+});
+
 const INVARIANTS: readonly { readonly name: string; readonly description: string; readonly select: () => SqlSelect }[] = [
   {
     name: 'engagement_identifier_active',
@@ -86,20 +97,25 @@ const INVARIANTS: readonly { readonly name: string; readonly description: string
   },
   {
     name: 'income_within_household',
-    description: "members' incomes sum to at most the household income",
+    description: "members' incomes add up to the household income (never above it; below by less than a dollar per member, the cents each floors away)",
     select: () =>
       violations(
         join(t('households', 'h'), grouped('individuals', ['household_id'], { s: sql.agg('sum', col('g', 'income_individual')) }, 'i'), using('h', 'i', 'household_id')),
-        gt(col('i', 's'), col('h', 'household_income')),
+        any(gt(col('i', 's'), col('h', 'household_income')), lt(sql.binary('+', col('i', 's'), col('h', 'num_adults')), col('h', 'household_income'))),
       ),
   },
+  ...(['age', 'gender'] as const).map(householderMatches),
   {
-    name: 'householder_age_matches',
-    description: "the householder's age equals households.householder_age",
+    name: 'one_householder_and_partner',
+    description: 'every household has one householder, and a partner exactly when has_partner',
     select: () =>
       violations(
-        join(t('individuals', 'i'), t('households', 'h'), using('i', 'h', 'household_id')),
-        all(eq(col('i', 'household_role'), str('householder')), ne(col('i', 'age'), col('h', 'householder_age'))),
+        join(
+          t('households', 'h'),
+          grouped('individuals', ['household_id'], { n_h: sql.agg('countIf', null, eq(col('g', 'household_role'), str('householder'))), n_p: sql.agg('countIf', null, eq(col('g', 'household_role'), str('partner'))) }, 'i'),
+          using('h', 'i', 'household_id'),
+        ),
+        any(ne(col('i', 'n_h'), sql.int(1)), ne(col('i', 'n_p'), sql.case([{ when: col('h', 'has_partner'), then: sql.int(1) }], sql.int(0)))),
       ),
   },
   {

@@ -54,16 +54,6 @@ export interface AgeBand {
   readonly to: number;
 }
 
-/**
- * Role probabilities of members after the householder.
- *
- * @example
- * ```ts
- * ROLE_MODEL["secondPartner"]; // 0.7
- * ```
- */
-export const ROLE_MODEL = { secondPartner: 0.7, secondChild: 0.12, laterChild: 0.75, childGap: [20, 38] as const, partnerAgeSd: 4 } as const;
-
 /** A conditional categorical: one probability vector per group. */
 export interface Conditional {
   readonly values: readonly string[];
@@ -81,14 +71,36 @@ export interface IdentityGraphModel {
   readonly keys: { readonly householdOffset: number; readonly campaignOffset: number };
   readonly brackets: readonly number[];
   readonly householdSize: {
-    readonly kind: 'lognormal' | 'normal';
-    /** Location (normal mean, or lognormal μ). */
+    readonly kind: 'census' | 'lognormal' | 'normal';
+    /** Location (normal mean, lognormal μ, or the census shares' mean). */
     readonly mu: number;
-    /** Scale (normal sd, or lognormal σ). */
+    /** Scale (normal sd, lognormal σ, or the census shares' sd). */
     readonly sd: number;
     readonly min: number;
     readonly max: number;
     readonly mass: readonly number[];
+  };
+  /** Who lives in a household: minors, adults, couples (see `composition-model.ts`). */
+  readonly composition: {
+    /** [size group 2, 3, 4, 5+][householder age band] → probability that the household has minors. */
+    readonly childProb: readonly (readonly number[])[];
+    /** Upper ends of the householder age bands of `childProb` (the last band is open). */
+    readonly childAgeBands: readonly number[];
+    /** Probability that a household of 3+ persons with minors has one adult. */
+    readonly singleParent: number;
+    /** Probability that a household of 2+ adults has a partner. */
+    readonly partner: number;
+    /** Mass of adults per household over 1..max. */
+    readonly adultsMass: readonly number[];
+    readonly adultsMean: number;
+    readonly childrenMean: number;
+    readonly childrenSd: number;
+    /** Share of households with minors. */
+    readonly childrenShare: number;
+    /** Share of households with a partner. */
+    readonly couplesShare: number;
+    /** Share of households with 2+ adults. */
+    readonly multiAdultShare: number;
   };
   readonly ages: {
     readonly min: number;
@@ -98,7 +110,7 @@ export interface IdentityGraphModel {
     readonly householderByBracket: readonly (readonly number[])[];
     /** Householder age marginal. */
     readonly householder: readonly number[];
-    /** Ages of other adults (roommates, relatives). */
+    /** Ages of other adults (roommates, other relatives). */
     readonly otherAdult: readonly number[];
     /** Everyone's age per bracket (mixture over roles). */
     readonly populationByBracket: readonly (readonly number[])[];

@@ -21,12 +21,38 @@ describe('compile-time model', () => {
     }
   });
 
-  it('gives US-like right-skewed household sizes by default', () => {
+  it('uses the CPS household sizes by default: about 28% one person, 2.45 persons on average', () => {
     const m = householdSizeModel(resolveConfig({}).households.household_size);
-    expect(m.kind).toBe('lognormal');
-    // 2-person households are the most common, then 1, then 3 (ACS: .28 / .35 / .15)
+    expect(m.kind).toBe('census');
+    expect(m.mass[0]).toBeCloseTo(0.285, 6);
     expect(m.mass[1]).toBeGreaterThan(m.mass[0] as number);
-    expect(m.mass[0]).toBeGreaterThan(m.mass[2] as number);
+    expect(massMean(m.mass, 1)).toBeGreaterThan(2.4);
+    expect(massMean(m.mass, 1)).toBeLessThan(2.6);
+  });
+
+  it('splits persons into adults and minors with the configured shares of minors and couples', () => {
+    const c = buildModel(resolveConfig({})).composition;
+    expect(c.childrenShare).toBeCloseTo(0.27, 6);
+    expect(c.couplesShare).toBeCloseTo(0.54, 6);
+    expect(c.adultsMean + c.childrenMean).toBeCloseTo(massMean(buildModel(resolveConfig({})).householdSize.mass, 1), 9);
+    expect(c.adultsMean).toBeGreaterThan(1.85);
+    expect(c.adultsMean).toBeLessThan(2.05);
+    expect(sum(c.adultsMass)).toBeCloseTo(1, 9);
+    const none = buildModel(resolveConfig({ households: { children: { share: 0 }, couples: { share: 0 } } })).composition;
+    expect(none.childrenMean).toBe(0);
+    expect(none.partner).toBe(0);
+  });
+
+  it('keeps the configured employment marginal after the full-time income floor, with the BLS age shape', () => {
+    const m = buildModel(resolveConfig({}));
+    const ft = m.employment.values.indexOf('full_time');
+    const retired = m.employment.values.indexOf('retired');
+    const band = (age: number): number => m.employment.bands.findIndex((b) => age >= b.from && age <= b.to);
+    // the fit over-asks full time by the share the floor turns part time
+    expect(m.employment.marginal[ft]).toBeGreaterThan(resolveConfig({}).demographics.employment.full_time ?? 0);
+    // retirement is rare before 62 and the rule from 75 (middle income bracket)
+    expect(m.employment.probs[band(40)]?.[2]?.[retired]).toBe(0);
+    expect(m.employment.probs[band(80)]?.[2]?.[retired]).toBeGreaterThan(0.75);
   });
 
   it('matches identifier means and type shares', () => {
@@ -90,19 +116,45 @@ describe('in-process rows (evaluator)', () => {
   const ir = identityGraph({ households: { num_households: 300 } }).toIR({ seed: 3 });
   const ev = new Evaluator(ir);
 
-  it('creates exactly household_size individuals per household, with consistent roles and ages', () => {
+  it('creates num_adults individuals per household, with consistent roles, ages, genders and incomes', () => {
     const households = ev.rows('households');
     const individuals = ev.rows('individuals');
-    expect(individuals.length).toBe(households.reduce((a, h) => a + Number(h['household_size']), 0));
+    expect(individuals.length).toBe(households.reduce((a, h) => a + Number(h['num_adults']), 0));
     const byHousehold = new Map(households.map((h) => [h['household_id'], h]));
+    const incomes = new Map<unknown, number>();
+    for (const h of households) expect(Number(h['household_size'])).toBe(Number(h['num_adults']) + Number(h['num_children']));
     for (const i of individuals) {
       const h = byHousehold.get(i['household_id']);
       expect(h).toBeDefined();
-      if (i['household_role'] === 'householder') expect(i['age']).toBe(h?.['householder_age']);
-      if (i['household_role'] === 'adult_child') expect(Number(i['age'])).toBeLessThan(Number(h?.['householder_age']));
+      const hhAge = Number(h?.['householder_age']);
+      if (i['household_role'] === 'householder') {
+        expect(i['age']).toBe(h?.['householder_age']);
+        expect(i['gender']).toBe(h?.['householder_gender']);
+      }
+      if (i['household_role'] === 'partner') expect(h?.['has_partner']).toBe(true);
+      if (i['household_role'] === 'adult_child') expect(hhAge - Number(i['age'])).toBeGreaterThanOrEqual(18);
+      if (i['household_role'] === 'adult_child') expect(hhAge - Number(i['age'])).toBeLessThanOrEqual(40);
+      if (i['household_role'] === 'parent') expect(Number(i['age']) - hhAge).toBeGreaterThanOrEqual(18);
       if (i['education_level'] === 'doctorate') expect(Number(i['age'])).toBeGreaterThanOrEqual(26);
       if (i['employment_status'] === 'retired') expect(Number(i['age'])).toBeGreaterThanOrEqual(50);
+      if (i['employment_status'] === 'full_time') expect(Number(i['income_individual'])).toBeGreaterThanOrEqual(15_080);
+      incomes.set(i['household_id'], (incomes.get(i['household_id']) ?? 0) + Number(i['income_individual']));
     }
+    for (const h of households) {
+      const total = incomes.get(h['household_id']) ?? 0;
+      expect(total).toBeLessThanOrEqual(Number(h['household_income']) + 1e-6);
+      expect(total).toBeGreaterThan(Number(h['household_income']) - 0.01 * Number(h['num_adults']) - 1e-6);
+    }
+  });
+
+  it('makes couples of a female and a male opposite-gender at the configured share (here 0: all same-gender)', () => {
+    const same = new Evaluator(identityGraph({ households: { num_households: 300, couples: { opposite_gender_share: 0 } } }).toIR({ seed: 3 }));
+    const people = same.rows('individuals');
+    const householder = new Map(people.filter((i) => i['household_role'] === 'householder').map((i) => [i['household_id'], i['gender']]));
+    const binary = (g: unknown): boolean => g === 'female' || g === 'male';
+    const couples = people.filter((i) => i['household_role'] === 'partner' && binary(i['gender']) && binary(householder.get(i['household_id'])));
+    expect(couples.length).toBeGreaterThan(50);
+    expect(couples.every((p) => p['gender'] === householder.get(p['household_id']))).toBe(true);
   });
 
   it('gives every individual one primary identifier and the configured number of mappings', () => {

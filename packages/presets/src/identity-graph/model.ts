@@ -17,6 +17,7 @@ import {
 } from './numeric.js';
 import {
   DIURNAL_WEIGHTS,
+  FULL_TIME_MIN_INCOME,
   GENDERS,
   IDENTIFIER_TYPES,
   INCOME_BRACKETS,
@@ -26,11 +27,13 @@ import {
 import { identifierModel } from './identity-model.js';
 import { HOUSEHOLD_KEY_STRIDE, CAMPAIGN_KEY_STRIDE, weightsOf, type IdentityGraphModel } from './model-base.js';
 import { engagementModel } from './event-model.js';
-import { ageModel, educationModel, employmentModel, householdSizeModel, housingModel, interestModel } from './people-model.js';
+import { adultAgeWeights, ageModel, educationModel, employmentModel, householdSizeModel, housingModel, interestModel } from './people-model.js';
+import { compositionModel, shareBelowIncome } from './composition-model.js';
 
 export * from './model-base.js';
 export { identifierModel, stalenessFactor, type IdentifierModel } from './identity-model.js';
 export { adultAgeWeights, ageModel, householdSizeModel, shareAtLeast } from './people-model.js';
+export { compositionModel } from './composition-model.js';
 
 /**
  * Events-per-person model (parameters solved so the clamped mean equals the configured mean).
@@ -94,13 +97,15 @@ export function windowOf(config: IdentityGraphConfig): IdentityGraphModel['windo
  * @example
  * ```ts
  * const model = buildModel(resolveConfig({}));
- * model.householdSize.mu; // location of the rounded normal whose mean is 2.5
+ * model.composition.adultsMean; // ≈ 1.9 adults per household
  * ```
  */
 export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
   const brackets = weightsOf(INCOME_BRACKETS, config.households.income_brackets);
   const householdSize = householdSizeModel(config.households.household_size);
-  const ages = ageModel(config, householdSize.mass, brackets);
+  const ageList = Array.from({ length: config.demographics.age.max - config.demographics.age.min + 1 }, (_, i) => config.demographics.age.min + i);
+  const composition = compositionModel(config, householdSize.mass, householdSize.min, adultAgeWeights(config.demographics.age, true), ageList);
+  const ages = ageModel(config, brackets, composition);
   const gender = weightsOf(GENDERS, config.demographics.gender);
   const events = eventsModel(config.engagement.events_per_person);
   if ('error' in events) {
@@ -117,11 +122,12 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
     keys: { householdOffset: config.run.batch * HOUSEHOLD_KEY_STRIDE, campaignOffset: config.run.batch * CAMPAIGN_KEY_STRIDE },
     brackets,
     householdSize,
+    composition,
     ages,
     housing: housingModel(config, brackets, householdSize.mass, householdSize.min),
     gender,
     education: educationModel(config, ages, brackets),
-    employment: employmentModel(config, ages, brackets),
+    employment: employmentModel(config, ages, brackets, shareBelowIncome(composition, FULL_TIME_MIN_INCOME)),
     interests: interestModel(config, ages, gender),
     identifiers,
     events,

@@ -7,14 +7,20 @@ import { fitConditional, massMean, normalPdf, normalize, massSd, roundedLognorma
 import {
   EDUCATION_LEVELS,
   EDUCATION_MIN_AGE,
+  EMPLOYMENT_BY_AGE,
+  EMPLOYMENT_BY_BRACKET,
   EMPLOYMENT_MIN_AGE,
   EMPLOYMENT_STATUSES,
   GENDERS,
   HOUSING_TYPES,
   householderPropensity,
+  OTHER_MEMBER_ROLES,
+  ROLE_AGE_GAPS,
   US_ADULT_AGE_BANDS,
+  US_HOUSEHOLD_SIZE_SHARES,
 } from './vocabulary.js';
-import { FANOUT, ROLE_MODEL, weightsOf, type AgeBand, type Conditional, type IdentityGraphModel } from './model-base.js';
+import { weightsOf, type AgeBand, type Conditional, type IdentityGraphModel } from './model-base.js';
+import { compositionModel } from './composition-model.js';
 
 /** Clips bands to [min, max], dropping empty ones. */
 function clipBands(bands: readonly AgeBand[], min: number, max: number): AgeBand[] {
@@ -30,16 +36,6 @@ const EDUCATION_BANDS: readonly AgeBand[] = [
   { from: 26, to: 34 },
   { from: 35, to: 64 },
   { from: 65, to: 100 },
-];
-/** Bands of the employment model. */
-const EMPLOYMENT_BANDS: readonly AgeBand[] = [
-  { from: 18, to: 21 },
-  { from: 22, to: 24 },
-  { from: 25, to: 34 },
-  { from: 35, to: 49 },
-  { from: 50, to: 61 },
-  { from: 62, to: 66 },
-  { from: 67, to: 100 },
 ];
 /** Bands of the interest model. */
 const INTEREST_BANDS: readonly AgeBand[] = [
@@ -83,14 +79,19 @@ function ageIncomeEffect(a: number): number {
 }
 
 /**
- * Household size mass for the configured mean (location parameter solved for an exact mean).
+ * Persons-per-household mass: the CPS shares, or a rounded lognormal / normal whose location is
+ * solved for an exact mean.
  *
  * @example
  * ```ts
- * householdSizeModel({ mean: 2.5, std_dev: 1.4, min: 1, max: 8 }).mu; // location of the rounded normal
+ * householdSizeModel({ distribution: 'census', mean: 2.5, std_dev: 1.4, min: 1, max: 10 }).mass[0]; // 0.285
  * ```
  */
 export function householdSizeModel(hs: IdentityGraphConfig['households']['household_size']): IdentityGraphModel['householdSize'] {
+  if (hs.distribution === 'census') {
+    const mass = normalize(US_HOUSEHOLD_SIZE_SHARES.map((p, i) => (i + 1 >= hs.min && i + 1 <= hs.max ? p : 0)).slice(hs.min - 1, hs.max));
+    return { kind: 'census', mu: massMean(mass, hs.min), sd: massSd(mass, hs.min), min: hs.min, max: hs.max, mass };
+  }
   if (hs.distribution === 'lognormal' && hs.std_dev > 0 && hs.min < hs.max) {
     const massOf = (mu: number, sigma: number): number[] => roundedLognormalMass(mu, sigma, hs.min, hs.max);
     const muFor = (sigma: number): number => solveIncreasing((m) => massMean(massOf(m, sigma), hs.min), hs.mean, -4, 4, 45);
@@ -103,14 +104,16 @@ export function householdSizeModel(hs: IdentityGraphConfig['households']['househ
 }
 
 /**
- * Age model: householder per bracket, other adults, population mixture.
+ * Age model: householder per bracket, other adults, and everyone's ages (a mixture over roles:
+ * the householder, a partner in `couplesShare` of households, the other adults as adult
+ * children, parents, other relatives and roommates).
  *
  * @example
  * ```ts
- * ageModel(config, householdSizeModel(config.households.household_size).mass, [0.2, 0.2, 0.2, 0.2, 0.2]).population;
+ * ageModel(config, [0.2, 0.2, 0.2, 0.2, 0.2]).population;
  * ```
  */
-export function ageModel(config: IdentityGraphConfig, sizeMass: readonly number[], brackets: readonly number[]): IdentityGraphModel['ages'] {
+export function ageModel(config: IdentityGraphConfig, brackets: readonly number[], composition?: IdentityGraphModel['composition']): IdentityGraphModel['ages'] {
   const age = config.demographics.age;
   const list = Array.from({ length: age.max - age.min + 1 }, (_, i) => age.min + i);
   const householder = adultAgeWeights(age, true);
@@ -120,39 +123,33 @@ export function ageModel(config: IdentityGraphConfig, sizeMass: readonly number[
     brackets.map((w, i) => ({ weight: w, tilt: list.map((a) => Math.exp(0.3 * (i - 2) * ageIncomeEffect(a))) })),
   );
   const householderByBracket = fit.conditional;
-  // members after the householder
-  const sMin = config.households.household_size.min;
-  const pMore = (j: number): number => sum(sizeMass.filter((_, i) => sMin + i > j)); // P(size > j)
-  const meanSize = massMean(sizeMass, sMin);
-  const partnerKernel = roundedNormalMass(0, ROLE_MODEL.partnerAgeSd, -20, 20);
-  const [gMin, gMax] = ROLE_MODEL.childGap;
+  const size = householdSizeModel(config.households.household_size);
+  const comp = composition ?? compositionModel(config, size.mass, size.min, householder, list);
+  const others = Math.max(0, comp.adultsMean - 1 - comp.couplesShare);
+  const partnerKernel = roundedNormalMass(0, ROLE_AGE_GAPS.partnerSd, -20, 20);
+  const [gMin, gMax] = ROLE_AGE_GAPS.generation;
   const gapP = 1 / (gMax - gMin + 1);
+  const roleTotal = sum(Object.values(OTHER_MEMBER_ROLES));
+  const [wChild, wParent] = [OTHER_MEMBER_ROLES.adult_child / roleTotal, OTHER_MEMBER_ROLES.parent / roleTotal];
   const n = list.length;
+  const at = (arr: number[], j: number, x: number): void => {
+    const k = Math.min(n - 1, Math.max(0, j));
+    arr[k] = (arr[k] as number) + x;
+  };
   const populationByBracket = householderByBracket.map((h) => {
     const partner = new Array<number>(n).fill(0);
-    const child = new Array<number>(n).fill(0);
-    let childInfeasible = 0;
+    const other = new Array<number>(n).fill(0);
+    let toOtherAdult = 0;
     h.forEach((pa, ia) => {
-      partnerKernel.forEach((pk, k) => {
-        const j = Math.min(n - 1, Math.max(0, ia + (k - 20)));
-        partner[j] = (partner[j] as number) + pa * pk;
-      });
-      for (let g = gMin; g <= gMax; g++) {
-        const j = ia - g;
-        if (j >= 0) child[j] = (child[j] as number) + pa * gapP;
-        else childInfeasible += pa * gapP;
-      }
+      const hh = list[ia] as number;
+      partnerKernel.forEach((pk, k) => at(partner, ia + (k - 20), pa * pk));
+      if (hh >= Math.max(ROLE_AGE_GAPS.adultChildMinHouseholderAge, age.min + gMin)) for (let g = gMin; g <= gMax; g++) at(other, ia - Math.min(g, hh - age.min), pa * gapP * wChild);
+      else toOtherAdult += pa * wChild;
+      if (age.max - hh >= gMin) for (let g = gMin; g <= gMax; g++) at(other, ia + Math.min(g, age.max - hh), pa * gapP * wParent);
+      else toOtherAdult += pa * wParent;
     });
-    const p1 = pMore(1);
-    let later = 0;
-    for (let j = 2; j < FANOUT.individuals; j++) later += pMore(j);
-    const other1 = 1 - ROLE_MODEL.secondPartner - ROLE_MODEL.secondChild;
-    const pop = list.map((_, i) => {
-      const o = otherAdult[i] as number;
-      const second = ROLE_MODEL.secondPartner * (partner[i] as number) + ROLE_MODEL.secondChild * ((child[i] as number) + childInfeasible * o) + other1 * o;
-      const rest = ROLE_MODEL.laterChild * ((child[i] as number) + childInfeasible * o) + (1 - ROLE_MODEL.laterChild) * o;
-      return ((h[i] as number) + p1 * second + later * rest) / meanSize;
-    });
+    const rest = 1 - wChild - wParent + toOtherAdult;
+    const pop = list.map((_, i) => (h[i] as number) + comp.couplesShare * (partner[i] as number) + others * ((other[i] as number) + rest * (otherAdult[i] as number)));
     return normalize(pop);
   });
   const population = list.map((_, i) => sum(populationByBracket.map((p, b) => (p[i] as number) * (brackets[b] as number))));
@@ -211,32 +208,29 @@ export function educationModel(config: IdentityGraphConfig, ages: IdentityGraphM
  * employmentModel(config, ages, brackets).marginal; // the fitted share of each status
  * ```
  */
-export function employmentModel(config: IdentityGraphConfig, ages: IdentityGraphModel['ages'], brackets: readonly number[]): Conditional {
+export function employmentModel(config: IdentityGraphConfig, ages: IdentityGraphModel['ages'], brackets: readonly number[], belowFloor: readonly number[] = brackets.map(() => 0)): Conditional {
   const target = weightsOf(EMPLOYMENT_STATUSES, config.demographics.employment);
-  const bands = clipBands(EMPLOYMENT_BANDS, ages.min, ages.max);
-  const tiltOf = (status: (typeof EMPLOYMENT_STATUSES)[number], band: AgeBand, i: number): number => {
+  const bands = clipBands(EMPLOYMENT_BY_AGE, ages.min, ages.max);
+  const tiltOf = (s: number, band: AgeBand, i: number): number => {
+    const status = EMPLOYMENT_STATUSES[s] as (typeof EMPLOYMENT_STATUSES)[number];
     if (EMPLOYMENT_MIN_AGE[status] > band.from) return 0;
-    const mid = (band.from + band.to) / 2;
-    const inc = i - 2;
-    switch (status) {
-      case 'full_time':
-        return (mid >= 67 ? 0.12 : mid >= 62 ? 0.55 : mid < 22 ? 0.35 : 1) * Math.exp(0.25 * inc);
-      case 'part_time':
-        return (mid < 25 ? 1.8 : mid >= 67 ? 0.5 : 1) * Math.exp(-0.1 * inc);
-      case 'self_employed':
-        return (mid < 25 ? 0.3 : mid >= 35 ? 1.3 : 1) * Math.exp(0.15 * inc);
-      case 'unemployed':
-        return (mid >= 67 ? 0.2 : mid < 25 ? 1.6 : 1) * Math.exp(-0.45 * inc);
-      case 'student':
-        return mid < 22 ? 14 : mid < 25 ? 4 : mid < 35 ? 0.6 : mid < 50 ? 0.15 : 0.03;
-      case 'retired':
-        return mid >= 67 ? 10 : mid >= 62 ? 3 : 0.3;
-      case 'not_in_labor_force':
-        return (mid >= 67 ? 0.7 : 1) * Math.exp(-0.2 * inc);
-    }
+    const base = EMPLOYMENT_BY_AGE.find((b) => band.from >= b.from && band.from <= b.to)?.shares[s] ?? 0;
+    return base * (EMPLOYMENT_BY_BRACKET[status][i] ?? 1);
   };
-  const groups = bands.flatMap((band) => brackets.map((w, i) => ({ weight: w * bandWeight(ages, i, band), tilt: EMPLOYMENT_STATUSES.map((s) => tiltOf(s, band, i)) })));
-  const fit = fitConditional(target, groups);
+  const groups = bands.flatMap((band) => brackets.map((w, i) => ({ weight: w * bandWeight(ages, i, band), tilt: EMPLOYMENT_STATUSES.map((_, s) => tiltOf(s, band, i)) })));
+  // full-time draws below the full-time income floor become part time: fit a target that
+  // anticipates this, so the marginal after the floor is the configured one
+  const [ft, pt] = [EMPLOYMENT_STATUSES.indexOf('full_time'), EMPLOYMENT_STATUSES.indexOf('part_time')];
+  const total = sum(groups.map((g) => g.weight)) || 1;
+  const fitTarget = [...target];
+  let fit = fitConditional(fitTarget, groups);
+  for (let it = 0; it < 8 && (target[ft] as number) > 0; it++) {
+    const moved = sum(fit.conditional.map((row, gi) => ((row[ft] as number) * (groups[gi]?.weight as number) * (belowFloor[gi % brackets.length] as number)) / total));
+    const wantFt = (target[ft] as number) + moved;
+    fitTarget[ft] = Math.min(wantFt, (target[ft] as number) + (target[pt] as number));
+    fitTarget[pt] = Math.max(0, (target[ft] as number) + (target[pt] as number) - (fitTarget[ft] as number));
+    fit = fitConditional(fitTarget, groups);
+  }
   const probs = bands.map((_, b) => brackets.map((_, i) => fit.conditional[b * brackets.length + i] as number[]));
   return { values: EMPLOYMENT_STATUSES, bands, probs, marginal: fit.marginal };
 }

@@ -7,6 +7,7 @@
 export * from './campaign-vocabulary.js';
 export * from './engagement-vocabulary.js';
 import type { DeviceType } from './engagement-vocabulary.js';
+export * from './people-vocabulary.js';
 
 /**
  * The five household income brackets (annual household income, USD).
@@ -117,24 +118,6 @@ export const EMPLOYMENT_MIN_AGE: Readonly<Record<EmploymentStatus, number>> = {
   retired: 50,
   not_in_labor_force: 18,
 };
-/**
- * Share of the earner's slice of household income each status brings in.
- *
- * @example
- * ```ts
- * EMPLOYMENT_INCOME_FACTOR["full_time"]; // 1
- * ```
- */
-export const EMPLOYMENT_INCOME_FACTOR: Readonly<Record<EmploymentStatus, number>> = {
-  full_time: 1,
-  part_time: 0.5,
-  self_employed: 1,
-  unemployed: 0.1,
-  student: 0.15,
-  retired: 0.6,
-  not_in_labor_force: 0,
-};
-
 /**
  * Identifier types of identity mappings.
  *
@@ -254,15 +237,6 @@ export const DEVICE_BY_IDENTIFIER: Readonly<Record<IdentifierType, Readonly<Part
   ip_address: { desktop: 0.3, mobile: 0.3, tablet: 0.15, ctv: 0.25 },
   phone_hash: { mobile: 1 },
 };
-/**
- * Household roles of individuals.
- *
- * @example
- * ```ts
- * HOUSEHOLD_ROLES[0]; // "householder"
- * ```
- */
-export const HOUSEHOLD_ROLES = ['householder', 'partner', 'adult_child', 'other_adult'] as const;
 
 /**
  * Temporal patterns of engagement timestamps.

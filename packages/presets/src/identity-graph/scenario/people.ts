@@ -1,54 +1,16 @@
 /**
  * households and individuals: where people live, their income, and who lives together.
  */
-import {
-  days,
-  greatest,
-  least,
-  lit,
-  lognormal,
-  normal,
-  pick,
-  poisson,
-  poolValue,
-  powerLaw,
-  scenario,
-  t,
-  timestampIn,
-  toScaled,
-  uniform,
-  type X,
-} from '@synthgraph/core';
-import type { Conditional, IdentityGraphModel } from '../model.js';
-import { FANOUT, ROLE_MODEL } from '../model.js';
-import {
-  BRACKET_INCOME,
-  EDUCATION_MIN_AGE,
-  EMPLOYMENT_INCOME_FACTOR,
-  EMPLOYMENT_MIN_AGE,
-  GENDERS,
-  HOUSEHOLD_ROLES,
-  HOUSING_TYPES,
-  INCOME_BRACKETS,
-} from '../vocabulary.js';
+import { days, least, lit, pick, poisson, poolValue, powerLaw, scenario, t, timestampIn, toScaled, uniform, type X } from '@synthgraph/core';
+import type { IdentityGraphModel } from '../model.js';
+import { FANOUT } from '../model.js';
+import { BRACKET_INCOME, EDUCATION_MIN_AGE, EMPLOYMENT_MIN_AGE, FULL_TIME_MIN_INCOME, GENDERS, HOUSEHOLD_ROLES, HOUSING_TYPES, INCOME_BRACKETS } from '../vocabulary.js';
 import { choose, clamp, firstOf } from './expressions.js';
+import { adultsOf, ageOf, conditionalPick, genderOf, hasChildren, householdSizeDraw, incomeWeightOf, incomeWeightTotal, roleOf } from './people-columns.js';
 import { observesDstOf, standardOffsetOf } from '../time-zones.js';
 import { emailDomainsPool, firstNamesPool, lastNamesPool, placeRow, placesPoolFor, saltPool } from './pools.js';
 
 const YEAR_DAYS = 365;
-
-/** A conditional pick over (age band × a second grouping) from one uniform column. */
-function conditionalPick(model: Conditional, u: X<number>, age: X<number>, group: X<string>, groupValues: readonly string[]): X<string> {
-  const branches: [X<boolean>, X<string>][] = [];
-  model.bands.forEach((band, b) => {
-    groupValues.forEach((g, gi) => {
-      const probs = model.probs[b]?.[gi] as readonly number[];
-      branches.push([age.between(band.from, band.to).and(group.eq(g)), choose(u, probs, model.values)]);
-    });
-  });
-  const last = branches.pop() as [X<boolean>, X<string>];
-  return firstOf(branches, last[1]);
-}
 
 /**
  * Starts the scenario with its pools, households and individuals.
@@ -60,7 +22,6 @@ function conditionalPick(model: Conditional, u: X<number>, age: X<number>, group
  */
 export function peopleStage(m: IdentityGraphModel) {
   const cfg = m.config;
-  const hs = m.householdSize;
   const w = m.window;
   const ages = m.ages;
   return scenario('identity-graph')
@@ -72,7 +33,7 @@ export function peopleStage(m: IdentityGraphModel) {
     .entity('households', (e) =>
       e
         .rows(cfg.households.num_households, { keyOffset: m.keys.householdOffset })
-        .comment('One row per household: location, income and size (the number of individuals living in it).')
+        .comment('One row per household: location, income and composition (persons = adults, who are its individuals, + minors, who are counted only).')
         .key('household_id', { comment: 'Household id, opaque (a keyed bijection of the internal key; batch b owns internal keys from b·2^26)' })
         .column('place', t.bigint(), (c) => placeRow(c.col('household_id')), { hidden: true })
         .column('location_city', t.string(), (c) => poolValue('places', 'city', c.col('place')), { comment: 'USPS city name of the ZIP (a real place, consistent with state and ZIP)' })
@@ -82,9 +43,8 @@ export function peopleStage(m: IdentityGraphModel) {
         .column('utc_offset_minutes', t.int(), (c) => standardOffsetOf(c.col('time_zone')), { hidden: true })
         .column('observes_dst', t.boolean(), (c) => observesDstOf(c.col('time_zone')), { hidden: true })
         .column('income_bracket', t.string(), () => pick(INCOME_BRACKETS, m.brackets), { comment: 'Annual household income bracket' })
-        .column('household_size', t.int(), () => clamp((hs.kind === 'lognormal' ? lognormal(hs.mu, hs.sd) : normal(hs.mu, hs.sd)).plus(0.5).floor(), hs.min, hs.max), {
-          comment: 'Number of individuals (adults) in the household',
-        })
+        .column('u_size', t.double(), () => uniform(), { hidden: true })
+        .column('household_size', t.int(), (c) => householdSizeDraw(m, c.col('u_size')), { comment: 'Persons in the household: num_adults + num_children' })
         .column('u_housing', t.double(), () => uniform(), { hidden: true })
         .column('housing_type', t.string(), (c) => {
           const size = c.col('household_size');
@@ -114,6 +74,16 @@ export function peopleStage(m: IdentityGraphModel) {
           ),
           { comment: 'Age of the householder (the first individual of the household)' },
         )
+        .column('u_children', t.double(), () => uniform(), { hidden: true })
+        .column('has_children', t.boolean(), (c) => hasChildren(m, c.col('household_size'), c.col('householder_age'), c.col('u_children')), { hidden: true })
+        .column('u_adults', t.double(), () => uniform(), { hidden: true })
+        .column('num_adults', t.int(), (c) => adultsOf(m, c.col('household_size'), c.col('has_children'), c.col('u_adults')), {
+          comment: 'Adults (18+) in the household: its individuals',
+        })
+        .column('num_children', t.int(), (c) => c.col('household_size').minus(c.col('num_adults')), { comment: 'Minors (under 18) in the household: counted, not modelled as individuals' })
+        .column('u_partner', t.double(), () => uniform(), { hidden: true })
+        .column('has_partner', t.boolean(), (c) => c.col('num_adults').ge(2).and(c.col('u_partner').lt(m.composition.partner)), { comment: 'Whether the householder lives with a partner (spouse or unmarried partner)' })
+        .column('householder_gender', t.string(), () => pick(GENDERS, m.gender), { comment: 'Gender of the householder (the first individual of the household)' })
         .column('created_at', t.timestamp(), () => timestampIn({ start: w.startMicros - days(4 * YEAR_DAYS), days: 4 * YEAR_DAYS, hourly: m.temporal.hourly ?? undefined }), {
           comment: 'When the household entered the graph (before the engagement window)',
         })
@@ -122,73 +92,46 @@ export function peopleStage(m: IdentityGraphModel) {
         .notNull('location_zip')
         .oneOf('income_bracket', INCOME_BRACKETS)
         .oneOf('housing_type', HOUSING_TYPES)
-        .range('household_size', Math.max(1, hs.min), Math.min(10, hs.max))
+        .oneOf('householder_gender', GENDERS)
+        .range('household_size', Math.max(1, m.householdSize.min), Math.min(10, m.householdSize.max))
+        .range('num_adults', 1, 10)
+        .range('num_children', 0, 9)
         .range('householder_age', ages.min, ages.max)
         .range('household_income', 1, null)
         // individuals is declared next; the IR validates the reference as a whole.
-        .childCount('household_size', 'individuals' as never, 'household_id' as never)
-        .range('created_at', null, w.startMicros - 1),
+        .childCount('num_adults', 'individuals' as never, 'household_id' as never)
+        .range('created_at', null, w.startMicros - 1)
+        .rule('household_size_is_adults_plus_children', (c) => c.col('household_size').ne(c.col('num_adults').plus(c.col('num_children')))),
     )
     .entity('individuals', (e) =>
       e
-        .childrenOf('households', { count: (p) => p.col('household_size'), max: FANOUT.individuals })
-        .comment('One row per adult member of a household; demographics correlated with age and household income.')
+        .childrenOf('households', { count: (p) => p.col('num_adults'), max: FANOUT.individuals })
+        .comment('One row per adult member of a household (minors are only counted); role, demographics and income correlated with age and household income.')
         .key('individual_id', { comment: 'Individual id, opaque (does not reveal the household)' })
         .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'The household the individual lives in' })
         .column('member', t.int(), (c) => c.index(), { hidden: true })
         .column('u_role', t.double(), () => uniform(), { hidden: true })
-        .column('child_gap', t.int(), () => lit(ROLE_MODEL.childGap[0]).plus(uniform().times(ROLE_MODEL.childGap[1] - ROLE_MODEL.childGap[0] + 1).floor()), { hidden: true })
-        .column('wants_child', t.boolean(), (c) =>
-          c.col('member').eq(1).and(c.col('u_role').ge(ROLE_MODEL.secondPartner)).and(c.col('u_role').lt(ROLE_MODEL.secondPartner + ROLE_MODEL.secondChild)).or(c.col('member').ge(2).and(c.col('u_role').lt(ROLE_MODEL.laterChild))),
-          { hidden: true },
-        )
-        .column('household_role', t.string(), (c) =>
-          firstOf(
-            [
-              [c.col('member').eq(0), lit('householder')],
-              [c.col('member').eq(1).and(c.col('u_role').lt(ROLE_MODEL.secondPartner)), lit('partner')],
-              [c.col('wants_child').and(c.parent.col('householder_age').minus(c.col('child_gap')).ge(ages.min)), lit('adult_child')],
-            ],
-            lit('other_adult'),
-          ),
-          { comment: 'householder, partner, adult_child or other_adult' },
-        )
+        .column('household_role', t.string(), (c) => roleOf(m, c.col('member'), c.parent.col('has_partner'), c.parent.col('householder_age'), c.col('u_role')), {
+          comment: 'householder, partner, adult_child, parent, other_relative or roommate',
+        })
+        .column('generation_gap', t.int(), () => lit(20).plus(uniform().times(19).floor()), { hidden: true })
         .column('u_other_age', t.double(), () => uniform(), { hidden: true })
-        .column('age', t.int(), (c) => {
-          const hh = c.parent.col('householder_age');
-          const role = c.col('household_role');
-          return firstOf(
-            [
-              [role.eq('householder'), hh],
-              [role.eq('partner'), clamp(hh.plus(normal(0, ROLE_MODEL.partnerAgeSd).plus(0.5).floor()), ages.min, ages.max)],
-              [role.eq('adult_child'), hh.minus(c.col('child_gap'))],
-            ],
-            choose(c.col('u_other_age'), ages.otherAdult, ages.list),
-          );
-        }, { comment: 'Age in years' })
-        .column('gender', t.string(), () => pick(GENDERS, m.gender), { comment: 'female, male, non_binary or undisclosed' })
+        .column('age', t.int(), (c) => ageOf(m, c.col('household_role'), c.parent.col('householder_age'), c.col('generation_gap'), c.col('u_other_age')), { comment: 'Age in years' })
+        .column('u_gender', t.double(), () => uniform(), { hidden: true })
+        .column('gender', t.string(), (c) => genderOf(m, c.col('household_role'), c.parent.col('householder_gender'), c.col('u_gender')), {
+          comment: "female, male, non_binary or undisclosed (a partner's usually opposite to the householder's)",
+        })
         .column('u_education', t.double(), () => uniform(), { hidden: true })
         .column('education_level', t.string(), (c) => conditionalPick(m.education, c.col('u_education'), c.col('age'), c.parent.col('income_bracket'), INCOME_BRACKETS), {
           comment: 'Highest education (plausible for the age, correlated with household income)',
         })
-        .column('u_employment', t.double(), () => uniform(), { hidden: true })
-        .column('employment_status', t.string(), (c) => conditionalPick(m.employment, c.col('u_employment'), c.col('age'), c.parent.col('income_bracket'), INCOME_BRACKETS), {
-          comment: 'Employment status (plausible for the age)',
+        .column('income_individual', t.decimal(12, 2), (c) => toScaled(c.parent.col('household_income').div(100).times(incomeWeightOf(c.col('household_role'))).div(incomeWeightTotal(c.parent.col('num_adults'), c.parent.col('has_partner'))), 2), {
+          comment: "Total money income of the individual: the household income split among its adults by role (members' incomes add up to it)",
         })
-        .column('income_share', t.double(), (c) => {
-          const size = c.parent.col('household_size');
-          return firstOf(
-            [
-              [size.eq(1), lit(1)],
-              [c.col('member').eq(0), lit(0.55)],
-              [c.col('member').eq(1), lit(0.35)],
-            ],
-            lit(0.1).div(greatest(1, size.minus(2))),
-          );
-        }, { hidden: true })
-        .column('employment_factor', t.double(), (c) => firstOf(Object.entries(EMPLOYMENT_INCOME_FACTOR).map(([s, f]) => [c.col('employment_status').eq(s), lit(f)] as const), lit(0)), { hidden: true })
-        .column('income_individual', t.decimal(12, 2), (c) => toScaled(c.parent.col('household_income').div(100).times(c.col('income_share')).times(c.col('employment_factor')).times(uniform(0.75, 1)), 2), {
-          comment: "The individual's share of household income (never above it; members' incomes sum to at most it)",
+        .column('u_employment', t.double(), () => uniform(), { hidden: true })
+        .column('employment_drawn', t.string(), (c) => conditionalPick(m.employment, c.col('u_employment'), c.col('age'), c.parent.col('income_bracket'), INCOME_BRACKETS), { hidden: true })
+        .column('employment_status', t.string(), (c) => firstOf<string>([[c.col('employment_drawn').eq('full_time').and(c.col('income_individual').div(100).lt(FULL_TIME_MIN_INCOME)), lit('part_time')]], c.col('employment_drawn')), {
+          comment: 'Employment status (plausible for the age; full time only with an income of at least $15,080, a full-time minimum-wage year)',
         })
         .column('u_interest', t.double(), () => uniform(), { hidden: true })
         .column('primary_interest', t.string(), (c) => conditionalPick(m.interests, c.col('u_interest'), c.col('age'), c.col('gender'), GENDERS), {
@@ -218,7 +161,8 @@ export function peopleStage(m: IdentityGraphModel) {
             .map(([lvl, a]) => c.col('education_level').eq(lvl).and(c.col('age').lt(a)))
             .reduce((x, y) => x.or(y)),
         )
-        .rule('employment_plausible_for_age', (c) => c.col('employment_status').eq('retired').and(c.col('age').lt(EMPLOYMENT_MIN_AGE.retired))),
+        .rule('employment_plausible_for_age', (c) => c.col('employment_status').eq('retired').and(c.col('age').lt(EMPLOYMENT_MIN_AGE.retired)))
+        .rule('full_time_earns_a_full_time_minimum_wage', (c) => c.col('employment_status').eq('full_time').and(c.col('income_individual').div(100).lt(FULL_TIME_MIN_INCOME))),
     );
 }
 
