@@ -5,6 +5,8 @@
  * the full data is embedded as `<script type="application/json" id="report-data">`.
  */
 import { barChart, esc, lineChart, PALETTE, type BarSeries } from './svg-charts.js';
+import { behaviourSection } from './behaviour-html.js';
+import { fmtInt, fmtNum, fmtPct, note, numCell, numericCard, table, tile } from './html-parts.js';
 import type {
   ActivityData,
   CategoricalDistribution,
@@ -13,17 +15,9 @@ import type {
   IdentityGraphData,
   ResolutionData,
   Maybe,
-  NumericDistribution,
   ReportData,
-  Unavailable,
 } from './report-types.js';
 
-/** `1234567` → `1,234,567`. */
-const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
-/** A share as a percentage: `0.1234` → `12.3%` (two decimals under 1%). */
-const fmtPct = (n: number | null): string => (n === null ? '–' : `${(n * 100).toFixed(Math.abs(n) < 0.01 && n !== 0 ? 2 : 1)}%`);
-/** A number with up to `digits` decimals. */
-const fmtNum = (n: number | null, digits = 2): string => (n === null ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
 const fmtBytes = (b: number): string => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : b >= 2 ** 20 ? `${(b / 2 ** 20).toFixed(1)} MiB` : `${(b / 1024).toFixed(1)} KiB`);
 const fmtMs = (ms: number): string => (ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(1)} s`);
 /** A hash shortened for display (`sha256:5abae2203dcc…`), the full value in a tooltip. */
@@ -34,15 +28,6 @@ const hashCode = (h: string): string => {
 };
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A table cell holding a number, readable back through `data-key` / `data-value`. */
-const numCell = (key: string, value: number | null, text: string): string =>
-  `<td class="num" data-key="${esc(key)}"${value === null ? '' : ` data-value="${esc(String(value))}"`}>${esc(text)}</td>`;
-const tile = (key: string, label: string, value: number | string, text: string, cls = ''): string =>
-  `<div class="tile ${cls}"><div class="label">${esc(label)}</div><div class="value" data-key="${esc(key)}" data-value="${esc(String(value))}">${esc(text)}</div></div>`;
-const note = (u: Unavailable): string => `<div class="unavailable" data-unavailable="${esc(u.id)}"><strong>${esc(u.title)}</strong>: not available — ${esc(u.reason)}.</div>`;
-const table = (head: readonly string[], rows: readonly string[], cls = ''): string =>
-  `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 
 const CSS = `
 :root{--fg:#0f172a;--muted:#64748b;--line:#e2e8f0;--bg:#f8fafc;--card:#fff;--ok:#15803d;--bad:#b91c1c;--accent:#2563eb}
@@ -96,6 +81,7 @@ export function renderReportHtml(data: ReportData): string {
     ['checks', 'Checks', checksSection(data)],
     ['distributions', 'Distributions', distributionsSection(data)],
     ['activity', 'Activity over time', activitySection(data.activity)],
+    ['behaviour', 'Sessions and devices', behaviourSection(data.sessions, data.deviceByAge)],
     ['identity-graph', 'Identity graph', identitySection(data.identityGraph)],
     ['funnel', 'Campaign funnel', funnelSection(data.funnel)],
     ['resolution', 'Identity resolution difficulty', resolutionSection(data.resolution)],
@@ -182,28 +168,6 @@ function categoricalCard(c: Maybe<CategoricalDistribution>): string {
       `<tr><td>${esc(x.value)}</td>${numCell(`count:${c.id}:${x.value}`, x.count, fmtInt(x.count))}${numCell(`share:${c.id}:${x.value}`, x.share, fmtPct(x.share))}${c.target ? numCell(`target:${c.id}:${x.value}`, x.target, fmtPct(x.target)) : ''}</tr>`,
   );
   return `<div class="card" data-distribution="${esc(c.id)}"><h3>${esc(c.title)}</h3>${meta}${chart}<details><summary>numbers</summary>${table(c.target ? ['value', 'rows', 'share', 'target'] : ['value', 'rows', 'share'], rows)}</details></div>`;
-}
-
-/** A histogram card for a numeric distribution (also used by the identity-graph section). */
-function numericCard(n: Maybe<NumericDistribution>, extra = ''): string {
-  if (n.status === 'unavailable') return note(n);
-  const st = n.stats;
-  const t = n.target;
-  let marker: { at: number; label: string } | undefined;
-  const first = n.bins[0];
-  if (t?.mean !== undefined && first) {
-    const w = first.hi - first.lo;
-    const integer = Number.isInteger(first.lo) && Number.isInteger(w);
-    marker = { at: integer ? (t.mean - first.lo + 0.5) / w : (t.mean - first.lo) / w, label: `target mean ${fmtNum(t.mean)}` };
-  }
-  const chart = n.bins.length
-    ? barChart({ id: `hist-${n.id}`, title: `${n.title}: histogram`, orientation: 'vertical', categories: n.bins.map((b) => b.label), series: [{ name: 'rows', values: n.bins.map((b) => b.count) }], format: fmtInt, marker })
-    : '<p>No values.</p>';
-  const targetText = t
-    ? ` · target ${[t.mean !== undefined ? `mean ${fmtNum(t.mean)}` : '', t.sd !== undefined ? `sd ${fmtNum(t.sd)}` : '', t.min !== undefined || t.max !== undefined ? `range ${fmtNum(t.min ?? null)}–${fmtNum(t.max ?? null)}` : ''].filter(Boolean).join(', ')} from <code>${esc(t.source)}</code>`
-    : '';
-  const statRow = `<tr>${numCell(`stat:${n.id}:count`, st.count, fmtInt(st.count))}${numCell(`stat:${n.id}:mean`, st.mean, fmtNum(st.mean))}${numCell(`stat:${n.id}:sd`, st.sd, fmtNum(st.sd))}${numCell(`stat:${n.id}:min`, st.min, fmtNum(st.min))}${numCell(`stat:${n.id}:p50`, st.p50, fmtNum(st.p50))}${numCell(`stat:${n.id}:max`, st.max, fmtNum(st.max))}</tr>`;
-  return `<div class="card" data-distribution="${esc(n.id)}"><h3>${esc(n.title)}</h3><p class="meta">${esc(n.description)}${targetText}</p>${chart}${table(['count', 'mean', 'sd', 'min', 'median', 'max'], [statRow])}${extra}</div>`;
 }
 
 function distributionsSection(d: ReportData): string {

@@ -12,6 +12,7 @@ import { funnelData } from './funnel-section.js';
 import { identityGraphData } from './identity-section.js';
 import { numericDistributions } from './numeric-section.js';
 import { resolutionData } from './resolution-section.js';
+import { deviceByAgeData, sessionsData } from './sessions-section.js';
 import { ReportTargets } from './report-targets.js';
 import { int, q, Schema, type ReportSql } from './report-sql.js';
 import { REPORT_VERSION, type ChecksSummary, type ReportData, type RunSummary, type TableSummary } from './report-types.js';
@@ -103,11 +104,13 @@ export async function collectReport(db: ReportQueryable | null, manifest: Manife
   const categorical = await categoricalDistributions(s, schema, targets, options.maxCategories ?? 20);
   const numeric = await numericDistributions(s, schema, targets);
   const activity = await activityData(s, schema, targets);
+  const sessions = await sessionsData(s, schema, targets);
+  const deviceByAge = await deviceByAgeData(s, schema);
   const identityGraph = await identityGraphData(s, schema, targets);
   const funnel = await funnelData(s, schema, targets);
   const resolution = await resolutionData(s, schema);
 
-  for (const m of [...categorical, ...numeric, activity, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, resolution]) {
+  for (const m of [...categorical, ...numeric, activity, sessions, deviceByAge, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, resolution]) {
     if (m.status === 'unavailable') notes.push(`${m.title}: not shown — ${m.reason}.`);
   }
   for (const t of tables) {
@@ -121,6 +124,8 @@ export async function collectReport(db: ReportQueryable | null, manifest: Manife
     checks: checksSummary(manifest),
     distributions: { categorical, numeric },
     activity,
+    sessions,
+    deviceByAge,
     identityGraph,
     funnel,
     resolution,

@@ -174,6 +174,47 @@ export interface ActivityData {
   readonly pattern: { readonly value: string; readonly source: string } | null;
 }
 
+/** Sessions of content_engagements (`session_id`). */
+export interface SessionsData {
+  readonly table: string;
+  /** Distinct non-NULL session ids. */
+  readonly sessions: number;
+  /** Rows of the table, and those without a session id. */
+  readonly events: number;
+  readonly eventsWithoutSession: number;
+  /** Events per session (its target: the configured mean of a full session, when known). */
+  readonly eventsPerSession: NumericDistribution;
+  /** Last minus first event of each session, in minutes (null without event_ts). */
+  readonly lengthMinutes: NumericDistribution | null;
+  /**
+   * Likes, comments and shares, and how many are on content viewed at or before them in the same
+   * session (null without engagement_type, content_id or event_ts).
+   */
+  readonly reactions: { readonly count: number; readonly onViewedContent: number; readonly share: number | null } | null;
+}
+
+/** The device mix of events in one age band. */
+export interface DeviceAgeBand {
+  /** `18-24` … `65+` (`under 18` when any). */
+  readonly band: string;
+  /** Events of individuals in the band. */
+  readonly events: number;
+  /** Events per device type. */
+  readonly counts: Readonly<Record<string, number>>;
+  /** counts / events. */
+  readonly shares: Readonly<Record<string, number>>;
+}
+
+/** content_engagements.device_type by individuals.age band. */
+export interface DeviceByAgeData {
+  /** Device types, most events first. */
+  readonly devices: readonly string[];
+  /** Bands with events, youngest first. */
+  readonly bands: readonly DeviceAgeBand[];
+  /** Events of individuals with an age. */
+  readonly events: number;
+}
+
 /** Sharing of one identifier type. */
 export interface SharedIdentifierType {
   readonly identifierType: string;
@@ -334,6 +375,10 @@ export interface ReportData {
     readonly numeric: readonly Maybe<NumericDistribution>[];
   };
   readonly activity: Maybe<ActivityData>;
+  /** Sessions (unavailable without content_engagements.session_id). */
+  readonly sessions: Maybe<SessionsData>;
+  /** Device mix by age band (unavailable without device_type or individuals.age). */
+  readonly deviceByAge: Maybe<DeviceByAgeData>;
   readonly identityGraph: IdentityGraphData;
   readonly funnel: Maybe<FunnelData>;
   /** Identity-resolution difficulty (unavailable without source_records and its answer key). */

@@ -82,7 +82,7 @@ export function reportFixture(households = 300) {
         run: { seed: 7, target: 'local', mode: 'replace' },
         households: { num_households: households, size: { mean: 2.5, std_dev: 1.2, min: 1, max: 5 }, income_brackets: { ...FIXTURE_INCOME } },
         demographics: { age_range: { min: 18, max: 90 }, identifiers_per_person: { mean: 4 }, identifier_types: { ...FIXTURE_IDENTIFIERS } },
-        engagement: { period_days: 365, end_date: '2026-01-01', temporal_pattern: 'seasonal', engagement_types: { ...FIXTURE_ENGAGEMENT } },
+        engagement: { period_days: 365, end_date: '2026-01-01', temporal_pattern: 'seasonal', events_per_session: 3, engagement_types: { ...FIXTURE_ENGAGEMENT } },
         audience: {},
         campaigns: { num_campaigns: 4, reach: 0.3 },
       },
@@ -143,7 +143,8 @@ export function reportFixture(households = 300) {
         .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'))
         .column('identifier_type', t.string(), () => pick(['cookie_id', 'mobile_ad_id', 'ctv_id']))
         .column('identifier_value', t.string(), (c) => concat(c.col('identifier_type'), '-', c.parent.col('individual_id').str()))
-        .column('content_id', t.string(), () => concat('c-', intBetween(1, 500).str()))
+        // Half the events are on the session's own item, so some reactions follow a view of it.
+        .column('content_id', t.string(), (c) => when(bernoulli(0.5), concat('s-', c.key().idiv(3).str())).otherwise(concat('c-', intBetween(1, 500).str())))
         .column('content_category', t.string(), () => pick({ news: 3, sports: 2, drama: 2, comedy: 2, kids: 1 }))
         .column('engagement_type', t.string(), () => pick({ ...FIXTURE_ENGAGEMENT }))
         .column('event_ts', t.timestamp(), () => timestampIn({ start: '2025-01-01', days: 365, hourly: DIURNAL, weekly: WEEKLY, monthly: MONTHLY }))
