@@ -90,10 +90,11 @@ describe("the preset's invariants and distribution targets on local Spark", () =
 
   it('the report of the Spark output shows the numbers of the DuckDB output', async () => {
     const columns = async () => new Map(ir.entities.map((e) => [e.name, new Set(e.columns.filter((c) => c.output).map((c) => c.name))]));
-    const sections = (r: ReportData) => ({ tables: r.tables.map((x) => [x.name, x.countedRows]), distributions: r.distributions, activity: r.activity, identityGraph: r.identityGraph, funnel: r.funnel });
+    const sections = (r: ReportData) => ({ tables: r.tables.map((x) => [x.name, x.countedRows]), distributions: r.distributions, activity: r.activity, sessions: r.sessions, deviceByAge: r.deviceByAge, identityGraph: r.identityGraph, funnel: r.funnel });
     const fromSpark = await collectReport({ query: async (sql) => [...(await sparkQuery(sql))], columns }, manifest, { dialect: 'spark', table: target.table });
     const fromDuckdb = await collectReport(duck, await readManifest(path.join(dir, 'duck')));
     expect(fromSpark.identityGraph.sharedDevices.status).toBe('ok');
+    expect([fromSpark.sessions.status, fromSpark.deviceByAge.status]).toEqual(['ok', 'ok']);
     expect(sections(fromSpark)).toEqual(sections(fromDuckdb));
   }, 600_000);
 });
