@@ -143,6 +143,7 @@ export const identityGraphWizard: WizardPlan = {
           key: 'events_per_person.distribution',
           label: 'Events per person distribution',
           options: [
+            { value: 'lognormal', hint: 'right-skewed like real audiences: few one-off users, a heavy tail' },
             { value: 'power_law', hint: 'heavy tail: a few very active people' },
             { value: 'poisson', hint: 'most people near the mean' },
             { value: 'normal', hint: 'bell curve' },

@@ -64,8 +64,9 @@ export function deliveryModel(m: IdentityGraphModel): DeliveryModel {
   const mass = capped(scale, cap);
   const ef = mass.reduce((a, p, i) => a + p * (i + 1), 0);
   const ef2 = mass.reduce((a, p, i) => a + p * (i + 1) ** 2, 0);
-  const hs = m.householdSize;
-  const perHouseholdMean = massMean(hs.mass, hs.min);
+  // Individuals are a household's adults (minors are counted, not modelled).
+  const adults = m.composition.adultsMass;
+  const perHouseholdMean = massMean(adults, 1);
   return {
     scale,
     mass,
@@ -74,7 +75,7 @@ export function deliveryModel(m: IdentityGraphModel): DeliveryModel {
     capShare: mass[cap - 1] ?? 0,
     individuals: m.config.households.num_households * perHouseholdMean,
     perHouseholdMean,
-    perHouseholdVar: massSd(hs.mass, hs.min) ** 2,
+    perHouseholdVar: massSd(adults, 1) ** 2,
   };
 }
 

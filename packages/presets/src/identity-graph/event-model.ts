@@ -20,7 +20,11 @@ export const TYPE_ORDER = ['view', 'click', 'share', 'like', 'comment'] as const
 export interface CtvInputs {
   /** Ages and their population shares. */
   readonly ages: { readonly list: readonly number[]; readonly population: readonly number[] };
-  /** Probability that a person is linked to the household CTV, and the IP share among mappings. */
+  /**
+   * Probability that a person is linked to the household CTV, and the share of mappings that are
+   * IPs usable at a random time (an IP is held for one lease of the window, so the IP share is
+   * scaled by lease length / window length).
+   */
   readonly ctvLinked: number;
   readonly ipShare: number;
 }

@@ -139,6 +139,6 @@ export function buildModel(config: IdentityGraphConfig): IdentityGraphModel {
     categories,
     categoryWeights: normalize(categories.map((c) => config.engagement.content_categories[c] ?? 0)),
     engagementTypes,
-    engagement: engagementModel(config, engagementTypes, events.mass, { ages, ctvLinked: Math.min(1, (identifiers.shares[IDENTIFIER_TYPES.indexOf('ctv_id')] ?? 0) * identifiers.mean), ipShare: identifiers.shares[IDENTIFIER_TYPES.indexOf('ip_address')] ?? 0 }),
+    engagement: engagementModel(config, engagementTypes, events.mass, { ages, ctvLinked: Math.min(1, (identifiers.shares[IDENTIFIER_TYPES.indexOf('ctv_id')] ?? 0) * identifiers.mean), ipShare: ((identifiers.shares[IDENTIFIER_TYPES.indexOf('ip_address')] ?? 0) * Math.min(1, identifiers.leaseDays / config.engagement.time_period_days)) }),
   };
 }
