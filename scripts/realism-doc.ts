@@ -1,7 +1,7 @@
 /**
  * Writes docs/realism.md: every realism target, its public source, its accepted range and the
  * value measured on the default config at 20K households for each realism seed.
- * Run: `node_modules/.bin/tsx scripts/realism-doc.ts` (or `pnpm realism-doc`).
+ * Run: `pnpm realism-doc` (tsx with the `source` condition, so it measures the sources, not a stale build).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -6,7 +6,7 @@ import { canonicalRowText, canonicalSelect, generate, outputTypes, type Manifest
 import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
 import { databricks, databricksLocal, LOCAL_CONF, LocalSpark, localSpark, qualifiedName, sparkDialect, sparkWarehouse, type GrantReport } from '@synthgraph/databricks';
 import { collectReport, readManifest, type ReportData } from '@synthgraph/cli';
-import { distributionChecks, evaluateDistributions, identityGraph, identityGraphInvariants, type DistributionResult, type QueryFn, type SqlTarget } from '@synthgraph/presets';
+import { distributionChecks, evaluateDistributions, identityGraph, identityGraphInvariants, IDENTITY_GRAPH_TABLES, type DistributionResult, type QueryFn, type SqlTarget } from '@synthgraph/presets';
 import { engineRows, firstDifferences } from './compare.js';
 
 let dir: string;
@@ -19,7 +19,8 @@ const canonical = (m: Manifest): Record<string, string> => Object.fromEntries(Ob
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'sg-ig-spark-'));
-  spark = await LocalSpark.start({ warehouseDir: path.join(dir, 'warehouse'), catalog: 'in-memory', cores: 2, conf: LOCAL_CONF });
+  // 4g: one JVM parses every statement of this file (Spark's SQL parser cache grows with the statements' size).
+  spark = await LocalSpark.start({ warehouseDir: path.join(dir, 'warehouse'), catalog: 'in-memory', cores: 2, driverMemory: '4g', conf: LOCAL_CONF });
   ir = identityGraph({ households: { num_households: 150 } }).toIR({ seed: 42 });
   manifest = await generate(ir, localSpark({ out: path.join(dir, 'spark'), session: spark, verifyPartitioning: true, rowsPerPartition: 100 }));
   duckManifest = await generate(ir, duckdb({ out: path.join(dir, 'duck') }));
@@ -33,8 +34,8 @@ afterAll(async () => {
 });
 
 describe('identity graph on local Spark + Delta', () => {
-  it('creates all ten tables with every check at 0 and no single-partition exchange', () => {
-    expect(Object.keys(manifest.tables)).toHaveLength(10);
+  it('creates every table with every check at 0 and no single-partition exchange', () => {
+    expect(Object.keys(manifest.tables).sort()).toEqual([...IDENTITY_GRAPH_TABLES].sort());
     expect(manifest.checks.filter((c) => c.violations !== 0)).toEqual([]);
   });
 

@@ -105,7 +105,7 @@ describe.sequential('identity graph on DuckDB', () => {
     }
   });
 
-  it('100K households with the default config', async () => {
+  it('100K households with the default config', { timeout: 600_000 }, async () => {
     const config = { households: { num_households: 100_000 } };
     const out = path.join(root, 'default-100k');
     const m = await run(config, out);
