@@ -1,6 +1,6 @@
 /**
  * @synthgraph/presets — ready-made scenarios written only with core's public DSL: the
- * identity graph (ten tables) with its six-step configuration schema, distribution targets and
+ * identity graph (eleven tables, source records and truth_* answer keys) with its six-step configuration schema, distribution targets and
  * the preset registry the CLI uses.
  *
  * @packageDocumentation

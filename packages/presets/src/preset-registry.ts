@@ -38,7 +38,7 @@ export interface Preset<C> {
  */
 export const identityGraphPreset: Preset<IdentityGraphConfig> = {
   name: 'identity-graph',
-  description: 'Households, individuals, cross-device identity mappings, content engagement, audiences, campaigns, responses and attribution (ten tables)',
+  description: 'Households, individuals, cross-device identity mappings, content engagement, audiences, campaigns, responses and attribution (eleven tables), noisy source records, and truth_* answer keys',
   defaultConfig: identityGraphConfigSchema.parse({}),
   steps: STEP_NAMES,
   validateConfig,
