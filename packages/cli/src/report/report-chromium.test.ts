@@ -66,7 +66,9 @@ describe('report.html in headless Chromium', () => {
       ok(j.distributions.numeric) +
       (j.activity.status === 'ok' ? 4 : 0) +
       ok([g.identifiersPerPerson, g.personsPerHousehold, g.sharedDevices, g.lifetimes]) +
-      (j.funnel.status === 'ok' ? 1 + (j.funnel.bySegment.length ? 1 : 0) + (j.funnel.byCampaign.length ? 1 : 0) : 0);
+      (j.funnel.status === 'ok' ? 1 + (j.funnel.bySegment.length ? 1 : 0) + (j.funnel.byCampaign.length ? 1 : 0) + (j.funnel.frequencyCurve.length ? 1 : 0) : 0) +
+      (j.sessions.status === 'ok' ? 1 + (j.sessions.lengthMinutes ? 1 : 0) : 0) +
+      (j.deviceByAge.status === 'ok' ? 1 : 0);
     expect(svgs.length).toBe(expected);
     expect(svgs.length).toBeGreaterThanOrEqual(30);
     expect(new Set(svgs.map((s) => s.id)).size).toBe(svgs.length);
