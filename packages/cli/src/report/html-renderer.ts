@@ -6,6 +6,7 @@
  */
 import { barChart, esc, lineChart, PALETTE, type BarSeries } from './svg-charts.js';
 import { behaviourSection } from './behaviour-html.js';
+import { campaignMeasurementSection } from './campaign-measurement-html.js';
 import { fmtInt, fmtNum, fmtPct, note, numCell, numericCard, table, tile } from './html-parts.js';
 import type {
   ActivityData,
@@ -84,6 +85,7 @@ export function renderReportHtml(data: ReportData): string {
     ['behaviour', 'Sessions and devices', behaviourSection(data.sessions, data.deviceByAge)],
     ['identity-graph', 'Identity graph', identitySection(data.identityGraph)],
     ['funnel', 'Campaign funnel', funnelSection(data.funnel)],
+    ['campaign-measurement', 'Campaign measurement', campaignMeasurementSection(data.delivery, data.lift, data.attribution)],
     ['resolution', 'Identity resolution difficulty', resolutionSection(data.resolution)],
     ['notes', 'Notes', notesSection(data)],
   ] as const;

@@ -8,3 +8,5 @@ export { renderReportHtml } from './html-renderer.js';
 export { barChart, lineChart, type BarChartSpec, type BarSeries, type LineChartSpec } from './svg-charts.js';
 export { ReportTargets, type TargetQuery } from './report-targets.js';
 export * from './report-types.js';
+export { covers, groupOutcome, LIFT_METHOD, liftEstimate, Z95, type GroupSums } from './lift-statistics.js';
+export type * from './campaign-measurement-types.js';

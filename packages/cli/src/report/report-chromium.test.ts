@@ -68,7 +68,10 @@ describe('report.html in headless Chromium', () => {
       ok([g.identifiersPerPerson, g.personsPerHousehold, g.sharedDevices, g.lifetimes]) +
       (j.funnel.status === 'ok' ? 1 + (j.funnel.bySegment.length ? 1 : 0) + (j.funnel.byCampaign.length ? 1 : 0) + (j.funnel.frequencyCurve.length ? 1 : 0) : 0) +
       (j.sessions.status === 'ok' ? 1 + (j.sessions.lengthMinutes ? 1 : 0) : 0) +
-      (j.deviceByAge.status === 'ok' ? 1 : 0);
+      (j.deviceByAge.status === 'ok' ? 1 : 0) +
+      (j.delivery.status === 'ok' ? (j.delivery.campaigns.some((c) => c.spendShare !== null) ? 1 : 0) + (j.delivery.maxFrequency ? 1 : 0) : 0) +
+      (j.lift.status === 'ok' && j.lift.campaigns.length ? 1 : 0) +
+      (j.attribution.status === 'ok' && j.attribution.campaigns.length ? 1 : 0);
     expect(svgs.length).toBe(expected);
     expect(svgs.length).toBeGreaterThanOrEqual(30);
     expect(new Set(svgs.map((s) => s.id)).size).toBe(svgs.length);

@@ -7,6 +7,9 @@
 import { getDialect, sql, SqlPrinter, type Dialect, type Manifest, type TableRef } from '@synthgraph/core';
 import { presets } from '@synthgraph/presets';
 import { activityData } from './activity-section.js';
+import { attributionData } from './attribution-section.js';
+import { deliveryData } from './campaign-delivery-section.js';
+import { liftData } from './campaign-lift-section.js';
 import { categoricalDistributions } from './categorical-section.js';
 import { funnelData } from './funnel-section.js';
 import { identityGraphData } from './identity-section.js';
@@ -108,9 +111,12 @@ export async function collectReport(db: ReportQueryable | null, manifest: Manife
   const deviceByAge = await deviceByAgeData(s, schema);
   const identityGraph = await identityGraphData(s, schema, targets);
   const funnel = await funnelData(s, schema, targets);
+  const delivery = await deliveryData(s, schema, funnel);
+  const lift = await liftData(s, schema);
+  const attribution = await attributionData(s, schema);
   const resolution = await resolutionData(s, schema);
 
-  for (const m of [...categorical, ...numeric, activity, sessions, deviceByAge, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, resolution]) {
+  for (const m of [...categorical, ...numeric, activity, sessions, deviceByAge, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, delivery, lift, attribution, resolution]) {
     if (m.status === 'unavailable') notes.push(`${m.title}: not shown — ${m.reason}.`);
   }
   for (const t of tables) {
@@ -128,6 +134,9 @@ export async function collectReport(db: ReportQueryable | null, manifest: Manife
     deviceByAge,
     identityGraph,
     funnel,
+    delivery,
+    lift,
+    attribution,
     resolution,
     notes,
   };

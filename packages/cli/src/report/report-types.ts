@@ -3,6 +3,7 @@
  * Numbers are plain numbers (shares in [0, 1], durations in the unit their field names),
  * never formatted strings, so scripts and tests can compare them.
  */
+import type { AttributionData, DeliveryData, LiftData } from './campaign-measurement-types.js';
 
 /**
  * Version of the `report.json` shape.
@@ -381,6 +382,10 @@ export interface ReportData {
   readonly deviceByAge: Maybe<DeviceByAgeData>;
   readonly identityGraph: IdentityGraphData;
   readonly funnel: Maybe<FunnelData>;
+  /** Campaign delivery, lift (treatment vs control) and attribution by model, each against the answer key when present. */
+  readonly delivery: Maybe<DeliveryData>;
+  readonly lift: Maybe<LiftData>;
+  readonly attribution: Maybe<AttributionData>;
   /** Identity-resolution difficulty (unavailable without source_records and its answer key). */
   readonly resolution: Maybe<ResolutionData>;
   /** Everything that could not be shown, in words (absent tables, missing columns). */
