@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCampaignFixture } from '../../test/support/campaign-fixture.js';
-import { buildReport, type BuiltReport } from './report-builder.js';
+import { sparkDialect } from '@synthgraph/databricks';
+import { buildReport, readManifest, type BuiltReport } from './report-builder.js';
+import { collectReport } from './report-collector.js';
 import { covers, groupOutcome, liftEstimate } from './lift-statistics.js';
 import type { Maybe } from './report-types.js';
 
@@ -181,5 +183,30 @@ describe('campaign panels without the answer keys', () => {
     expect(d.campaigns[0]).toMatchObject({ reach: null, treatment: null, spendShare: 0.8 });
     expect(r.json.notes.some((n) => n.startsWith('Lift (treatment vs control): not shown'))).toBe(true);
     expect(r.html).toContain('data-unavailable="lift"');
+  });
+});
+
+describe('campaign panels on another engine', () => {
+  it('are SQL trees printed in the output’s dialect (Spark here)', async () => {
+    const dir = path.join(root, 'spark');
+    await writeCampaignFixture(dir, { truthLift: true, outcomes: 'touchpoint' });
+    const seen: string[] = [];
+    const columns = new Map([
+      ['campaigns', new Set(['campaign_id', 'campaign_name', 'budget'])],
+      ['campaign_assignments', new Set(['assignment_id', 'individual_id', 'campaign_id', 'assignment'])],
+      ['campaign_exposures', new Set(['exposure_id', 'individual_id', 'campaign_id', 'frequency', 'cost'])],
+      ['response_events', new Set(['response_id', 'individual_id', 'campaign_id', 'response_type'])],
+      ['outcome_metrics', new Set(['response_id', 'campaign_id', 'attribution_model', 'attribution_weight', 'revenue'])],
+      ['truth_campaign_lift', new Set(['campaign_id', 'treatment_size', 'control_size', 'incremental_conversions', 'counterfactual_conversions', 'true_relative_lift'])],
+    ]);
+    const db = { query: async (q: string) => (seen.push(q), []), columns: async () => columns };
+    const data = await collectReport(db, await readManifest(dir), { dialect: sparkDialect(), table: (name) => `delta.\`/data/${name}\`` });
+    for (const m of [data.delivery, data.lift, data.attribution]) expect(m.status).toBe('ok');
+    const lift = seen.filter((q) => q.includes('delta.`/data/campaign_assignments`') && q.includes('delta.`/data/response_events`'));
+    expect(lift.length).toBe(1);
+    expect(lift[0]).toMatch(/LEFT JOIN/i);
+    expect(seen.some((q) => q.includes('delta.`/data/truth_campaign_lift`'))).toBe(true);
+    expect(seen.some((q) => q.includes('delta.`/data/outcome_metrics`') && q.includes('`attribution_weight`'))).toBe(true);
+    for (const q of seen) expect(q).not.toMatch(/"[a-z_]+"\./); // Spark quotes with backticks, never double quotes
   });
 });
