@@ -19,6 +19,51 @@ export function formatDays(days: number): string {
   return new Date(days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * Epoch microseconds → an ISO-8601 UTC instant, e.g. 1759276800000000 → '2025-10-01T00:00:00Z'.
+ * Fractional seconds are written only when present (milliseconds, or microseconds when needed):
+ * 1767225599999999 → '2025-12-31T23:59:59.999999Z'. Deterministic: no locale, no time zone.
+ */
+export function formatMicros(micros: number): string {
+  const seconds = Math.floor(micros / 1_000_000);
+  const frac = micros - seconds * 1_000_000;
+  const whole = new Date(seconds * 1000).toISOString().slice(0, -5);
+  if (frac === 0) return `${whole}Z`;
+  const digits = String(frac).padStart(6, '0');
+  return `${whole}.${frac % 1000 === 0 ? digits.slice(0, 3) : digits}Z`;
+}
+
+/** The largest |epoch ms| a JavaScript Date holds. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * A readable text of one internal scalar of a column type, as check names and messages show it:
+ * dates as 'YYYY-MM-DD', timestamps as UTC instants ('2025-10-01T00:00:00Z'), decimals (held as
+ * scaled integers) as decimal text without trailing zeros ('0.01', '0', '12.5'); anything else — and any value that is not a whole number
+ * in the type's range — as the plain number.
+ *
+ * @example
+ * ```ts
+ * readableValue({ kind: 'date' }, 20362); // '2025-10-01'
+ * readableValue({ kind: 'timestamp' }, 1759276800000000); // '2025-10-01T00:00:00Z'
+ * readableValue({ kind: 'decimal', precision: 12, scale: 2 }, 1); // '0.01'
+ * readableValue({ kind: 'int' }, 42); // '42'
+ * ```
+ */
+export function readableValue(type: ColumnType | undefined, v: number): string {
+  if (!Number.isSafeInteger(v)) return String(v);
+  switch (type?.kind) {
+    case 'date':
+      return Math.abs(v * DAY_MS) <= MAX_DATE_MS ? formatDays(v) : String(v);
+    case 'timestamp':
+      return Math.abs(v / 1000) <= MAX_DATE_MS ? formatMicros(v) : String(v);
+    case 'decimal':
+      return formatScaled(v, type.scale).replace(/\.0+$|(\.\d*?)0+$/, '$1');
+    default:
+      return String(v);
+  }
+}
+
 /** Converts an internal value to the output representation of a column type. */
 export function toOutput(type: ColumnType, v: unknown): unknown {
   if (v === null || v === undefined) return null;
