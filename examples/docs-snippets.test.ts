@@ -1,6 +1,7 @@
 /**
- * Every TypeScript block of docs/writing-a-scenario.md and of the guides that walk through an
- * example (docs/guides/embedding-in-a-service.md, docs/guides/scripts-and-notebooks.md) is an
+ * Every TypeScript block of docs/writing-a-scenario.md, docs/custom-presets.md and of the guides
+ * that walk through an example (docs/guides/embedding-in-a-service.md,
+ * docs/guides/scripts-and-notebooks.md) is an
  * excerpt of an example in this folder (or a subfolder), and the examples are type-checked and
  * run in CI — so every snippet of those pages compiles.
  */
@@ -20,6 +21,7 @@ const examples = readdirSync(here, { recursive: true, encoding: 'utf8' })
 /** Each documented page and the least number of TypeScript blocks it has. */
 const DOCS: readonly (readonly [string, number])[] = [
   ['writing-a-scenario.md', 8],
+  ['custom-presets.md', 1],
   ['guides/embedding-in-a-service.md', 7],
   ['guides/scripts-and-notebooks.md', 2],
 ];
@@ -70,6 +72,17 @@ describe('the README commands and the packages', () => {
       expect(p['files'], name).toEqual(expect.arrayContaining(['dist', 'README.md', 'LICENSE']));
       expect(p['repository'], name).toMatchObject({ type: 'git', directory: dir });
       expect(typeof p['homepage'] === 'string' && typeof (p['bugs'] as { url?: string }).url === 'string', name).toBe(true);
+    }
+  });
+
+  it('every guide is linked from the README docs list and the docs index', () => {
+    const readme = read('README.md');
+    const index = read('docs/README.md');
+    const guides = readdirSync(path.join(root, 'docs/guides')).filter((f) => f.endsWith('.md'));
+    expect(guides.length).toBeGreaterThanOrEqual(3);
+    for (const g of [...guides.map((f) => `guides/${f}`), 'custom-presets.md']) {
+      expect(readme, g).toContain(`](docs/${g})`);
+      expect(index, g).toContain(`](${g})`);
     }
   });
 
