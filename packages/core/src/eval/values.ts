@@ -23,6 +23,12 @@ export function formatDays(days: number): string {
  * Epoch microseconds → an ISO-8601 UTC instant, e.g. 1759276800000000 → '2025-10-01T00:00:00Z'.
  * Fractional seconds are written only when present (milliseconds, or microseconds when needed):
  * 1767225599999999 → '2025-12-31T23:59:59.999999Z'. Deterministic: no locale, no time zone.
+ *
+ * @example
+ * ```ts
+ * formatMicros(1759276800000000); // '2025-10-01T00:00:00Z'
+ * formatMicros(1759276800250000); // '2025-10-01T00:00:00.250Z'
+ * ```
  */
 export function formatMicros(micros: number): string {
   const seconds = Math.floor(micros / 1_000_000);
@@ -62,6 +68,34 @@ export function readableValue(type: ColumnType | undefined, v: number): string {
     default:
       return String(v);
   }
+}
+
+/** Types whose stored values are whole numbers (epoch days, epoch micros, scaled decimals). */
+const WHOLE = new Set<ColumnType['kind']>(['date', 'timestamp', 'decimal', 'int', 'bigint']);
+
+/** A range bound as users read it (see {@link rangeText}). */
+function boundText(type: ColumnType | undefined, v: number | null, side: 'min' | 'max'): string {
+  if (v === null) return side === 'min' ? '-∞' : '∞';
+  const whole = type && WHOLE.has(type.kind) ? (side === 'min' ? Math.ceil(v) : Math.floor(v)) : v;
+  return readableValue(type, whole);
+}
+
+/**
+ * The bounds of a range constraint as users read them, in the column's own type: dates as
+ * `2025-10-01`, timestamps as UTC instants (`2025-10-01T00:00:00Z`), decimals as fixed-point
+ * numbers — never the epoch days, epoch microseconds or scaled integers the IR holds. On
+ * whole-numbered types a fractional bound is shown as the whole bound it is equivalent to (a
+ * minimum rounds up, a maximum down). A missing bound is `-∞` / `∞`.
+ *
+ * @example
+ * ```ts
+ * rangeText({ kind: 'date' }, 20364, 20453); // '[2025-10-03, 2025-12-31]'
+ * rangeText({ kind: 'timestamp' }, null, 1759449599999999); // '[-∞, 2025-10-02T23:59:59.999999Z]'
+ * rangeText({ kind: 'int' }, 1, 6); // '[1, 6]'
+ * ```
+ */
+export function rangeText(type: ColumnType | undefined, min: number | null, max: number | null): string {
+  return `[${boundText(type, min, 'min')}, ${boundText(type, max, 'max')}]`;
 }
 
 /** Converts an internal value to the output representation of a column type. */

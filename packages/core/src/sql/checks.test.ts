@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../dsl/column-types.js';
 import { dateOf, intBetween, timestampIn, toScaled, uniform } from '../dsl/expr.js';
 import { scenario } from '../dsl/scenario-builder.js';
-import { formatMicros, readableValue } from '../eval/values.js';
-import { checkName, compileChecks, rangeText } from './checks.js';
+import { formatMicros, rangeText, readableValue } from '../eval/values.js';
+import { prettyIR } from '../ir/pretty.js';
+import { checkName, compileChecks } from './checks.js';
 
 const DAY = 86_400_000_000;
 /** 2025-10-01T00:00:00Z in epoch micros and epoch days. */
@@ -54,6 +55,16 @@ describe('check names', () => {
   it('name other constraints without types', () => {
     expect(names).toContain('campaigns.primaryKey(campaign_id)');
     expect(checkName({ name: 'x', columns: [] }, { kind: 'range', column: 'gone', min: 20362, max: null })).toBe('x.range(gone in [20362, ∞])');
+  });
+});
+
+describe('the IR printout (synthgraph plan --ir)', () => {
+  it('keeps the raw bounds and adds the readable ones for dates, timestamps and decimals', () => {
+    const text = prettyIR(s.toIR({ seed: 1 }));
+    expect(text).toContain(`check range {"column":"start_date","min":${START_DAY},"max":${START_DAY + 89}}  -- [2025-10-01, 2025-12-29]`);
+    expect(text).toContain(`check range {"column":"created_at","min":${START_US},"max":${START_US + 90 * DAY - 1}}  -- [2025-10-01T00:00:00Z, 2025-12-29T23:59:59.999999Z]`);
+    expect(text).toContain('check range {"column":"budget","min":0.01,"max":null}  -- [0.01, ∞]');
+    expect(text).toContain('check range {"column":"size","min":1,"max":6}\n');
   });
 });
 

@@ -2,8 +2,8 @@
  * The check compiler: every declared constraint becomes one violation-count query over the
  * generated tables. 0 means the constraint holds.
  */
-import { readableValue } from '../eval/values.js';
-import type { ColumnType, Constraint, EntityIR, LiteralValue, ScenarioIR } from '../ir/types.js';
+import { rangeText } from '../eval/values.js';
+import type { Constraint, EntityIR, LiteralValue, ScenarioIR } from '../ir/types.js';
 import { expandScenario } from '../random/expand-scenario.js';
 import { lowerExpr } from './lower-expr.js';
 import { entityOf, lowerContext, storedCol, type LowerContext } from './lower/context.js';
@@ -19,34 +19,6 @@ const isNull = (x: SqlExpr): SqlExpr => sql.unary('isNull', x);
 const notNull = (x: SqlExpr): SqlExpr => sql.unary('isNotNull', x);
 const moreThanOne = sql.binary('>', sql.countStar(), sql.int(1));
 const extra = (x: SqlExpr): SqlExpr => sql.binary('-', x, sql.int(1));
-
-/** Types whose stored values are whole numbers (epoch days, epoch micros, scaled decimals). */
-const WHOLE = new Set<ColumnType['kind']>(['date', 'timestamp', 'decimal', 'int', 'bigint']);
-
-/** A range bound as users read it (see {@link rangeText}). */
-function boundText(type: ColumnType | undefined, v: number | null, side: 'min' | 'max'): string {
-  if (v === null) return side === 'min' ? '-∞' : '∞';
-  const whole = type && WHOLE.has(type.kind) ? (side === 'min' ? Math.ceil(v) : Math.floor(v)) : v;
-  return readableValue(type, whole);
-}
-
-/**
- * The bounds of a range constraint as users read them, in the column's own type: dates as
- * `2025-10-01`, timestamps as UTC instants (`2025-10-01T00:00:00Z`), decimals as fixed-point
- * numbers — never the epoch days, epoch microseconds or scaled integers the IR holds. On
- * whole-numbered types a fractional bound is shown as the whole bound it is equivalent to (a
- * minimum rounds up, a maximum down). A missing bound is `-∞` / `∞`.
- *
- * @example
- * ```ts
- * rangeText({ kind: 'date' }, 20364, 20453); // '[2025-10-03, 2025-12-31]'
- * rangeText({ kind: 'timestamp' }, null, 1759449599999999); // '[-∞, 2025-10-02T23:59:59.999999Z]'
- * rangeText({ kind: 'int' }, 1, 6); // '[1, 6]'
- * ```
- */
-export function rangeText(type: ColumnType | undefined, min: number | null, max: number | null): string {
-  return `[${boundText(type, min, 'min')}, ${boundText(type, max, 'max')}]`;
-}
 
 /**
  * A readable, stable name of a constraint of an entity. Range bounds are written in the column's
