@@ -22,7 +22,7 @@ export * from './dsl/column-types.js';
 export * from './dsl/expr.js';
 export * from './dsl/scenario-builder.js';
 export { Evaluator, type Row, type RowsOptions } from './eval/evaluator.js';
-export { toOutput, canonicalValue, formatScaled, formatDays } from './eval/values.js';
+export { toOutput, canonicalValue, formatScaled, formatDays, formatMicros, readableValue, rangeText } from './eval/values.js';
 export { prettyIR } from './ir/pretty.js';
 export * from './sql/sql-nodes.js';
 export { baseDialect, checkIdentifier, doubleText, IdentifierError, type Dialect } from './sql/dialect.js';

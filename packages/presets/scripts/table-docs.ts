@@ -4,7 +4,7 @@
  * `<!-- generated:columns:start -->` and `<!-- generated:columns:end -->`. The prose around the
  * markers is hand-written. `write-table-docs.ts` writes the files; a test checks they are current.
  */
-import type { ColumnType, Constraint, EntityIR } from '@synthgraph/core';
+import { rangeText, type ColumnType, type Constraint, type EntityIR } from '@synthgraph/core';
 import { identityGraph } from '../src/index.js';
 
 export const START = '<!-- generated:columns:start -->';
@@ -47,7 +47,7 @@ function constraintText(c: Constraint, e: EntityIR): string | null {
     case 'notNull':
       return `\`${c.column}\` not null`;
     case 'range':
-      return `\`${c.column}\` in [${c.min ?? '−∞'}, ${c.max ?? '∞'}]${rangeUnit(e, c.column)}`;
+      return `\`${c.column}\` in ${rangeText(e.columns.find((x) => x.name === c.column)?.type, c.min, c.max)}`;
     case 'enum':
       return `\`${c.column}\` ∈ {${c.values.map((v) => String(v)).join(', ')}}`;
     case 'temporal':
@@ -57,14 +57,6 @@ function constraintText(c: Constraint, e: EntityIR): string | null {
     case 'childCount':
       return `\`${c.column}\` = number of \`${c.entity}\` rows with this \`${c.foreignKey}\``;
   }
-}
-
-function rangeUnit(e: EntityIR, column: string): string {
-  const t = e.columns.find((x) => x.name === column)?.type;
-  if (t?.kind === 'timestamp') return ' (epoch µs)';
-  if (t?.kind === 'date') return ' (epoch days)';
-  if (t?.kind === 'decimal') return ` (units of 10^-${t.scale})`;
-  return '';
 }
 
 /** The generated block of one table. */

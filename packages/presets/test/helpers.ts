@@ -26,6 +26,18 @@ export function expectCleanManifest(m: Manifest): void {
   expect(m.checks.length).toBeGreaterThan(80);
   const failing = m.checks.filter((c) => c.violations !== 0);
   expect(failing, JSON.stringify(failing)).toEqual([]);
+  expectReadableTemporalChecks(m);
+}
+
+const ISO = String.raw`\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d(\.\d+)?Z)?`;
+/** The range checks on the preset's DATE and TIMESTAMP columns. */
+const TEMPORAL_RANGE = /\.range\((start_date|end_date|created_at|event_ts|exposure_ts|last_exposure_ts|last_seen|observed_at) in /;
+
+/** Range checks on dates and timestamps name ISO dates and UTC instants, not epoch days or micros. */
+export function expectReadableTemporalChecks(m: Manifest): void {
+  const names = m.checks.map((c) => c.name).filter((n) => TEMPORAL_RANGE.test(n));
+  expect(names.length).toBeGreaterThanOrEqual(8);
+  for (const n of names) expect(n).toMatch(new RegExp(String.raw`in \[(-∞|${ISO}), ${ISO}\]\)$`));
 }
 
 /** Cross-table invariants at 0 and every distribution target within tolerance. */

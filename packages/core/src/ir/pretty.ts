@@ -1,4 +1,5 @@
-import type { Dist, Expr, RowSource, ScenarioIR, ColumnType } from './types.js';
+import { rangeText } from '../eval/values.js';
+import type { Dist, Expr, RowSource, ScenarioIR, ColumnType, Constraint, EntityIR } from './types.js';
 
 const typeText = (t: ColumnType): string =>
   t.kind === 'decimal' ? `decimal(${t.precision},${t.scale})` : t.kind === 'array' ? `array<${typeText(t.element)}>` : t.kind === 'map' ? `map<${typeText(t.key)},${typeText(t.value)}>` : t.kind;
@@ -77,6 +78,13 @@ const sourceText = (s: RowSource): string => {
   }
 };
 
+/** For a range on a date, timestamp or decimal column, its bounds as users read them. */
+function readableRange(e: EntityIR, c: Constraint): string {
+  if (c.kind !== 'range') return '';
+  const type = e.columns.find((x) => x.name === c.column)?.type;
+  return type && ['date', 'timestamp', 'decimal'].includes(type.kind) ? `  -- ${rangeText(type, c.min, c.max)}` : '';
+}
+
 /**
  * A readable, stable text rendering of an IR (for reviews, diffs and `synthgraph plan`).
  *
@@ -93,7 +101,7 @@ export function prettyIR(ir: ScenarioIR): string {
     for (const c of e.columns) lines.push(`    ${c.output ? '' : '(hidden) '}${c.name} ${typeText(c.type)} = ${exprText(c.expr)}`);
     for (const c of e.constraints) {
       const { kind, ...rest } = c;
-      lines.push(`    check ${kind} ${kind === 'rule' ? (c as { name: string }).name : JSON.stringify(rest)}`);
+      lines.push(`    check ${kind} ${kind === 'rule' ? (c as { name: string }).name : JSON.stringify(rest)}${readableRange(e, c)}`);
     }
   }
   return lines.join('\n');

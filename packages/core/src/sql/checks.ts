@@ -2,6 +2,7 @@
  * The check compiler: every declared constraint becomes one violation-count query over the
  * generated tables. 0 means the constraint holds.
  */
+import { rangeText } from '../eval/values.js';
 import type { Constraint, EntityIR, LiteralValue, ScenarioIR } from '../ir/types.js';
 import { expandScenario } from '../random/expand-scenario.js';
 import { lowerExpr } from './lower-expr.js';
@@ -19,8 +20,20 @@ const notNull = (x: SqlExpr): SqlExpr => sql.unary('isNotNull', x);
 const moreThanOne = sql.binary('>', sql.countStar(), sql.int(1));
 const extra = (x: SqlExpr): SqlExpr => sql.binary('-', x, sql.int(1));
 
-/** A readable, stable name of a constraint. */
-export function checkName(entity: string, c: Constraint): string {
+/**
+ * A readable, stable name of a constraint of an entity. Range bounds are written in the column's
+ * type: dates as `2025-10-01`, timestamps as UTC instants (`2025-10-01T00:00:00Z`), decimals as
+ * fixed-point numbers — never as the epoch days, epoch microseconds or scaled integers the IR
+ * holds.
+ *
+ * @example
+ * ```ts
+ * const e = ir.entities.find((x) => x.name === 'campaigns')!;
+ * e.constraints.map((c) => checkName(e, c)); // […, 'campaigns.range(start_date in [2025-10-03, 2025-12-31])', …]
+ * ```
+ */
+export function checkName(e: Pick<EntityIR, 'name' | 'columns'>, c: Constraint): string {
+  const entity = e.name;
   switch (c.kind) {
     case 'primaryKey':
       return `${entity}.primaryKey(${c.column})`;
@@ -30,8 +43,10 @@ export function checkName(entity: string, c: Constraint): string {
       return `${entity}.unique(${c.columns.join(', ')})`;
     case 'notNull':
       return `${entity}.notNull(${c.column})`;
-    case 'range':
-      return `${entity}.range(${c.column} in [${c.min ?? '-∞'}, ${c.max ?? '∞'}])`;
+    case 'range': {
+      const type = e.columns.find((x) => x.name === c.column)?.type;
+      return `${entity}.range(${c.column} in ${rangeText(type, c.min, c.max)})`;
+    }
     case 'enum':
       return `${entity}.enum(${c.column})`;
     case 'temporal':
@@ -110,7 +125,7 @@ export function compileChecks(ir: ScenarioIR, entities?: readonly string[]): Che
   const out: CheckStmt[] = [];
   for (const e of expanded.entities) {
     if (entities && !entities.includes(e.name)) continue;
-    for (const k of e.constraints) out.push({ kind: 'check', entity: e.name, name: checkName(e.name, k), select: compileOne(ctx, e, k) });
+    for (const k of e.constraints) out.push({ kind: 'check', entity: e.name, name: checkName(e, k), select: compileOne(ctx, e, k) });
   }
   return out;
 }
