@@ -12,6 +12,7 @@ import { funnelData } from './funnel-section.js';
 import { identityGraphData } from './identity-section.js';
 import { numericDistributions } from './numeric-section.js';
 import { resolutionData } from './resolution-section.js';
+import { realismData, verdictOf } from './realism-section.js';
 import { deviceByAgeData, sessionsData } from './sessions-section.js';
 import { ReportTargets } from './report-targets.js';
 import { int, q, Schema, type ReportSql } from './report-sql.js';
@@ -109,19 +110,23 @@ export async function collectReport(db: ReportQueryable | null, manifest: Manife
   const identityGraph = await identityGraphData(s, schema, targets);
   const funnel = await funnelData(s, schema, targets);
   const resolution = await resolutionData(s, schema);
+  const realism = await realismData(db ? (text) => db.query(text) : null, manifest, { dialect, table: options.table });
 
-  for (const m of [...categorical, ...numeric, activity, sessions, deviceByAge, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, resolution]) {
+  for (const m of [realism, ...categorical, ...numeric, activity, sessions, deviceByAge, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, resolution]) {
     if (m.status === 'unavailable') notes.push(`${m.title}: not shown — ${m.reason}.`);
   }
   for (const t of tables) {
     if (t.countedRows !== null && t.countedRows !== t.rows) notes.push(`Table ${t.name}: the manifest records ${t.rows} rows but its files hold ${t.countedRows}.`);
   }
+  const checks = checksSummary(manifest);
   return {
     reportVersion: REPORT_VERSION,
     generator: options.generator ?? 'synthgraph report',
     summary: runSummary(manifest),
     tables,
-    checks: checksSummary(manifest),
+    checks,
+    realism,
+    verdict: verdictOf(checks, realism),
     distributions: { categorical, numeric },
     activity,
     sessions,
@@ -145,6 +150,7 @@ function runSummary(m: Manifest): RunSummary {
     totalRows: m.totalRows,
     tableCount: Object.keys(m.tables).length,
     elapsedMs: m.elapsedMs,
+    generatedAt: typeof m.generatedAt === 'string' ? m.generatedAt : null,
     batches: (m.batches ?? []).map((b) => ({ index: b.index, seed: b.seed, irHash: b.irHash, rows: Object.values(b.rows).reduce((a, n) => a + n, 0) })),
   };
 }

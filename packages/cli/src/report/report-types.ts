@@ -3,6 +3,9 @@
  * Numbers are plain numbers (shares in [0, 1], durations in the unit their field names),
  * never formatted strings, so scripts and tests can compare them.
  */
+import type { RealismData, Verdict } from './summary-types.js';
+
+export type { RealismData, RealismTargetResult, Verdict } from './summary-types.js';
 
 /**
  * Version of the `report.json` shape.
@@ -47,8 +50,11 @@ export interface RunSummary {
   readonly totalRows: number;
   readonly tableCount: number;
   readonly elapsedMs: number;
+  /** When the run finished, as the manifest records it (ISO 8601, UTC; null for older manifests); never the report's clock. */
+  readonly generatedAt: string | null;
   readonly batches: readonly BatchSummary[];
 }
+
 
 /** One table: the manifest's numbers and the rows actually read back. */
 export interface TableSummary {
@@ -151,6 +157,7 @@ export interface NumericDistribution {
   readonly description: string;
   readonly stats: NumericStats;
   readonly bins: readonly HistogramBin[];
+  /** `log` when heavy-tailed (1-2-5 bins, see `binning`), else `linear`. */ readonly scale: 'linear' | 'log';
   readonly target: NumericTarget | null;
 }
 
@@ -166,8 +173,10 @@ export interface ActivityData {
   readonly byHour: readonly number[];
   /** Events per weekday, Monday first (ISO). */
   readonly byWeekday: readonly number[];
-  /** Events per calendar month, January first. */
+  /** Events per calendar month, January first (all years together). */
   readonly byMonth: readonly number[];
+  /** Events per month of the window (`YYYY-MM`), first to last event's month, empty months as 0. */
+  readonly byWindowMonth: readonly { readonly month: string; readonly count: number }[];
   /** Events per day (YYYY-MM-DD), oldest first, days without events omitted. */
   readonly byDay: readonly { readonly day: string; readonly count: number }[];
   /** The configured temporal pattern (e.g. `weekly`), when the config names one. */
@@ -370,6 +379,9 @@ export interface ReportData {
   readonly summary: RunSummary;
   readonly tables: readonly TableSummary[];
   readonly checks: ChecksSummary;
+  /** Realism targets met (unavailable when the manifest records none), and the verdict line. */
+  readonly realism: Maybe<RealismData>;
+  readonly verdict: Verdict;
   readonly distributions: {
     readonly categorical: readonly Maybe<CategoricalDistribution>[];
     readonly numeric: readonly Maybe<NumericDistribution>[];
