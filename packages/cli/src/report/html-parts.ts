@@ -9,8 +9,9 @@ export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US
 export const fmtPct = (n: number | null): string => (n === null ? '–' : `${(n * 100).toFixed(Math.abs(n) < 0.01 && n !== 0 ? 2 : 1)}%`);
 /** A count in readable form for axes and bar labels: `1,234` → `1.23K`, `3,400,000` → `3.4M`. */
 export const fmtCompact = (n: number): string => compactNumber(Math.abs(n) >= 1000 ? n : Math.round(n * 1000) / 1000);
-/** A number with up to `digits` decimals. */
-export const fmtNum = (n: number | null, digits = 2): string => (n === null ? '–' : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
+/** A number with up to `digits` decimals (two significant digits when it would show as 0). */
+export const fmtNum = (n: number | null, digits = 2): string =>
+  n === null ? '–' : n !== 0 && Math.abs(n) < 10 ** -digits ? n.toPrecision(2) : n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 /** A table cell holding a number, readable back through `data-key` / `data-value`. */
 export const numCell = (key: string, value: number | null, text: string): string =>

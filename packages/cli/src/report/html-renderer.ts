@@ -45,11 +45,11 @@ main{max-width:1360px;margin:0 auto;padding:16px 32px 48px}
 section{margin-top:28px}
 h2{font-size:18px;margin:0 0 12px;padding-bottom:6px;border-bottom:2px solid var(--line)}
 h3{font-size:15px;margin:0 0 8px}
-.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:10px}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:10px}
 .tile{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 12px}
 .tile .label{color:var(--muted);font-size:12px}
 .tile .value{font-size:20px;font-weight:600;overflow-wrap:anywhere}
-.tile.ok .value{color:var(--ok)}.tile.bad .value{color:var(--bad)}
+.tile.text .value{font-size:15px}.tile.ok .value{color:var(--ok)}.tile.bad .value{color:var(--bad)}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(620px,1fr));gap:14px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px;overflow-x:auto}
 .card .meta{color:var(--muted);font-size:12px;margin:0 0 8px}
@@ -125,9 +125,9 @@ function summarySection(d: ReportData): string {
     tile('checks-passed', 'Checks passed', c.passed, `${c.passed} / ${c.total}`, c.failed ? '' : 'ok'),
     tile('checks-failed', 'Checks failed', c.failed, String(c.failed), c.failed ? 'bad' : 'ok'),
     r ? tile('realism-met', 'Realism targets met', r.met, `${r.met} / ${r.total}`, r.missed ? 'bad' : 'ok') : tile('realism-met', 'Realism targets met', '', 'none recorded'),
-    tile('engine', 'Engine', s.engine, s.engine),
+    tile('engine', 'Engine', s.engine, s.engine, 'text'),
     tile('seed', 'Seed', s.seed, String(s.seed)),
-    tile('generated-at', 'Generated at', s.generatedAt ?? '', s.generatedAt ? fmtInstant(s.generatedAt) : 'not recorded'),
+    tile('generated-at', 'Generated at', s.generatedAt ?? '', s.generatedAt ? fmtInstant(s.generatedAt) : 'not recorded', 'text'),
   ].join('');
   const verdict = `<p class="verdict ${d.verdict.status}" data-key="verdict" data-value="${d.verdict.status}">${esc(d.verdict.text)}</p>`;
   const meta = `<p class="meta">Scenario <code>${esc(s.scenario)}</code>, format ${esc(s.format)}, synthgraph ${esc(s.synthgraph)}, generation time <span data-key="elapsed-ms" data-value="${s.elapsedMs}">${fmtMs(s.elapsedMs)}</span>, ${s.batches.length} batch${s.batches.length === 1 ? '' : 'es'}, IR version ${s.irVersion}, IR hash <code data-key="ir-hash">${esc(s.irHash)}</code>. The time is the one the manifest records, never the report's.</p>`;
@@ -205,7 +205,7 @@ function activitySection(a: Maybe<ActivityData>): string {
   if (a.status === 'unavailable') return note(a);
   if (!a.total) return '<p>content_engagements has no rows.</p>';
   const share = (xs: readonly number[]): number[] => xs.map((x) => x / a.total);
-  const meta = `<p class="meta">${fmtInt(a.total)} events in <code>${esc(a.table)}.${esc(a.column)}</code> from ${esc(a.first ?? '–')} to ${esc(a.last ?? '–')} (UTC)${a.pattern ? ` · configured temporal pattern <strong data-key="temporal-pattern">${esc(a.pattern.value)}</strong> (<code>${esc(a.pattern.source)}</code>)` : ''}.</p>`;
+  const meta = `<p class="meta">${fmtInt(a.total)} events in <code>${esc(a.table)}.${esc(a.column)}</code> from ${esc(a.first ? fmtInstant(a.first) : '–')} to ${esc(a.last ? fmtInstant(a.last) : '–')}${a.pattern ? ` · configured temporal pattern <strong data-key="temporal-pattern">${esc(a.pattern.value)}</strong> (<code>${esc(a.pattern.source)}</code>)` : ''}.</p>`;
   const hour = barChart({ id: 'activity-hour', title: 'Events by hour of day (UTC), share', orientation: 'vertical', categories: a.byHour.map((_, h) => String(h)), series: [{ name: 'events', values: share(a.byHour) }], format: fmtPct });
   const weekday = barChart({ id: 'activity-weekday', title: 'Events by weekday, share', orientation: 'vertical', categories: WEEKDAYS, series: [{ name: 'events', values: share(a.byWeekday) }], format: fmtPct });
   // Only the months of the window: a 90-day window shows 3–4 bars, not twelve.

@@ -108,11 +108,27 @@ function truncate(s: string, n: number): string {
  */
 export function wrapLabel(s: string, n: number): string[] {
   if (s.length <= n) return [s];
-  const cut = s.lastIndexOf(' ', n);
-  const at = cut > 0 ? cut : n;
+  // Break at the last space, or after the last '/', '_' or '-' that fits.
+  const space = s.lastIndexOf(' ', n);
+  const sep = Math.max(...['/', '_', '-'].map((c) => s.lastIndexOf(c, n - 1)));
+  const at = space > 0 && space >= sep ? space : sep > 0 ? sep + 1 : n;
   const rest = s.slice(at).trim();
   // Keep the end of a long second line (ids and numbers sit at the end of labels).
   return [s.slice(0, at).trim(), rest.length > n ? `…${rest.slice(rest.length - n + 1)}` : rest];
+}
+
+/**
+ * A label cut in the middle to `n` characters, keeping its start and its end (ids and numbers).
+ *
+ * @example
+ * ```ts
+ * middleCut('Holiday Momentum – consideration #3', 30); // 'Holiday Momentu…nsideration #3'
+ * ```
+ */
+export function middleCut(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const head = Math.ceil((n - 1) / 2);
+  return `${s.slice(0, head)}…${s.slice(s.length - (n - 1 - head))}`;
 }
 
 /** A `<text>` label with its full text as a tooltip when it is shortened or wrapped. */
@@ -201,11 +217,18 @@ export function barChart(spec: BarChartSpec): string {
     return parts.join('');
   }
 
-  const height = 240;
-  const left = 56;
   const right = 12;
   const topPad = k > 1 || spec.marker ? 26 : 12;
-  const bottom = 40;
+  // Labels that do not fit side by side are turned 40° so that every category keeps its label
+  // (cut in the middle past 30 characters, the full label in the tooltip); only when the slots
+  // are too narrow even for that is every k-th category labelled.
+  const slotW = (width - 56 - right) / Math.max(1, n);
+  const longest = Math.max(1, ...spec.categories.map((c) => c.length));
+  const rotate = longest > Math.max(3, Math.floor((slotW - 6) / 6.6)) && slotW >= 12;
+  const bottom = rotate ? 22 + Math.ceil(Math.min(30, longest) * 6.2 * 0.65) : 40;
+  // Room on the left for the first turned label.
+  const left = rotate ? Math.max(56, Math.ceil(Math.min(30, longest) * 6.2 * 0.77) - 8) : 56;
+  const height = 200 + bottom;
   const plotW = width - left - right;
   const plotH = height - topPad - bottom;
   const slot = plotW / Math.max(1, n);
@@ -230,7 +253,12 @@ export function barChart(spec: BarChartSpec): string {
       if (v === null || v === undefined || !Number.isFinite(v)) return;
       parts.push(bar(s, si, x0 + si * bw, topPad + plotH - sy(v), bw, sy(v), cat, v));
     });
-    if (ci % every === 0) parts.push(label(r1(x0 + (slot - gap) / 2), String(topPad + plotH + 14), 'middle', [truncate(cat, labelChars)], cat).replace('fill="#0f172a"', 'fill="#334155"'));
+    if (rotate) {
+      const x = r1(x0 + (slot - gap) / 2);
+      const y = topPad + plotH + 12;
+      const shown = middleCut(cat, 30);
+      parts.push(`<text x="${x}" y="${y}" transform="rotate(-40 ${x} ${y})" text-anchor="end" fill="#334155">${shown !== cat ? `<title>${esc(cat)}</title>` : ''}${esc(shown)}</text>`);
+    } else if (ci % every === 0) parts.push(label(r1(x0 + (slot - gap) / 2), String(topPad + plotH + 14), 'middle', [truncate(cat, labelChars)], cat).replace('fill="#0f172a"', 'fill="#334155"'));
   });
   if (spec.marker && Number.isFinite(spec.marker.at)) {
     const x = left + spec.marker.at * slot;
