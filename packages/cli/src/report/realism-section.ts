@@ -10,7 +10,14 @@ import type { ChecksSummary, Maybe, RealismData, RealismTargetResult, Verdict } 
 
 const isTarget = (v: unknown): v is DistributionTarget => typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string' && typeof (v as { id?: unknown }).id === 'string';
 
-/** The recorded targets of a manifest (an array of `{ kind, id, … }`), or null when it records none. */
+/**
+ * The recorded targets of a manifest (an array of `{ kind, id, … }`), or null when it records none.
+ *
+ * @example
+ * ```ts
+ * recordedTargets(manifest)?.map((t) => t.id); // ['households.income_bracket', …]
+ * ```
+ */
 export function recordedTargets(m: Pick<Manifest, 'extra'>): DistributionTarget[] | null {
   const v = m.extra['distributionTargets'];
   if (!Array.isArray(v)) return null;
@@ -21,6 +28,12 @@ export function recordedTargets(m: Pick<Manifest, 'extra'>): DistributionTarget[
 /**
  * Measures every recorded target, one at a time: a target that cannot be measured (its table or
  * column is absent, its kind unknown to this version) is listed as not measured, never failed.
+ *
+ * @example
+ * ```ts
+ * const realism = await realismData((sql) => reader.query(sql), manifest, { dialect: 'duckdb' });
+ * if (realism.status === 'ok') console.log(`${realism.met} of ${realism.total} met`);
+ * ```
  */
 export async function realismData(query: ((sql: string) => Promise<Record<string, unknown>[]>) | null, manifest: Pick<Manifest, 'extra'>, target: SqlTarget): Promise<Maybe<RealismData>> {
   const title = 'Realism targets';
