@@ -157,7 +157,8 @@ export interface NumericDistribution {
   readonly description: string;
   readonly stats: NumericStats;
   readonly bins: readonly HistogramBin[];
-  /** `log` when heavy-tailed (1-2-5 bins, see `binning`), else `linear`. */ readonly scale: 'linear' | 'log';
+  /** `log` when heavy-tailed (1-2-5 bins, see `binning`), else `linear`. */
+  readonly scale: 'linear' | 'log';
   readonly target: NumericTarget | null;
 }
 
@@ -195,10 +196,7 @@ export interface SessionsData {
   readonly eventsPerSession: NumericDistribution;
   /** Last minus first event of each session, in minutes (null without event_ts). */
   readonly lengthMinutes: NumericDistribution | null;
-  /**
-   * Likes, comments and shares, and how many are on content viewed at or before them in the same
-   * session (null without engagement_type, content_id or event_ts).
-   */
+  /** Likes, comments and shares, and how many are on content viewed at or before them in the same session (null without engagement_type, content_id or event_ts). */
   readonly reactions: { readonly count: number; readonly onViewedContent: number; readonly share: number | null } | null;
 }
 
