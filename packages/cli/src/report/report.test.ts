@@ -340,6 +340,7 @@ describe('writeReport and synthgraph report', () => {
     expect(await reportCommand(['out', '--out', 'elsewhere'], r)).toBe(0);
     expect(r.out).toContain(path.join(dir, 'elsewhere', 'report.html'));
     expect(r.out).toMatch(/checks: \d+ passed, 0 failed/);
+    expect(r.out).toContain(`\n${report.json.verdict.text}\n`);
     expect(existsSync(path.join(dir, 'elsewhere', 'report.json'))).toBe(true);
     const j = io();
     expect(await reportCommand(['out', '--json'], j)).toBe(0);
