@@ -48,6 +48,7 @@ export async function reportCommand(args: readonly string[], io: CliIO): Promise
         `report: ${r.htmlPath}`,
         `data:   ${r.jsonPath}`,
         `${r.json.summary.totalRows.toLocaleString('en-US')} rows in ${r.json.summary.tableCount} tables · seed ${r.json.summary.seed} · checks: ${c.passed} passed, ${c.failed} failed`,
+        r.json.verdict.text,
         ...r.json.notes.map((n) => `note: ${n}`),
       ].join('\n') + '\n',
     );

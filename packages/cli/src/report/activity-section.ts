@@ -29,6 +29,7 @@ export async function activityData(s: ReportSql, schema: Schema, targets: Report
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   return {
     status: 'ok',
+    byWindowMonth: windowMonths(byDay),
     table: 'content_engagements',
     column: 'event_ts',
     total: int(head?.['n']),
@@ -40,4 +41,33 @@ export async function activityData(s: ReportSql, schema: Schema, targets: Report
     byDay,
     pattern: targets.text([['temporal'], ['pattern']]),
   };
+}
+
+/**
+ * Events per month from the first day's month to the last day's, months without events as 0:
+ * a 90-day window shows its 3–4 months and nothing else.
+ *
+ * @example
+ * ```ts
+ * windowMonths([{ day: '2025-10-03', count: 2 }, { day: '2025-12-31', count: 1 }]); // Oct 2, Nov 0, Dec 1
+ * ```
+ */
+export function windowMonths(byDay: readonly { readonly day: string; readonly count: number }[]): { month: string; count: number }[] {
+  const first = byDay[0];
+  const last = byDay.at(-1);
+  if (!first || !last) return [];
+  const counts = new Map<string, number>();
+  for (const d of byDay) counts.set(d.day.slice(0, 7), (counts.get(d.day.slice(0, 7)) ?? 0) + d.count);
+  const out: { month: string; count: number }[] = [];
+  let y = Number(first.day.slice(0, 4));
+  let m = Number(first.day.slice(5, 7));
+  const end = last.day.slice(0, 7);
+  for (let guard = 0; guard < 1200; guard++) {
+    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    out.push({ month: key, count: counts.get(key) ?? 0 });
+    if (key >= end) break;
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 import type { ReportTargets, TargetQuery } from './report-targets.js';
 import { int, key, q, unavailable, type ReportSql, type Schema } from './report-sql.js';
 import type { CategoricalDistribution, CategoryShare, Maybe } from './report-types.js';
+import { isNumericLike, naturalCompare } from './report-order.js';
 
 interface CategoricalSpec {
   readonly id: string;
@@ -49,7 +50,9 @@ async function categoricalDistribution(s: ReportSql, schema: Schema, targets: Re
   const observed = [...counts.keys()].filter((v) => v !== '(null)');
   const query: TargetQuery = { id: spec.id, table: spec.table, column: spec.column, hints: spec.hints };
   const target = targets.categorical(query, observed);
-  const byCount = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v);
+  // Numbers and id-like values in value order (1, 2, 10), other values most frequent first.
+  const byValue = isNumericLike([...counts.keys()]);
+  const byCount = [...counts.entries()].sort((a, b) => (byValue ? naturalCompare(a[0], b[0]) : b[1] - a[1] || naturalCompare(a[0], b[0]))).map(([v]) => v);
   const targetKeys = target ? Object.keys(target.shares) : [];
   const order = [...targetKeys, ...byCount.filter((v) => !(target && v in target.shares))];
   const max = Math.max(spec.maxCategories ?? defaultMax, targetKeys.length);

@@ -3,6 +3,7 @@ import { sql, type SqlExpr, type SqlFrom } from '@synthgraph/core';
 import type { ReportTargets } from './report-targets.js';
 import { int, num, q, ratio, unavailable, type ReportSql, type Schema } from './report-sql.js';
 import type { FunnelData, FunnelRow, Maybe } from './report-types.js';
+import { compareLabels } from './report-order.js';
 
 const NONE = '(no segment)';
 type By = 'segment' | 'campaign' | 'total';
@@ -73,10 +74,16 @@ class FunnelQueries {
     return rows.filter((x) => int(x['responses']) > 0);
   }
 
+  /**
+   * Individuals in each group. Per campaign: the campaign's treatment group in
+   * campaign_assignments (the people it may reach; control members are never exposed), or,
+   * without that table, every individual (any of them may be exposed to any campaign).
+   */
   async population(by: By): Promise<Map<string, number> | null> {
     const hasPeople = this.schema.has('individuals', 'individual_id');
     const count = [q.item('n', sql.countStar())];
     let rows: Record<string, unknown>[];
+    if (by === 'campaign') return this.campaignPopulation(hasPeople);
     if (by === 'segment' && hasPeople) rows = await this.grouped(by, 'i', this.withSegment(sql.table('individuals', 'i'), 'i'), count);
     else if (by === 'segment' && this.hasSegments) {
       const seg = sql.select([q.item('segment', sql.agg('min', q.col('a', 'segment_primary')))], sql.table('audience_attributes', 'a'), null, [q.col('a', 'individual_id')]);
@@ -84,6 +91,19 @@ class FunnelQueries {
     } else if (by === 'total' && hasPeople) rows = await this.grouped(by, 'i', sql.table('individuals', 'i'), count);
     else return null;
     return new Map(rows.map((r) => [String(r['g']), int(r['n'])]));
+  }
+
+  async campaignPopulation(hasPeople: boolean): Promise<Map<string, number> | null> {
+    if (this.schema.has('campaign_assignments', 'campaign_id', 'individual_id')) {
+      const a = (c: string): SqlExpr => q.col('a', c);
+      const treated = this.schema.has('campaign_assignments', 'assignment') ? q.eq(a('assignment'), q.str('treatment')) : null;
+      const rows = await this.s.run(sql.select([q.item('g', q.text(a('campaign_id'))), q.item('n', sql.agg('countDistinct', a('individual_id')))], sql.table('campaign_assignments', 'a'), treated, [q.text(a('campaign_id'))]));
+      return new Map(rows.map((r) => [String(r['g']), int(r['n'])]));
+    }
+    if (!hasPeople) return null;
+    const all = int((await this.s.run(sql.select([q.item('n', sql.countStar())], sql.table('individuals', 'i'))))[0]?.['n']);
+    const ids = this.schema.has('campaigns', 'campaign_id') ? await this.s.run(sql.select([q.item('g', q.text(q.col('c', 'campaign_id')))], sql.table('campaigns', 'c'))) : await this.grouped('campaign', 'x', sql.table('campaign_exposures', 'x'), []);
+    return new Map(ids.map((r) => [String(r['g']), all]));
   }
 
   /** Budget per campaign (key `all` holds the sum), empty without campaigns.budget. */
@@ -119,7 +139,10 @@ class FunnelQueries {
     const budgets = by === 'segment' ? new Map<string, number>() : await this.budgets();
     const hasCost = this.schema.has('campaign_exposures', 'cost');
     const resp = new Map((responses ?? []).map((r) => [String(r['g']), r]));
-    const groups = [...new Set([...exposures.map((r) => String(r['g'])), ...(population ? population.keys() : [])])].sort();
+    const keys = [...new Set([...exposures.map((r) => String(r['g'])), ...(population ? population.keys() : [])])];
+    const label = (g: string): string => names.get(g) ?? g;
+    const order = compareLabels(keys.map(label));
+    const groups = keys.sort((a, b) => order(label(a), label(b)));
     const exp = new Map(exposures.map((r) => [String(r['g']), r]));
     return groups.map((g): FunnelRow => {
       const e = exp.get(g);
@@ -136,7 +159,7 @@ class FunnelQueries {
       const budget = budgets.get(g) ?? null;
       return {
         group: g,
-        label: names.get(g) ?? g,
+        label: label(g),
         population: pop,
         reached,
         reachRate: ratio(reached, pop),

@@ -7,7 +7,7 @@
 import { barChart, esc, lineChart, PALETTE, type BarSeries } from './svg-charts.js';
 import { behaviourSection } from './behaviour-html.js';
 import { campaignMeasurementSection } from './campaign-measurement-html.js';
-import { fmtInt, fmtNum, fmtPct, note, numCell, numericCard, table, tile } from './html-parts.js';
+import { fmtCompact, fmtInt, fmtNum, fmtPct, note, numCell, numericCard, table, tile } from './html-parts.js';
 import type {
   ActivityData,
   CategoricalDistribution,
@@ -27,6 +27,8 @@ const hashCode = (h: string): string => {
   const short = i >= 0 ? h.slice(0, i + 13) : h.slice(0, 12);
   return `<code title="${esc(h)}">${esc(short)}${short.length < h.length ? '…' : ''}</code>`;
 };
+/** An ISO instant as `2026-01-31 18:30 UTC`. */
+const fmtInstant = (iso: string): string => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso);
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -44,11 +46,11 @@ main{max-width:1360px;margin:0 auto;padding:16px 32px 48px}
 section{margin-top:28px}
 h2{font-size:18px;margin:0 0 12px;padding-bottom:6px;border-bottom:2px solid var(--line)}
 h3{font-size:15px;margin:0 0 8px}
-.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:10px}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:10px}
 .tile{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 12px}
 .tile .label{color:var(--muted);font-size:12px}
 .tile .value{font-size:20px;font-weight:600;overflow-wrap:anywhere}
-.tile.ok .value{color:var(--ok)}.tile.bad .value{color:var(--bad)}
+.tile.text .value{font-size:15px}.tile.ok .value{color:var(--ok)}.tile.bad .value{color:var(--bad)}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(620px,1fr));gap:14px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px;overflow-x:auto}
 .card .meta{color:var(--muted);font-size:12px;margin:0 0 8px}
@@ -61,6 +63,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .pass{background:#dcfce7;color:var(--ok)}.fail{background:#fee2e2;color:var(--bad)}
 .unavailable{background:#fffbeb;border:1px solid #fde68a;border-radius:8px;padding:10px 12px;margin:8px 0;color:#78350f}
 .notes li{margin:4px 0}
+.verdict{font-size:16px;font-weight:600;margin:0 0 12px;padding:10px 14px;border-radius:8px}
+.verdict.pass{background:#dcfce7;color:var(--ok)}.verdict.fail{background:#fee2e2;color:var(--bad)}
+details>summary{cursor:pointer;color:var(--accent);margin:6px 0}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px}
 footer{color:var(--muted);font-size:12px;margin-top:32px}
 `;
@@ -77,7 +82,7 @@ export function renderReportHtml(data: ReportData): string {
   const s = data.summary;
   const title = `synthgraph report — ${s.scenario} (seed ${s.seed})`;
   const sections = [
-    ['summary', 'Run summary', summarySection(data)],
+    ['summary', 'Summary', summarySection(data)],
     ['tables', 'Tables', tablesSection(data)],
     ['checks', 'Checks', checksSection(data)],
     ['distributions', 'Distributions', distributionsSection(data)],
@@ -115,31 +120,46 @@ ${sections.map(([id, name, body]) => `<section id="${id}"><h2>${esc(name)}</h2>$
 function summarySection(d: ReportData): string {
   const s = d.summary;
   const c = d.checks;
+  const r = d.realism.status === 'ok' ? d.realism : null;
   const tiles = [
-    tile('seed', 'Seed', s.seed, String(s.seed)),
-    tile('engine', 'Engine', s.engine, s.engine),
-    tile('format', 'Format', s.format, s.format),
-    tile('total-rows', 'Total rows', s.totalRows, fmtInt(s.totalRows)),
     tile('table-count', 'Tables', s.tableCount, String(s.tableCount)),
+    tile('total-rows', 'Total rows', s.totalRows, fmtInt(s.totalRows)),
     tile('checks-passed', 'Checks passed', c.passed, `${c.passed} / ${c.total}`, c.failed ? '' : 'ok'),
     tile('checks-failed', 'Checks failed', c.failed, String(c.failed), c.failed ? 'bad' : 'ok'),
-    tile('elapsed-ms', 'Generation time', s.elapsedMs, fmtMs(s.elapsedMs)),
-    tile('batch-count', 'Batches', s.batches.length, String(s.batches.length)),
+    r ? tile('realism-met', 'Realism targets met', r.met, `${r.met} / ${r.total}`, r.missed ? 'bad' : 'ok') : tile('realism-met', 'Realism targets met', '', 'none recorded'),
+    tile('engine', 'Engine', s.engine, s.engine, 'text'),
+    tile('seed', 'Seed', s.seed, String(s.seed)),
+    tile('generated-at', 'Generated at', s.generatedAt ?? '', s.generatedAt ? fmtInstant(s.generatedAt) : 'not recorded', 'text'),
   ].join('');
-  const meta = `<p class="meta">Scenario <code>${esc(s.scenario)}</code>, IR version ${s.irVersion}, IR hash <code data-key="ir-hash">${esc(s.irHash)}</code>.</p>`;
+  const verdict = `<p class="verdict ${d.verdict.status}" data-key="verdict" data-value="${d.verdict.status}">${esc(d.verdict.text)}</p>`;
+  const meta = `<p class="meta">Scenario <code>${esc(s.scenario)}</code>, format ${esc(s.format)}, synthgraph ${esc(s.synthgraph)}, generation time <span data-key="elapsed-ms" data-value="${s.elapsedMs}">${fmtMs(s.elapsedMs)}</span>, ${s.batches.length} batch${s.batches.length === 1 ? '' : 'es'}, IR version ${s.irVersion}, IR hash <code data-key="ir-hash">${esc(s.irHash)}</code>. The time is the one the manifest records, never the report's.</p>`;
   const batches =
     s.batches.length > 0
-      ? table(
+      ? `<details><summary>batches</summary>${table(
           ['batch', 'seed', 'IR hash', 'rows added'],
           s.batches.map((b) => `<tr><td>${b.index}</td>${numCell(`batch-seed:${b.index}`, b.seed, String(b.seed))}<td>${hashCode(b.irHash)}</td>${numCell(`batch-rows:${b.index}`, b.rows, fmtInt(b.rows))}</tr>`),
-        )
+        )}</details>`
       : '';
-  return `<div class="tiles">${tiles}</div>${meta}${batches}`;
+  return `${verdict}<div class="tiles">${tiles}</div>${meta}${batches}${realismDetails(d)}`;
+}
+
+/** The realism targets, one row each; collapsed unless one is missed (then missed ones first). */
+function realismDetails(d: ReportData): string {
+  if (d.realism.status !== 'ok') return `<p class="meta" data-unavailable="realism">Realism targets: ${esc(d.realism.reason)}.</p>`;
+  const r = d.realism;
+  const rank = (p: boolean | null): number => (p === false ? 0 : p === null ? 1 : 2);
+  const rows = [...r.items]
+    .sort((a, b) => rank(a.pass) - rank(b.pass))
+    .map((i) => {
+      const status = i.pass === null ? 'not measured' : i.pass ? 'met' : 'missed';
+      return `<tr data-target="${esc(i.id)}" data-status="${i.pass === null ? 'unmeasured' : i.pass ? 'met' : 'missed'}"><td><code>${esc(i.id)}</code></td><td>${esc(i.description)}${i.reason ? ` <span class="meta">(${esc(i.reason)})</span>` : ''}</td>${numCell(`realism-deviation:${i.id}`, i.deviation, fmtNum(i.deviation, 4))}<td><span class="badge ${i.pass === false ? 'fail' : 'pass'}">${status}</span></td></tr>`;
+    });
+  return `<details id="realism-targets"${r.missed ? ' open' : ''}><summary>Realism targets: ${r.met} of ${r.total} met${r.missed ? `, ${r.missed} missed` : ''}${r.notMeasured ? `, ${r.notMeasured} not measured` : ''}</summary><p class="meta">The targets the run recorded in <code>manifest.extra.distributionTargets</code> (expected value and tolerance each), measured on these tables by the preset's own evaluator.</p>${table(['target', 'what', 'deviation', 'result'], rows)}</details>`;
 }
 
 function tablesSection(d: ReportData): string {
   if (!d.tables.length) return '<p>The manifest lists no tables.</p>';
-  const chart = barChart({ id: 'table-rows', title: 'Rows per table', categories: d.tables.map((t) => t.name), series: [{ name: 'rows', values: d.tables.map((t) => t.rows) }], format: fmtInt });
+  const chart = barChart({ id: 'table-rows', title: 'Rows per table', categories: d.tables.map((t) => t.name), series: [{ name: 'rows', values: d.tables.map((t) => t.rows) }], format: fmtCompact });
   const rows = d.tables.map(
     (t) =>
       `<tr><td>${esc(t.name)}</td>${numCell(`rows:${t.name}`, t.rows, fmtInt(t.rows))}${numCell(`counted:${t.name}`, t.countedRows, t.countedRows === null ? '–' : fmtInt(t.countedRows))}${numCell(`bytes:${t.name}`, t.bytes, fmtBytes(t.bytes))}${numCell(`files:${t.name}`, t.files, String(t.files))}${numCell(`elapsed:${t.name}`, t.elapsedMs, fmtMs(t.elapsedMs))}<td>${hashCode(t.contentHash)}</td></tr>`,
@@ -156,7 +176,8 @@ function checksSection(d: ReportData): string {
     (i) =>
       `<tr data-check="${esc(i.name)}" data-status="${i.passed ? 'pass' : 'fail'}"><td><code>${esc(i.name)}</code></td><td>${esc(i.table)}</td>${numCell(`violations:${i.name}`, i.violations, fmtInt(i.violations))}<td><span class="badge ${i.passed ? 'pass' : 'fail'}">${i.passed ? 'pass' : 'fail'}</span></td></tr>`,
   );
-  return `${head}<div class="card">${table(['check', 'table', 'violations', 'result'], rows)}</div>`;
+  // Collapsed while every check passes; open, failures first, as soon as one fails.
+  return `${head}<details id="check-list"${c.failed ? ' open' : ''}><summary>${c.failed ? `${c.failed} failed, ${c.passed} passed` : `show all ${c.total} checks`}</summary><div class="card">${table(['check', 'table', 'violations', 'result'], rows)}</div></details>`;
 }
 
 function categoricalCard(c: Maybe<CategoricalDistribution>): string {
@@ -186,17 +207,19 @@ function activitySection(a: Maybe<ActivityData>): string {
   if (a.status === 'unavailable') return note(a);
   if (!a.total) return '<p>content_engagements has no rows.</p>';
   const share = (xs: readonly number[]): number[] => xs.map((x) => x / a.total);
-  const meta = `<p class="meta">${fmtInt(a.total)} events in <code>${esc(a.table)}.${esc(a.column)}</code> from ${esc(a.first ?? '–')} to ${esc(a.last ?? '–')} (UTC)${a.pattern ? ` · configured temporal pattern <strong data-key="temporal-pattern">${esc(a.pattern.value)}</strong> (<code>${esc(a.pattern.source)}</code>)` : ''}.</p>`;
+  const meta = `<p class="meta">${fmtInt(a.total)} events in <code>${esc(a.table)}.${esc(a.column)}</code> from ${esc(a.first ? fmtInstant(a.first) : '–')} to ${esc(a.last ? fmtInstant(a.last) : '–')}${a.pattern ? ` · configured temporal pattern <strong data-key="temporal-pattern">${esc(a.pattern.value)}</strong> (<code>${esc(a.pattern.source)}</code>)` : ''}.</p>`;
   const hour = barChart({ id: 'activity-hour', title: 'Events by hour of day (UTC), share', orientation: 'vertical', categories: a.byHour.map((_, h) => String(h)), series: [{ name: 'events', values: share(a.byHour) }], format: fmtPct });
   const weekday = barChart({ id: 'activity-weekday', title: 'Events by weekday, share', orientation: 'vertical', categories: WEEKDAYS, series: [{ name: 'events', values: share(a.byWeekday) }], format: fmtPct });
-  const month = barChart({ id: 'activity-month', title: 'Events by calendar month, share', orientation: 'vertical', categories: MONTHS, series: [{ name: 'events', values: share(a.byMonth) }], format: fmtPct });
-  const daily = lineChart({ id: 'activity-daily', title: 'Events per day', points: a.byDay.map((p) => ({ label: p.day, value: p.count })), format: fmtInt });
+  // Only the months of the window: a 90-day window shows 3–4 bars, not twelve.
+  const monthLabels = a.byWindowMonth.map((m) => `${MONTHS[Number(m.month.slice(5, 7)) - 1] ?? m.month} ${m.month.slice(0, 4)}`);
+  const month = barChart({ id: 'activity-month', title: 'Events by month of the window, share', orientation: 'vertical', categories: monthLabels, series: [{ name: 'events', values: share(a.byWindowMonth.map((m) => m.count)) }], format: fmtPct });
+  const daily = lineChart({ id: 'activity-daily', title: 'Events per day', points: a.byDay.map((p) => ({ label: p.day, value: p.count })), format: fmtCompact });
   const counts = (key: string, labels: readonly string[], xs: readonly number[]): string =>
     table(labels as string[], [`<tr>${xs.map((x, i) => numCell(`${key}:${i}`, x, fmtInt(x))).join('')}</tr>`], 'compact');
   return `${meta}<div class="grid">
 <div class="card"><h3>Hour of day</h3>${hour}<details><summary>numbers</summary>${counts('hour', a.byHour.map((_, h) => String(h)), a.byHour)}</details></div>
 <div class="card"><h3>Weekday</h3>${weekday}<details><summary>numbers</summary>${counts('weekday', WEEKDAYS, a.byWeekday)}</details></div>
-<div class="card"><h3>Month</h3>${month}<details><summary>numbers</summary>${counts('month', MONTHS, a.byMonth)}</details></div>
+<div class="card"><h3>Month</h3>${month}<details><summary>numbers</summary>${counts('month', monthLabels, a.byWindowMonth.map((m) => m.count))}</details></div>
 <div class="card"><h3>Per day</h3>${daily}</div>
 </div>`;
 }
@@ -265,14 +288,14 @@ function funnelSection(f: Maybe<FunnelData>): string {
     ['converted', t.converters],
   ];
   const shown = stages.filter((s): s is [string, number] => s[1] !== null);
-  const overall = barChart({ id: 'funnel-total', title: 'Campaign funnel: individuals at each stage (all campaigns)', categories: shown.map((s) => s[0]), series: [{ name: 'individuals', values: shown.map((s) => s[1]) }], format: fmtInt });
+  const overall = barChart({ id: 'funnel-total', title: 'Campaign funnel: individuals at each stage (all campaigns)', categories: shown.map((s) => s[0]), series: [{ name: 'individuals', values: shown.map((s) => s[1]) }], format: fmtCompact });
   const cfg = [
     f.configuredReach ? `configured reach <strong>${fmtPct(f.configuredReach.value)}</strong> (<code>${esc(f.configuredReach.source)}</code>)` : '',
     f.configuredResponseRate ? `configured response rate ${fmtPct(f.configuredResponseRate.min)}–${fmtPct(f.configuredResponseRate.max)} (<code>${esc(f.configuredResponseRate.source)}</code>)` : '',
   ].filter(Boolean);
   const meta = `<p class="meta">Reach = distinct individuals exposed / individuals in the group; frequency = impressions (sum of <code>frequency</code>) per exposed (individual, campaign) pair; response and conversion rates = distinct responding / converting individuals / individuals reached; CTR = clicks / impressions; conversions per click = conversions (post-click and view-through) / clicks; spend / budget = sum of <code>cost</code> / <code>campaigns.budget</code>.${f.segmentSource ? ` Segments from <code>${esc(f.segmentSource)}</code>.` : ''}${cfg.length ? ` ${cfg.join('; ')}.` : ''}</p>`;
   const curve = f.frequencyCurve.length
-    ? barChart({ id: 'funnel-frequency', title: 'Frequency curve: reached (individual, campaign) pairs by impressions', orientation: 'vertical', categories: f.frequencyCurve.map((c) => String(c.frequency)), series: [{ name: 'pairs', values: f.frequencyCurve.map((c) => c.rows) }], format: fmtInt })
+    ? barChart({ id: 'funnel-frequency', title: 'Frequency curve: reached (individual, campaign) pairs by impressions', orientation: 'vertical', categories: f.frequencyCurve.map((c) => String(c.frequency)), series: [{ name: 'pairs', values: f.frequencyCurve.map((c) => c.rows) }], format: fmtCompact })
     : '';
   const parts = [meta, `<div class="card">${overall}${funnelTable([t], 'total')}${curve}</div>`];
   if (!f.segmentSource) parts.push('<div class="unavailable" data-unavailable="funnel-segments"><strong>Funnel by segment</strong>: not available — table audience_attributes (segment_primary) is absent, so only totals and campaigns are shown.</div>');

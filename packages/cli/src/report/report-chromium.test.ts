@@ -80,6 +80,8 @@ describe('report.html in headless Chromium', () => {
       expect(s.body, `${s.id} title`).toMatch(/^<title[^>]*>[^<]+<\/title>/);
       const marks = (s.body.match(/<rect class="bar|<polyline|<circle/g) ?? []).length;
       expect(marks, `${s.id} marks`).toBeGreaterThan(0);
+      // A shortened label always carries the full one as a tooltip.
+      for (const t of s.body.match(/<text\b[^>]*>(?:(?!<\/text>)[\s\S])*…(?:(?!<\/text>)[\s\S])*<\/text>/g) ?? []) expect(t, `${s.id} label`).toMatch(/<title>[^<]+<\/title>/);
     }
 
     // Numbers: the page's values (attribute and visible text) are the manifest's.
@@ -90,6 +92,7 @@ describe('report.html in headless Chromium', () => {
       expect(plain(v?.text ?? ''), `text of ${key}`).toBe(Number(v?.value));
       return Number(v?.value);
     };
+    expect(dom).toContain(`data-key="verdict" data-value="${report.json.verdict.status}">${report.json.verdict.text}</p>`);
     expect(shown('seed')).toBe(manifest.seed);
     expect(shown('total-rows')).toBe(manifest.totalRows);
     expect(shown('table-count')).toBe(Object.keys(manifest.tables).length);

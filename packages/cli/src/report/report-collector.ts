@@ -15,6 +15,7 @@ import { funnelData } from './funnel-section.js';
 import { identityGraphData } from './identity-section.js';
 import { numericDistributions } from './numeric-section.js';
 import { resolutionData } from './resolution-section.js';
+import { realismData, verdictOf } from './realism-section.js';
 import { deviceByAgeData, sessionsData } from './sessions-section.js';
 import { ReportTargets } from './report-targets.js';
 import { int, q, Schema, type ReportSql } from './report-sql.js';
@@ -115,19 +116,23 @@ export async function collectReport(db: ReportQueryable | null, manifest: Manife
   const lift = await liftData(s, schema);
   const attribution = await attributionData(s, schema);
   const resolution = await resolutionData(s, schema);
+  const realism = await realismData(db ? (text) => db.query(text) : null, manifest, { dialect, table: options.table });
 
-  for (const m of [...categorical, ...numeric, activity, sessions, deviceByAge, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, delivery, lift, attribution, resolution]) {
+  for (const m of [realism, ...categorical, ...numeric, activity, sessions, deviceByAge, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, delivery, lift, attribution, resolution]) {
     if (m.status === 'unavailable') notes.push(`${m.title}: not shown — ${m.reason}.`);
   }
   for (const t of tables) {
     if (t.countedRows !== null && t.countedRows !== t.rows) notes.push(`Table ${t.name}: the manifest records ${t.rows} rows but its files hold ${t.countedRows}.`);
   }
+  const checks = checksSummary(manifest);
   return {
     reportVersion: REPORT_VERSION,
     generator: options.generator ?? 'synthgraph report',
     summary: runSummary(manifest),
     tables,
-    checks: checksSummary(manifest),
+    checks,
+    realism,
+    verdict: verdictOf(checks, realism),
     distributions: { categorical, numeric },
     activity,
     sessions,
@@ -154,6 +159,7 @@ function runSummary(m: Manifest): RunSummary {
     totalRows: m.totalRows,
     tableCount: Object.keys(m.tables).length,
     elapsedMs: m.elapsedMs,
+    generatedAt: typeof m.generatedAt === 'string' ? m.generatedAt : null,
     batches: (m.batches ?? []).map((b) => ({ index: b.index, seed: b.seed, irHash: b.irHash, rows: Object.values(b.rows).reduce((a, n) => a + n, 0) })),
   };
 }

@@ -4,6 +4,11 @@
  * never formatted strings, so scripts and tests can compare them.
  */
 import type { AttributionData, DeliveryData, LiftData } from './campaign-measurement-types.js';
+import type { ResolutionData } from './resolution-types.js';
+import type { RealismData, Verdict } from './summary-types.js';
+
+export type { RealismData, RealismTargetResult, Verdict } from './summary-types.js';
+export type { ResolutionData } from './resolution-types.js';
 
 /**
  * Version of the `report.json` shape.
@@ -48,8 +53,11 @@ export interface RunSummary {
   readonly totalRows: number;
   readonly tableCount: number;
   readonly elapsedMs: number;
+  /** When the run finished, as the manifest records it (ISO 8601, UTC; null for older manifests); never the report's clock. */
+  readonly generatedAt: string | null;
   readonly batches: readonly BatchSummary[];
 }
+
 
 /** One table: the manifest's numbers and the rows actually read back. */
 export interface TableSummary {
@@ -152,6 +160,8 @@ export interface NumericDistribution {
   readonly description: string;
   readonly stats: NumericStats;
   readonly bins: readonly HistogramBin[];
+  /** `log` when heavy-tailed (1-2-5 bins, see `binning`), else `linear`. */
+  readonly scale: 'linear' | 'log';
   readonly target: NumericTarget | null;
 }
 
@@ -167,8 +177,10 @@ export interface ActivityData {
   readonly byHour: readonly number[];
   /** Events per weekday, Monday first (ISO). */
   readonly byWeekday: readonly number[];
-  /** Events per calendar month, January first. */
+  /** Events per calendar month, January first (all years together). */
   readonly byMonth: readonly number[];
+  /** Events per month of the window (`YYYY-MM`), first to last event's month, empty months as 0. */
+  readonly byWindowMonth: readonly { readonly month: string; readonly count: number }[];
   /** Events per day (YYYY-MM-DD), oldest first, days without events omitted. */
   readonly byDay: readonly { readonly day: string; readonly count: number }[];
   /** The configured temporal pattern (e.g. `weekly`), when the config names one. */
@@ -187,10 +199,7 @@ export interface SessionsData {
   readonly eventsPerSession: NumericDistribution;
   /** Last minus first event of each session, in minutes (null without event_ts). */
   readonly lengthMinutes: NumericDistribution | null;
-  /**
-   * Likes, comments and shares, and how many are on content viewed at or before them in the same
-   * session (null without engagement_type, content_id or event_ts).
-   */
+  /** Likes, comments and shares, and how many are on content viewed at or before them in the same session (null without engagement_type, content_id or event_ts). */
   readonly reactions: { readonly count: number; readonly onViewedContent: number; readonly share: number | null } | null;
 }
 
@@ -336,33 +345,6 @@ export interface FunnelData {
   readonly frequencyCurve: readonly { readonly frequency: number; readonly rows: number }[];
 }
 
-/** The identity-resolution difficulty of `source_records` (from its answer key `truth_source_records`). */
-export interface ResolutionData {
-  /** Source records. */
-  readonly records: number;
-  /** Individuals with at least one record. */
-  readonly people: number;
-  /** Individuals in the output (null without the individuals table). */
-  readonly individuals: number | null;
-  readonly recordsPerPerson: number | null;
-  /** Records flagged as duplicates within a source, per person with records. */
-  readonly duplicatesPerPerson: number | null;
-  /** Share of records with at least one kind of noise. */
-  readonly noisyShare: number | null;
-  /** Per `noise_*` flag of the answer key. */
-  readonly noiseRates: readonly { readonly noise: string; readonly records: number; readonly rate: number | null }[];
-  readonly bySource: readonly { readonly source: string; readonly records: number; readonly noisyShare: number | null }[];
-  /** The exact-email baseline (same lower-cased email ⇒ same person), pairwise. */
-  readonly exactEmail: {
-    readonly truePairs: number;
-    readonly predictedPairs: number;
-    readonly truePositivePairs: number;
-    readonly precision: number | null;
-    readonly recall: number | null;
-    readonly f1: number | null;
-  };
-}
-
 /** Everything the report shows. */
 export interface ReportData {
   readonly reportVersion: typeof REPORT_VERSION;
@@ -371,6 +353,9 @@ export interface ReportData {
   readonly summary: RunSummary;
   readonly tables: readonly TableSummary[];
   readonly checks: ChecksSummary;
+  /** Realism targets met (unavailable when the manifest records none), and the verdict line. */
+  readonly realism: Maybe<RealismData>;
+  readonly verdict: Verdict;
   readonly distributions: {
     readonly categorical: readonly Maybe<CategoricalDistribution>[];
     readonly numeric: readonly Maybe<NumericDistribution>[];

@@ -232,7 +232,11 @@ describe('report numbers', () => {
     const segments = [...new Set(segOf.values())].sort();
     expect(f.bySegment.map((r) => r.group)).toEqual(segments);
     for (const s of segments) expectRow(s, (r) => segOf.get(String(r['individual_id'])) === s, people.filter((p) => segOf.get(String(p['individual_id'])) === s).length);
-    for (const c of await rows('campaigns')) expectRow(`campaign ${String(c['campaign_id'])}`, (r) => String(r['campaign_id']) === String(c['campaign_id']), null);
+    // Without campaign_assignments every individual may be exposed to every campaign: the population is all of them.
+    for (const c of await rows('campaigns')) expectRow(`campaign ${String(c['campaign_id'])}`, (r) => String(r['campaign_id']) === String(c['campaign_id']), people.length);
+    // Campaigns ordered by the number in their names (`Campaign 0` … `Campaign 3`), not by their opaque ids as text.
+    const byName = (await rows('campaigns')).map((c) => ({ id: String(c['campaign_id']), k: Number(/\d+$/.exec(String(c['campaign_name']))?.[0]) })).sort((a, b) => a.k - b.k);
+    expect(f.byCampaign.map((r) => r.group)).toEqual(byName.map((c) => c.id));
     expectRow('total', () => true, people.length);
     // spend vs budget per campaign, and the frequency curve covers every exposure row
     for (const c of await rows('campaigns')) {
@@ -336,6 +340,7 @@ describe('writeReport and synthgraph report', () => {
     expect(await reportCommand(['out', '--out', 'elsewhere'], r)).toBe(0);
     expect(r.out).toContain(path.join(dir, 'elsewhere', 'report.html'));
     expect(r.out).toMatch(/checks: \d+ passed, 0 failed/);
+    expect(r.out).toContain(`\n${report.json.verdict.text}\n`);
     expect(existsSync(path.join(dir, 'elsewhere', 'report.json'))).toBe(true);
     const j = io();
     expect(await reportCommand(['out', '--json'], j)).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChart, esc, lineChart, niceStep } from './svg-charts.js';
+import { barChart, esc, lineChart, niceStep, wrapLabel } from './svg-charts.js';
 import { binning, compactNumber } from './report-collector.js';
 
 const marks = (svg: string, cls: string): number => (svg.match(new RegExp(`<rect class="${cls}"`, 'g')) ?? []).length;
@@ -45,9 +45,36 @@ describe('svg charts', () => {
   it('helpers', () => {
     expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     expect([niceStep(100), niceStep(7), niceStep(0.12), niceStep(0)]).toEqual([20, 2, 0.025, 1]);
-    expect(binning(18, 90, true, 40)).toEqual({ lo: 15, width: 5, count: 16 });
-    expect(binning(1, 10, true, 40)).toEqual({ lo: 1, width: 1, count: 10 });
-    expect(binning(0, 1, false, 40)).toEqual({ lo: 0, width: 0.05, count: 21 });
-    expect([compactNumber(12500), compactNumber(3_000_000), compactNumber(0.25), compactNumber(999)]).toEqual(['12.5k', '3M', '0.25', '999']);
+    expect(binning(18, 90, true, 40)).toMatchObject({ scale: 'linear', lo: 15, width: 5, count: 16 });
+    expect(binning(1, 10, true, 40)).toMatchObject({ scale: 'linear', lo: 1, width: 1, count: 10 });
+    expect(binning(0, 1, false, 40)).toMatchObject({ scale: 'linear', lo: 0, width: 0.05, count: 21 });
+    expect([compactNumber(12500), compactNumber(3_000_000), compactNumber(0.25), compactNumber(999), compactNumber(1234)]).toEqual(['12.5K', '3M', '0.25', '999', '1.23K']);
+  });
+
+  it('heavy tails get log-scaled 1-2-5 bins: no negatives and max > 20 × median (or a median of 0)', () => {
+    // Events per person: median 14, max 660 → 47×: log bins with a bin for the zeros.
+    expect(binning(0, 660, true, 40, { p50: 14, minPositive: 1 })).toMatchObject({ scale: 'log', edges: [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] });
+    // Hours to conversion: continuous, from the smallest positive value's 1-2-5 step.
+    expect(binning(0.0014, 831.9, false, 40, { p50: 0.0014, minPositive: 0.0014 }).edges).toEqual([0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
+    // A median of 0 with a positive maximum is heavy-tailed too; the zeros get their own bin.
+    expect(binning(0, 90, false, 40, { p50: 0, minPositive: 3 })).toMatchObject({ scale: 'log', edges: [0, 2, 5, 10, 20, 50, 100] });
+    // Not heavy: max only 10× the median, or negative values, or a small integer range (unit bins).
+    expect(binning(1, 100, false, 40, { p50: 10, minPositive: 1 }).scale).toBe('linear');
+    expect(binning(-5, 1000, false, 40, { p50: 1, minPositive: 1 }).scale).toBe('linear');
+    expect(binning(0, 30, true, 40, { p50: 1, minPositive: 1 })).toMatchObject({ scale: 'linear', width: 1 });
+    // Too many decades for 1-2-5 steps within maxBins: one bin per decade.
+    expect(binning(1e-6, 1e9, false, 20, { p50: 1, minPositive: 1e-6 }).edges).toEqual(Array.from({ length: 17 }, (_, i) => Number((10 ** (i - 6)).toPrecision(12))));
+  });
+
+  it('long labels wrap in two lines with the full label as a tooltip, never losing their end', () => {
+    expect(wrapLabel('Holiday Momentum – consideration #3', 26)).toEqual(['Holiday Momentum –', 'consideration #3']);
+    expect(wrapLabel('short', 26)).toEqual(['short']);
+    const name = 'Holiday Momentum – consideration #3';
+    const svg = barChart({ id: 'c', title: 'c', categories: [name, 'Bold Wave – awareness #11'], series: [{ name: 'rate', values: [0.2, 0.1] }] });
+    expect(svg).toContain(`<title>${esc(name)}</title><tspan`);
+    expect(svg).toContain('consideration #3</tspan>');
+    const counts = barChart({ id: 'n', title: 'n', categories: ['a'], series: [{ name: 'rows', values: [1_234_567] }], format: (n) => compactNumber(n) });
+    expect(counts).toContain('>1.23M<');
+    expect(counts).toContain('a — rows: 1.23M (1,234,567)');
   });
 });

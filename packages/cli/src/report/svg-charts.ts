@@ -97,6 +97,50 @@ function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
+/**
+ * A label in at most two lines of `n` characters, broken at a space (the end of the second line
+ * is cut only when even two lines are too short; the full label is then in the tooltip).
+ *
+ * @example
+ * ```ts
+ * wrapLabel('Holiday Momentum – consideration #3', 26); // ['Holiday Momentum –', 'consideration #3']
+ * ```
+ */
+export function wrapLabel(s: string, n: number): string[] {
+  if (s.length <= n) return [s];
+  // Break at the last space, or after the last '/', '_' or '-' that fits.
+  const space = s.lastIndexOf(' ', n);
+  const sep = Math.max(...['/', '_', '-'].map((c) => s.lastIndexOf(c, n - 1)));
+  const at = space > 0 && space >= sep ? space : sep > 0 ? sep + 1 : n;
+  const rest = s.slice(at).trim();
+  // Keep the end of a long second line (ids and numbers sit at the end of labels).
+  return [s.slice(0, at).trim(), rest.length > n ? `…${rest.slice(rest.length - n + 1)}` : rest];
+}
+
+/**
+ * A label cut in the middle to `n` characters, keeping its start and its end (ids and numbers).
+ *
+ * @example
+ * ```ts
+ * middleCut('Holiday Momentum – consideration #3', 30); // 'Holiday Momentu…nsideration #3'
+ * ```
+ */
+export function middleCut(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const head = Math.ceil((n - 1) / 2);
+  return `${s.slice(0, head)}…${s.slice(s.length - (n - 1 - head))}`;
+}
+
+/** A `<text>` label with its full text as a tooltip when it is shortened or wrapped. */
+function label(x: string, y: string, anchor: string, lines: readonly string[], full: string, lineHeight = 12): string {
+  const tip = lines.length > 1 || lines[0] !== full ? `<title>${esc(full)}</title>` : '';
+  const body = lines.length === 1 ? esc(lines[0] ?? '') : lines.map((l, i) => `<tspan x="${x}" dy="${i === 0 ? -lineHeight / 2 : lineHeight}">${esc(l)}</tspan>`).join('');
+  return `<text x="${x}" y="${y}" text-anchor="${anchor}" fill="#0f172a">${tip}${body}</text>`;
+}
+
+/** Integers also exactly in tooltips when the axis format shortens them (`1.2K (1,234)`). */
+const exact = (v: number, shown: string): string => (Number.isInteger(v) && Math.abs(v) >= 1000 && shown !== v.toLocaleString('en-US') ? ` (${v.toLocaleString('en-US')})` : '');
+
 function open(id: string, title: string, width: number, height: number, desc: string): string {
   const tid = `t-${id}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="${esc(id)}" role="img" aria-labelledby="${esc(tid)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ${FONT} font-size="11"><title id="${esc(tid)}">${esc(title)}</title><desc>${esc(desc)}</desc>`;
@@ -136,7 +180,7 @@ export function barChart(spec: BarChartSpec): string {
   const desc = spec.categories.map((c, i) => `${c}: ${spec.series.map((s) => `${s.name} ${s.values[i] === null || s.values[i] === undefined ? '–' : fmt(s.values[i] as number)}`).join(', ')}`).join('; ');
   const color = (s: BarSeries, i: number): string => s.color ?? PALETTE[i % PALETTE.length] ?? '#2563eb';
   const bar = (s: BarSeries, i: number, x: number, y: number, w: number, h: number, cat: string, v: number): string => {
-    const tip = `<title>${esc(`${cat} — ${s.name}: ${fmt(v)}`)}</title>`;
+    const tip = `<title>${esc(`${cat} — ${s.name}: ${fmt(v)}${exact(v, fmt(v))}`)}</title>`;
     const c = color(s, i);
     return s.outline
       ? `<rect class="bar target" x="${r1(x)}" y="${r1(y)}" width="${r1(Math.max(w, 0.5))}" height="${r1(Math.max(h, 0.5))}" fill="${c}" fill-opacity="0.18" stroke="${c}" stroke-width="1.5">${tip}</rect>`
@@ -145,7 +189,8 @@ export function barChart(spec: BarChartSpec): string {
 
   if ((spec.orientation ?? 'horizontal') === 'horizontal') {
     const labelW = Math.min(180, 12 + 6.5 * Math.max(4, ...spec.categories.map((c) => Math.min(c.length, 26))));
-    const groupH = k * 14 + 8;
+    const wrapped = spec.categories.map((c) => wrapLabel(c, 26));
+    const groupH = Math.max(k * 14 + 8, wrapped.some((w) => w.length > 1) ? 28 : 0);
     const topPad = k > 1 ? 26 : 10;
     const plotW = width - labelW - 70;
     const height = topPad + n * groupH + 28;
@@ -158,12 +203,13 @@ export function barChart(spec: BarChartSpec): string {
     }
     spec.categories.forEach((cat, ci) => {
       const y0 = topPad + ci * groupH + 4;
-      parts.push(`<text x="${labelW - 6}" y="${r1(y0 + (k * 14) / 2 + 4)}" text-anchor="end" fill="#0f172a">${esc(truncate(cat, 26))}</text>`);
+      parts.push(label(String(labelW - 6), r1(y0 + (groupH - 8) / 2 + 4), 'end', wrapped[ci] ?? [cat], cat));
       spec.series.forEach((s, si) => {
         const v = s.values[ci];
         if (v === null || v === undefined || !Number.isFinite(v)) return;
-        parts.push(bar(s, si, labelW, y0 + si * 14, sx(v), 12, cat, v));
-        parts.push(`<text x="${r1(labelW + sx(v) + 4)}" y="${r1(y0 + si * 14 + 10)}" fill="#475569" font-size="10">${esc(fmt(v))}</text>`);
+        const yb = y0 + (groupH - 8 - k * 14) / 2 + si * 14;
+        parts.push(bar(s, si, labelW, yb, sx(v), 12, cat, v));
+        parts.push(`<text x="${r1(labelW + sx(v) + 4)}" y="${r1(yb + 10)}" fill="#475569" font-size="10">${esc(fmt(v))}</text>`);
       });
     });
     parts.push(`<line x1="${labelW}" x2="${labelW}" y1="${topPad}" y2="${topPad + n * groupH}" stroke="#94a3b8"/>`);
@@ -171,11 +217,18 @@ export function barChart(spec: BarChartSpec): string {
     return parts.join('');
   }
 
-  const height = 240;
-  const left = 56;
   const right = 12;
   const topPad = k > 1 || spec.marker ? 26 : 12;
-  const bottom = 40;
+  // Labels that do not fit side by side are turned 40° so that every category keeps its label
+  // (cut in the middle past 30 characters, the full label in the tooltip); only when the slots
+  // are too narrow even for that is every k-th category labelled.
+  const slotW = (width - 56 - right) / Math.max(1, n);
+  const longest = Math.max(1, ...spec.categories.map((c) => c.length));
+  const rotate = longest > Math.max(3, Math.floor((slotW - 6) / 6.6)) && slotW >= 12;
+  const bottom = rotate ? 22 + Math.ceil(Math.min(30, longest) * 6.2 * 0.65) : 40;
+  // Room on the left for the first turned label.
+  const left = rotate ? Math.max(56, Math.ceil(Math.min(30, longest) * 6.2 * 0.77) - 8) : 56;
+  const height = 200 + bottom;
   const plotW = width - left - right;
   const plotH = height - topPad - bottom;
   const slot = plotW / Math.max(1, n);
@@ -200,7 +253,12 @@ export function barChart(spec: BarChartSpec): string {
       if (v === null || v === undefined || !Number.isFinite(v)) return;
       parts.push(bar(s, si, x0 + si * bw, topPad + plotH - sy(v), bw, sy(v), cat, v));
     });
-    if (ci % every === 0) parts.push(`<text x="${r1(x0 + (slot - gap) / 2)}" y="${topPad + plotH + 14}" text-anchor="middle" fill="#334155">${esc(truncate(cat, labelChars))}</text>`);
+    if (rotate) {
+      const x = r1(x0 + (slot - gap) / 2);
+      const y = topPad + plotH + 12;
+      const shown = middleCut(cat, 30);
+      parts.push(`<text x="${x}" y="${y}" transform="rotate(-40 ${x} ${y})" text-anchor="end" fill="#334155">${shown !== cat ? `<title>${esc(cat)}</title>` : ''}${esc(shown)}</text>`);
+    } else if (ci % every === 0) parts.push(label(r1(x0 + (slot - gap) / 2), String(topPad + plotH + 14), 'middle', [truncate(cat, labelChars)], cat).replace('fill="#0f172a"', 'fill="#334155"'));
   });
   if (spec.marker && Number.isFinite(spec.marker.at)) {
     const x = left + spec.marker.at * slot;

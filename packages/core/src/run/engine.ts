@@ -67,6 +67,12 @@ export interface Manifest {
   readonly checks: readonly CheckResult[];
   readonly totalRows: number;
   readonly elapsedMs: number;
+  /**
+   * When the run finished (ISO 8601, UTC). Metadata only: it shapes no data, and the report
+   * shows this value instead of reading the clock, so the report of an output never changes.
+   * Absent in manifests written before it was recorded.
+   */
+  readonly generatedAt?: string;
   /** Extra engine- or preset-specific sections (distribution checks, key ranges, …). */
   readonly extra: Readonly<Record<string, unknown>>;
   /** The batches the output holds, oldest first (one for a plain run; more after appends). */

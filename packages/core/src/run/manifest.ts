@@ -16,6 +16,8 @@ export interface ManifestParts {
   readonly tables: Readonly<Record<string, TableResult>>;
   readonly checks: readonly CheckResult[];
   readonly elapsedMs: number;
+  /** When the run finished (ISO 8601, UTC; default: now — metadata, never data). */
+  readonly generatedAt?: string;
   /** Rows and files this run added per table; default: the tables' rows and files. */
   readonly batchRows?: Readonly<Record<string, number>>;
   readonly batchFiles?: Readonly<Record<string, readonly string[]>>;
@@ -59,6 +61,7 @@ export function createManifest(ir: ScenarioIR, parts: ManifestParts): Manifest {
     checks: parts.checks,
     totalRows: Object.values(parts.tables).reduce((a, t) => a + t.rows, 0),
     elapsedMs: Math.round(parts.elapsedMs),
+    generatedAt: parts.generatedAt ?? new Date().toISOString(),
     extra,
     batches: [...previous, batch],
   };
