@@ -104,12 +104,12 @@ export function attributionStage(s: ScenarioBuilder<ResponseEntities>, m: Identi
       .column('click1_ts', t.timestamp(), (c) => clickTs(c.col('first'), lit(1), c.col('frequency'), c.col('clicks'), c.col('gap')), { hidden: true })
       .column('in0', t.int(), (c) => firstOf([[c.col('clicks').gt(0).and(inLookback(c.col('click0_ts'), c.col('conversion_ts'), lookback)), lit(1)]], lit(0)), { hidden: true })
       .column('in1', t.int(), (c) => firstOf([[c.col('clicks').gt(1).and(inLookback(c.col('click1_ts'), c.col('conversion_ts'), lookback)), lit(1)]], lit(0)), { hidden: true })
-      .column('touchpoints', t.int(), (c) => c.col('n_imp').plus(c.col('in0')).plus(c.col('in1')), { comment: 'Touchpoints of this conversion in the lookback window (impressions and clicks)' })
+      .column('n', t.int(), (c) => c.col('n_imp').plus(c.col('in0')).plus(c.col('in1')), { hidden: true })
       // positions (0-based, time order): click q follows its impression ⌊q · frequency / clicks⌋
       .column('p0', t.bigint(), (c) => greatest(0, lit(1).minus(c.col('k_lo'))), { hidden: true })
       .column('p1', t.bigint(), (c) => greatest(0, c.col('frequency').idiv(greatest(1, c.col('clicks'))).minus(c.col('k_lo')).plus(1)).plus(c.col('in0')), { hidden: true })
-      .column('model_index', t.int(), (c) => c.index().idiv(c.col('touchpoints')), { hidden: true })
-      .column('j', t.int(), (c) => c.index().mod(c.col('touchpoints')), { hidden: true })
+      .column('model_index', t.int(), (c) => c.index().idiv(c.col('n')), { hidden: true })
+      .column('j', t.int(), (c) => c.index().mod(c.col('n')), { hidden: true })
       .column('is_click0', t.boolean(), (c) => c.col('in0').eq(1).and(c.col('j').eq(c.col('p0'))), { hidden: true })
       .column('is_click1', t.boolean(), (c) => c.col('in1').eq(1).and(c.col('j').eq(c.col('p1'))), { hidden: true })
       .column('clicks_before', t.int(), (c) =>
@@ -129,6 +129,7 @@ export function attributionStage(s: ScenarioBuilder<ResponseEntities>, m: Identi
         { comment: `When the touch happened: within ${lookback} days before the conversion, never after it` },
       )
       .column('touchpoint_position', t.int(), (c) => c.col('j').plus(1), { comment: '1-based position of the touchpoint in time order' })
+      .column('touchpoints', t.int(), (c) => c.col('n'), { comment: 'Touchpoints of this conversion in the lookback window (impressions and clicks)' })
       // time decay: 2^(−Δt / 7 days) over the touches; impressions form a geometric series
       .column('dt', t.bigint(), (c) => c.col('conversion_ts').minus(c.col('touchpoint_ts')), { hidden: true })
       .column('dt_frac', t.double(), (c) => c.col('dt').mod(H).div(H), { hidden: true })
@@ -156,7 +157,7 @@ export function attributionStage(s: ScenarioBuilder<ResponseEntities>, m: Identi
       }, { hidden: true })
       .column('attribution_weight', t.double(), (c) => {
         const j = c.col('j');
-        const n = c.col('touchpoints');
+        const n = c.col('n');
         const byModel: Record<AttributionModel, N> = {
           last_touch: firstOf([[j.eq(n.minus(1)), lit(1)]], lit(0)),
           first_touch: firstOf([[j.eq(0), lit(1)]], lit(0)),
@@ -179,7 +180,7 @@ export function attributionStage(s: ScenarioBuilder<ResponseEntities>, m: Identi
       .column('revenue', t.decimal(12, 2), (c) => (c.parent.col('value') as unknown as N).times(c.col('attribution_weight')).floor().cast(t.decimal(12, 2)), {
         comment: 'Conversion value credited to this touchpoint (value × weight, floored to the cent)',
       })
-      .column('conversion_status', t.string(), (c) => firstOf([[c.col('j').eq(c.col('touchpoints').minus(1)), lit('converted')]], lit('assisted')), {
+      .column('conversion_status', t.string(), (c) => firstOf([[c.col('j').eq(c.col('n').minus(1)), lit('converted')]], lit('assisted')), {
         comment: 'converted on the last touchpoint before the conversion, assisted on the earlier ones',
       })
       .column('engagement_score', t.double(), (c) => firstOf([[c.col('touchpoint_type').eq('click'), lit(1)]], lit(0.5)).times(c.col('decay')).times(1000).floor().div(1000), {
