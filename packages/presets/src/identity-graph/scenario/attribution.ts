@@ -17,7 +17,7 @@ import { ATTRIBUTION_MODELS, CONVERSION_STATUSES, TOUCHPOINT_TYPES, type Attribu
 import { MAX_CLICKS_PER_EXPOSURE } from './delivery.js';
 import { firstOf } from './expressions.js';
 import type { responseStage } from './response.js';
-import { clickTs, firstImpressionIndex, HALF_LIFE_MICROS, halfLifeDecay, impressionGap, impressionTs, inLookback, lastImpressionIndex, touchCount, type TouchWindowInput } from './touchpoints.js';
+import { clickImpressionIndex, clickTs, firstImpressionIndex, HALF_LIFE_MICROS, halfLifeDecay, impressionGap, impressionTs, inLookback, lastImpressionIndex, touchCount, type TouchWindowInput } from './touchpoints.js';
 
 type ResponseEntities = ReturnType<typeof responseStage> extends ScenarioBuilder<infer E> ? E : never;
 type N = X<number>;
@@ -106,8 +106,9 @@ export function attributionStage(s: ScenarioBuilder<ResponseEntities>, m: Identi
       .column('in1', t.int(), (c) => firstOf([[c.col('clicks').gt(1).and(inLookback(c.col('click1_ts'), c.col('conversion_ts'), lookback)), lit(1)]], lit(0)), { hidden: true })
       .column('n', t.int(), (c) => c.col('n_imp').plus(c.col('in0')).plus(c.col('in1')), { hidden: true })
       // positions (0-based, time order): click q follows its impression ⌊q · frequency / clicks⌋
-      .column('p0', t.bigint(), (c) => greatest(0, lit(1).minus(c.col('k_lo'))), { hidden: true })
-      .column('p1', t.bigint(), (c) => greatest(0, c.col('frequency').idiv(greatest(1, c.col('clicks'))).minus(c.col('k_lo')).plus(1)).plus(c.col('in0')), { hidden: true })
+      // (in-window impressions up to its impression, plus in-window clicks before it)
+      .column('p0', t.bigint(), (c) => greatest(0, clickImpressionIndex(lit(0), c.col('frequency'), c.col('clicks')).minus(c.col('k_lo')).plus(1)), { hidden: true })
+      .column('p1', t.bigint(), (c) => greatest(0, clickImpressionIndex(lit(1), c.col('frequency'), c.col('clicks')).minus(c.col('k_lo')).plus(1)).plus(c.col('in0')), { hidden: true })
       .column('model_index', t.int(), (c) => c.index().idiv(c.col('n')), { hidden: true })
       .column('j', t.int(), (c) => c.index().mod(c.col('n')), { hidden: true })
       .column('is_click0', t.boolean(), (c) => c.col('in0').eq(1).and(c.col('j').eq(c.col('p0'))), { hidden: true })

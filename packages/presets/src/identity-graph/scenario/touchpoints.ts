@@ -63,7 +63,20 @@ export function impressionTs(first: X<Micros>, k: N, gap: N): X<Micros> {
 }
 
 /**
- * Time of click q (0-based): impression ⌊q · frequency / clicks⌋ plus {@link CLICK_DELAY_MICROS}.
+ * Index of the impression click q (0-based) lands on: ⌊q · frequency / clicks⌋ (clicks spread
+ * evenly over the impressions; click 0 on the first).
+ *
+ * @example
+ * ```ts
+ * clickImpressionIndex(lit(1), c.col('frequency'), c.col('clicks'));
+ * ```
+ */
+export function clickImpressionIndex(q: N, frequency: N, clicks: N): N {
+  return q.times(frequency).idiv(greatest(1, clicks));
+}
+
+/**
+ * Time of click q (0-based): impression {@link clickImpressionIndex} plus {@link CLICK_DELAY_MICROS}.
  *
  * @example
  * ```ts
@@ -71,7 +84,7 @@ export function impressionTs(first: X<Micros>, k: N, gap: N): X<Micros> {
  * ```
  */
 export function clickTs(first: X<Micros>, q: N, frequency: N, clicks: N, gap: N): X<Micros> {
-  return first.plus(q.times(frequency).idiv(greatest(1, clicks)).times(gap).plus(CLICK_DELAY_MICROS));
+  return first.plus(clickImpressionIndex(q, frequency, clicks).times(gap).plus(CLICK_DELAY_MICROS));
 }
 
 /** The exposure and the conversion a touchpoint window is taken from. */
