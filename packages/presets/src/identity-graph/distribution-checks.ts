@@ -81,7 +81,7 @@ export type DistributionTarget =
       readonly kind: 'attributionSums';
       readonly id: string;
       readonly description: string;
-      /** Largest allowed |Σ weights − 1| over a converting journey. */
+      /** Largest allowed |Σ weights − 1| over a (conversion, model) pair. */
       readonly tolerance: number;
     };
 
