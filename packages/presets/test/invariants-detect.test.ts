@@ -74,7 +74,25 @@ describe('identity-graph invariants detect broken relations', () => {
   });
 
   it('attribution weights that no longer sum to 1', async () => {
-    const counts = await violationsAfter(`UPDATE "bad_outcome_metrics" SET attribution_weight = attribution_weight + 0.5 WHERE individual_id = (SELECT min(individual_id) FROM "bad_outcome_metrics")`);
-    expect(counts['attribution_sums_to_one']).toBe(1);
+    const counts = await violationsAfter(`UPDATE "bad_outcome_metrics" SET attribution_weight = attribution_weight + 0.5 WHERE outcome_id = (SELECT min(outcome_id) FROM "bad_outcome_metrics")`);
+    expect(counts).toEqual(only({ attribution_sums_to_one: 1 }));
+  });
+
+  it('a conversion missing one model, and a missing touchpoint', async () => {
+    const model = await violationsAfter(
+      `DELETE FROM "bad_outcome_metrics" WHERE (response_id, attribution_model) = (SELECT (response_id, attribution_model) FROM "bad_outcome_metrics" ORDER BY outcome_id LIMIT 1)`,
+    );
+    expect(model).toEqual(only({ attribution_every_model: 1 }));
+    const touch = await violationsAfter(
+      `DELETE FROM "bad_outcome_metrics" WHERE outcome_id = (SELECT min(outcome_id) FROM "bad_outcome_metrics" WHERE touchpoints >= 2 AND attribution_model = 'linear')`,
+    );
+    expect(touch).toEqual(only({ attribution_full_touch_set: 1, attribution_sums_to_one: 1 }));
+  });
+
+  it('a touchpoint after its conversion, and one on another channel', async () => {
+    const late = await violationsAfter(`UPDATE "bad_outcome_metrics" SET touchpoint_ts = conversion_ts + INTERVAL 1 HOUR WHERE outcome_id = (SELECT min(outcome_id) FROM "bad_outcome_metrics")`);
+    expect(late).toEqual(only({ outcome_matches_conversion: 1 }));
+    const channel = await violationsAfter(`UPDATE "bad_outcome_metrics" SET channel = 'carrier_pigeon' WHERE outcome_id = (SELECT min(outcome_id) FROM "bad_outcome_metrics")`);
+    expect(channel).toEqual(only({ touchpoint_of_the_exposure: 1 }));
   });
 });

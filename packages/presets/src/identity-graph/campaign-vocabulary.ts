@@ -92,4 +92,13 @@ export const BEHAVIORAL_CLASSES = ['heavy', 'regular', 'light', 'lapsed'] as con
  * CONVERSION_STATUSES[0]; // "converted"
  * ```
  */
-export const CONVERSION_STATUSES = ['converted', 'assisted', 'not_converted'] as const;
+export const CONVERSION_STATUSES = ['converted', 'assisted'] as const;
+/**
+ * Kinds of attribution touchpoints (outcome_metrics.touchpoint_type).
+ *
+ * @example
+ * ```ts
+ * TOUCHPOINT_TYPES[1]; // "click"
+ * ```
+ */
+export const TOUCHPOINT_TYPES = ['impression', 'click'] as const;

@@ -37,6 +37,16 @@ export const DEFAULT_CTR = { email: 0.025, social: 0.009, display: 0.001, video:
 export const DEFAULT_ORDER_VALUE = { '<25k': 48, '25k-50k': 58, '50k-100k': 70, '100k-150k': 86, '150k+': 110 } as const;
 
 /**
+ * Largest configurable frequency cap (impressions per individual and campaign).
+ *
+ * @example
+ * ```ts
+ * MAX_FREQUENCY_CAP; // 10
+ * ```
+ */
+export const MAX_FREQUENCY_CAP = 10;
+
+/**
  * Step 6 — campaigns, delivery, responses and attribution.
  *
  * @example
@@ -63,7 +73,7 @@ export const campaignsStep = z.strictObject({
   reach_percentage: num(1, 100, 50, 'planned reach: mean percentage of a campaign’s treatment group that sees at least one impression (each campaign draws within ±25% of it); the budget buys this reach at the configured frequency'),
   broad_targeting_share: num(0, 1, 0.15, "share of campaigns that target every audience member ('all') instead of segments"),
   frequency: meta(
-    z.strictObject({ mean: num(1, 10, 3, 'mean impressions per reached individual'), cap: int(1, 10, 10, 'frequency cap') }).default({ mean: 3, cap: 10 }),
+    z.strictObject({ mean: num(1, 10, 3, 'mean impressions per reached individual'), cap: int(1, MAX_FREQUENCY_CAP, 10, 'frequency cap') }).default({ mean: 3, cap: 10 }),
     'impressions per reached individual and campaign: a heavy-tailed (Lomax) count with this mean, capped (the cap binds for the heaviest viewers)',
     '1 ≤ mean ≤ cap ≤ 10',
   ),
@@ -84,8 +94,14 @@ export const campaignsStep = z.strictObject({
   order_value: perKey(INCOME_BRACKETS, DEFAULT_ORDER_VALUE, 1, 100_000, 'median order value in dollars by household income bracket (log-normal, σ 0.6); scaled from BLS Consumer Expenditure Survey 2023 Table 1101', 'a number from 1 to 100,000 per bracket'),
   attribution_models: meta(
     z.array(z.enum(ATTRIBUTION_MODELS)).default([...ATTRIBUTION_MODELS]),
-    "attribution models; each individual's journey is scored with one of them",
+    'attribution models; every conversion is scored under each of them (outcome_metrics: one row per conversion, model and touchpoint)',
     `a non-empty subset of ${ATTRIBUTION_MODELS.join(', ')} without repeats`,
+  ),
+  attribution_lookback_days: int(
+    1,
+    90,
+    28,
+    "attribution lookback window: impressions and clicks at most this many days before a conversion are its touchpoints (Meta's attribution windows are 1, 7 or 28 days, 28-day click its long-standing default; Google Ads conversion windows 1–90 days, default 30)",
   ),
   normalize_weights: normalizeWeights,
 });

@@ -81,7 +81,7 @@ export type DistributionTarget =
       readonly kind: 'attributionSums';
       readonly id: string;
       readonly description: string;
-      /** Largest allowed |Σ weights − 1| over a converting journey. */
+      /** Largest allowed |Σ weights − 1| over a (conversion, model) pair. */
       readonly tolerance: number;
     };
 
@@ -296,7 +296,7 @@ export function distributionTargets(config: IdentityGraphConfig, model: Identity
     ...k.channels
       .filter((ch) => k.click_through_rate[ch] > 0)
       .map((ch) => ({ kind: 'clickThrough' as const, id: `campaign_exposures.ctr_${ch}`, description: `clicks per impression on ${ch}`, channel: ch, expected: k.click_through_rate[ch] })),
-    { kind: 'attributionSums', id: 'outcome_metrics.attribution_sums', description: 'attribution weights sum to 1 over every converting journey', tolerance: 1e-9 },
+    { kind: 'attributionSums', id: 'outcome_metrics.attribution_sums', description: 'attribution weights sum to 1 for every conversion and model', tolerance: 1e-9 },
     { kind: 'responseLift', id: 'response_events.propensity_lift', description: 'conversions per exposure rise with propensity (top vs bottom quartile)', minLift: 1.2 },
   );
   return out;

@@ -106,17 +106,12 @@ const MEASURE: { readonly [K in DistributionTarget['kind']]: Measure<K> } = {
     return { id: t.id, description: t.description, pass: lift >= t.minLift, expected: `≥ ${t.minLift}`, observed: { quartileRates: rates, lift }, tolerance: t.minLift, deviation: lift };
   },
   attributionSums: async (t, run) => {
-    const journeys = sql.select(
-      [item('s', sql.agg('sum', col('o', 'attribution_weight')))],
-      sql.table('outcome_metrics', 'o'),
-      null,
-      [col('o', 'individual_id')],
-      sql.binary('>', sql.agg('countIf', null, eq(col('o', 'conversion_status'), str('converted'))), sql.int(0)),
-    );
+    // one group per (conversion, model): its touchpoints' weights
+    const groups = sql.select([item('s', sql.agg('sum', col('o', 'attribution_weight')))], sql.table('outcome_metrics', 'o'), null, [col('o', 'response_id'), col('o', 'attribution_model')]);
     const worstExpr = sql.call('coalesce', [sql.agg('max', sql.call('abs', [sql.binary('-', col('j', 's'), sql.int(1))])), sql.lit(0, 'double')]);
-    const r = await one(run(sql.select([item('journeys', sql.countStar()), item('worst', worstExpr)], sql.subquery(journeys, 'j'))));
+    const r = await one(run(sql.select([item('groups', sql.countStar()), item('worst', worstExpr)], sql.subquery(groups, 'j'))));
     const worst = num(r['worst']);
-    return { id: t.id, description: t.description, pass: worst <= t.tolerance, expected: 1, observed: { convertingJourneys: num(r['journeys']), worstDeviation: worst }, tolerance: t.tolerance, deviation: worst };
+    return { id: t.id, description: t.description, pass: worst <= t.tolerance, expected: 1, observed: { conversionModelPairs: num(r['groups']), worstDeviation: worst }, tolerance: t.tolerance, deviation: worst };
   },
 };
 

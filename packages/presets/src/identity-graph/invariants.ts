@@ -197,23 +197,58 @@ const INVARIANTS: readonly { readonly name: string; readonly description: string
   },
   {
     name: 'attribution_sums_to_one',
-    description: 'attribution weights sum to 1 (±1e-9) over each converting journey and are 0 elsewhere',
+    description: 'attribution weights sum to 1 (±1e-9) for each conversion and model',
     select: () => {
-      const journeys = grouped('outcome_metrics', ['individual_id'], { s: sql.agg('sum', col('g', 'attribution_weight')), conv: sql.agg('countIf', null, eq(col('g', 'conversion_status'), str('converted'))) }, 'j');
-      const converting = gt(col('j', 'conv'), sql.int(0));
-      return violations(
-        journeys,
-        any(
-          all(converting, gt(sql.call('abs', [sql.binary('-', col('j', 's'), sql.int(1))]), sql.lit(1e-9, 'double'))),
-          all(notExpr(converting), ne(col('j', 's'), sql.int(0))),
-        ),
-      );
+      const sums = grouped('outcome_metrics', ['response_id', 'attribution_model'], { s: sql.agg('sum', col('g', 'attribution_weight')) }, 'j');
+      return violations(sums, gt(sql.call('abs', [sql.binary('-', col('j', 's'), sql.int(1))]), sql.lit(1e-9, 'double')));
     },
   },
   {
-    name: 'outcome_campaign_matches_response',
-    description: "outcome rows repeat their response's campaign",
-    select: () => violations(join(t('outcome_metrics', 'o'), t('response_events', 'r'), using('o', 'r', 'response_id')), ne(col('o', 'campaign_id'), col('r', 'campaign_id'))),
+    name: 'attribution_every_model',
+    description: 'every conversion with outcome rows has them under every model present in outcome_metrics',
+    select: () => {
+      const pairs = sql.join('cross', grouped('outcome_metrics', ['response_id'], {}, 'r'), grouped('outcome_metrics', ['attribution_model'], {}, 'm'), null);
+      const present = grouped('outcome_metrics', ['response_id', 'attribution_model'], { n: sql.countStar() }, 'p');
+      return violations(leftJoin(pairs, present, all(using('r', 'p', 'response_id'), using('m', 'p', 'attribution_model'))), sql.unary('isNull', col('p', 'n')));
+    },
+  },
+  {
+    name: 'attribution_full_touch_set',
+    description: 'each conversion and model has one row per touchpoint: positions 1 … touchpoints, once each',
+    select: () => {
+      const g = (alias: string) => col('g', alias);
+      const sets = grouped(
+        'outcome_metrics',
+        ['response_id', 'attribution_model'],
+        { n: sql.countStar(), d: sql.agg('countDistinct', g('touchpoint_position')), lo: sql.agg('min', g('touchpoints')), hi: sql.agg('max', g('touchpoints')), top: sql.agg('max', g('touchpoint_position')) },
+        's',
+      );
+      return violations(sets, any(ne(col('s', 'n'), col('s', 'hi')), ne(col('s', 'd'), col('s', 'n')), ne(col('s', 'lo'), col('s', 'hi')), ne(col('s', 'top'), col('s', 'n'))));
+    },
+  },
+  {
+    name: 'outcome_matches_conversion',
+    description: "outcome rows belong to a conversion, repeat its individual, campaign and time, and no touchpoint comes after it",
+    select: () =>
+      violations(
+        join(t('outcome_metrics', 'o'), t('response_events', 'r'), using('o', 'r', 'response_id')),
+        any(
+          ne(col('r', 'response_type'), str('conversion')),
+          ne(col('o', 'individual_id'), col('r', 'individual_id')),
+          ne(col('o', 'campaign_id'), col('r', 'campaign_id')),
+          ne(col('o', 'conversion_ts'), col('r', 'response_ts')),
+          gt(col('o', 'touchpoint_ts'), col('r', 'response_ts')),
+        ),
+      ),
+  },
+  {
+    name: 'touchpoint_of_the_exposure',
+    description: "every touchpoint is one of the conversion's exposure's impressions or clicks: on its channel, not before its first impression",
+    select: () =>
+      violations(
+        join(join(t('outcome_metrics', 'o'), t('response_events', 'r'), using('o', 'r', 'response_id')), t('campaign_exposures', 'x'), using('r', 'x', 'exposure_id')),
+        any(ne(col('o', 'channel'), col('x', 'channel')), lt(col('o', 'touchpoint_ts'), col('x', 'exposure_ts'))),
+      ),
   },
 ];
 

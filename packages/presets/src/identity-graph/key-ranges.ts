@@ -6,6 +6,7 @@
 import { pow2AtLeast } from '@synthgraph/core';
 import type { IdentityGraphConfig } from './config-schema.js';
 import { CAMPAIGN_KEY_STRIDE, FANOUT, HOUSEHOLD_KEY_STRIDE } from './model.js';
+import { MAX_OUTCOMES_PER_RESPONSE } from './scenario/attribution.js';
 import { MAX_RESPONSES_PER_EXPOSURE } from './scenario/response.js';
 import { MAX_SOURCE_RECORDS } from './scenario/source-records.js';
 
@@ -38,6 +39,7 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
   const exposures = assignments;
   const fr = pow2AtLeast(MAX_RESPONSES_PER_EXPOSURE);
   const responses = { start: exposures.start * fr, end: exposures.end * fr };
+  const fo = pow2AtLeast(MAX_OUTCOMES_PER_RESPONSE);
   const mappings = { start: individuals.start * fm, end: individuals.end * fm };
   return {
     households: { start: h0, end: h1 },
@@ -50,7 +52,7 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
     campaign_assignments: assignments,
     campaign_exposures: exposures,
     response_events: responses,
-    outcome_metrics: responses,
+    outcome_metrics: { start: responses.start * fo, end: responses.end * fo },
     truth_source_records: { start: individuals.start * fs, end: individuals.end * fs },
     source_records: { start: individuals.start * fs, end: individuals.end * fs },
     truth_identity_links: mappings,

@@ -10,6 +10,7 @@ import type { IdentityGraphModel } from '../model.js';
 import { CAMPAIGN_GOALS, INCOME_BRACKETS } from '../vocabulary.js';
 import { MAX_CLICKS_PER_EXPOSURE, type deliveryStage } from './delivery.js';
 import { firstOf, lomax } from './expressions.js';
+import { clickTs, impressionGap } from './touchpoints.js';
 
 type DeliveryEntities = ReturnType<typeof deliveryStage> extends ScenarioBuilder<infer E> ? E : never;
 
@@ -82,13 +83,10 @@ export function responseStage(s: ScenarioBuilder<DeliveryEntities>, m: IdentityG
       .column('channel', t.string(), (c) => c.parent.col('channel'), { comment: 'Channel of the impression' })
       .column('response_type', t.string(), (c) => firstOf([[c.index().lt(c.parent.col('clicks')), lit('click')]], lit('conversion')), { comment: 'click or conversion' })
       .column('exposure_ts', t.timestamp(), (c) => c.parent.col('exposure_ts'), { comment: 'First impression of the exposure (copied from campaign_exposures)' })
-      .column('gap', t.bigint(), (c) => c.parent.col('last_exposure_ts').minus(c.parent.col('exposure_ts')).idiv(greatest(1, c.parent.col('frequency').minus(1))), { hidden: true })
-      // click q lands on impression ⌊q · frequency / clicks⌋, 5 seconds after it; conversion q follows click q
+      .column('gap', t.bigint(), (c) => impressionGap(c.parent.col('exposure_ts'), c.parent.col('last_exposure_ts'), c.parent.col('frequency')), { hidden: true })
+      // click q lands on impression ⌊q · frequency / clicks⌋, 5 seconds after it (touchpoints.ts); conversion q follows click q
       .column('click_index', t.int(), (c) => firstOf([[c.col('response_type').eq('click'), c.index()]], c.index().minus(c.parent.col('clicks'))), { hidden: true })
-      .column('click_ts', t.timestamp(), (c) =>
-        c.parent.col('exposure_ts').plus(c.col('click_index').times(c.parent.col('frequency')).idiv(greatest(1, c.parent.col('clicks'))).times(c.col('gap')).plus(5_000_000)),
-        { hidden: true },
-      )
+      .column('click_ts', t.timestamp(), (c) => clickTs(c.parent.col('exposure_ts'), c.col('click_index'), c.parent.col('frequency'), c.parent.col('clicks'), c.col('gap')), { hidden: true })
       .column('response_ts', t.timestamp(), (c) => {
         const postClick = c.col('click_ts').plus(least(lomax(hours(6)), days(k.click_window_days) - 1).floor());
         const seen = c.parent.col('exposure_ts').plus(uniform().times(c.parent.col('frequency')).floor().times(c.col('gap')));

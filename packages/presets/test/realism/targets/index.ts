@@ -1,4 +1,5 @@
 /** Every realism target, by area; the realism test and `scripts/realism-doc.ts` read this list. */
+import { ATTRIBUTION_TARGETS } from './attribution.js';
 import { CAMPAIGNS_TARGETS } from './campaigns.js';
 import { EVENTS_TARGETS } from './events.js';
 import { IDENTITY_TARGETS } from './identity.js';
@@ -15,5 +16,6 @@ export const REALISM_TARGETS: readonly RealismTarget[] = [
   ...EVENTS_TARGETS,
   ...IDENTITY_TARGETS,
   ...CAMPAIGNS_TARGETS,
+  ...ATTRIBUTION_TARGETS,
   ...RESOLUTION_TARGETS,
 ];
