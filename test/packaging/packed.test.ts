@@ -150,10 +150,17 @@ describe('the CLI with one engine package (the engines are optional peer depende
     sizes['@synthgraph/cli + core + presets + databricks'] = installMiB(dbxOnly);
   });
 
-  it('DuckDB only: no Databricks stack is installed', () => {
+  it('DuckDB only: no Databricks stack is installed, and the CLI typings name neither engine package', () => {
     expect(existsSync(path.join(duckOnly, 'node_modules/@synthgraph/duckdb'))).toBe(true);
     expect(existsSync(path.join(duckOnly, 'node_modules/@synthgraph/databricks'))).toBe(false);
     expect(existsSync(path.join(duckOnly, 'node_modules/@databricks'))).toBe(false);
+    // A consumer type-checking against @synthgraph/cli must not need an engine package it did not install.
+    for (const f of ['index.d.ts', 'index.d.cts']) {
+      const code = readFileSync(path.join(duckOnly, 'node_modules/@synthgraph/cli/dist', f), 'utf8')
+        .split('\n')
+        .filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l)); // not the doc comments' examples
+      expect(code.filter((l) => /(from |import\()['"]@synthgraph\/(duckdb|databricks)['"]/.test(l)), f).toEqual([]);
+    }
   });
 
   it('DuckDB only: synthgraph generate writes Parquet, the manifest and the report', () => {
