@@ -117,6 +117,23 @@ export function configFor(root) {
       },
     },
     {
+      // The engines are optional peer dependencies of the CLI, loaded on first use through one module.
+      files: ['packages/cli/src/**/*.ts'],
+      ignores: [...TESTS, 'packages/cli/src/engines.ts'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': [
+          'error',
+          {
+            paths: ENGINES.map((e) => ({
+              name: `@synthgraph/${e}`,
+              allowTypeImports: true,
+              message: `@synthgraph/${e} is an optional peer dependency of the CLI: load it with enginesOf(io.importEngine) from engines.ts (import type is fine).`,
+            })),
+          },
+        ],
+      },
+    },
+    {
       files: ['**/*.mjs', 'scripts/**/*.js'],
       languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
     },

@@ -35,6 +35,10 @@ describe('lint guard rails', () => {
     expect(await ruleIds('packages/core/src/imports-test-support.ts')).toEqual(['import-x/no-restricted-paths']);
   });
 
+  it('fails a static import of an engine package in the CLI (optional peers, loaded through engines.ts), not a type import', async () => {
+    expect(await ruleIds('packages/cli/src/static-engine.ts')).toEqual(['@typescript-eslint/no-restricted-imports']);
+  });
+
   it('fails a bare Error thrown from product code', async () => {
     expect(await ruleIds('packages/core/src/raw-throw.ts')).toEqual(['no-restricted-syntax']);
   });

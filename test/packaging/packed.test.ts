@@ -4,11 +4,16 @@
  * the workspace with plain `npm install`, and runs an ESM script, a CommonJS script, a tsx script
  * and `tsc --noEmit` (nodenext and bundler, `skipLibCheck: false`) there.
  *
- * Slow by nature (a build and one npm install from the registry), so every case shares the one
- * install made in `beforeAll`.
+ * The engine packages are optional peer dependencies of the CLI: two more projects install the
+ * CLI with only one engine each (DuckDB-only, Databricks-only), run the CLI there, check that the
+ * other engine's stack is absent and that its commands exit 2 with the install command. The
+ * install sizes (`du` of node_modules) are printed, not asserted.
+ *
+ * Slow by nature (a build and npm installs from the registry), so the cases of each project
+ * share the one install made in its `beforeAll`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,26 +39,46 @@ const pnpm = (args: string[], cwd: string): void => void run('npx', ['-y', rootP
 
 let work = '';
 let proj = '';
+let tarballs = '';
+
+/** The packed tarball of a package (`core` → …/synthgraph-core-0.1.0.tgz). */
+const tarball = (p: string): string => {
+  const f = readdirSync(tarballs).find((n) => n.startsWith(`synthgraph-${p}-`) && n.endsWith('.tgz'));
+  if (!f) throw new Error(`no tarball of @synthgraph/${p} in ${tarballs}`);
+  return path.join(tarballs, f);
+};
+
+/** A new npm project `name` in the work directory with the tarballs of `packages` (and `extra` registry specs) installed. */
+function project(name: string, packages: readonly string[], extra: readonly string[] = []): string {
+  const dir = path.join(work, name);
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, private: true, version: '0.0.0', type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...packages.map(tarball), ...extra], dir);
+  return dir;
+}
+
+/** Size of a project's node_modules in MiB (`du`), for the record. */
+function installMiB(dir: string): number {
+  const { out } = run('du', ['-sk', path.join(dir, 'node_modules')], dir);
+  return Math.round(Number(out.split(/\s+/)[0]) / 102.4) / 10;
+}
+
+const sizes: Record<string, number> = {};
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'synthgraph-packed-'));
-  proj = path.join(work, 'consumer');
-  const tarballs = path.join(work, 'tarballs');
+  tarballs = path.join(work, 'tarballs');
   pnpm(['build'], ROOT);
   for (const p of PACKAGES) pnpm(['pack', '--pack-destination', tarballs], path.join(ROOT, 'packages', p));
-  mkdirSync(proj);
-  writeFileSync(path.join(proj, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0', type: 'module' }));
-  for (const [name, text] of Object.entries(CONSUMER_FILES)) writeFileSync(path.join(proj, name), text);
-  const tgz = readdirSync(tarballs).map((f) => path.join(tarballs, f));
   const dev = rootPkg.devDependencies;
-  run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tgz, `typescript@${dev['typescript']}`, `tsx@${dev['tsx']}`, `@types/node@${dev['@types/node']}`],
-    proj,
-  );
+  proj = project('consumer', PACKAGES, [`typescript@${dev['typescript']}`, `tsx@${dev['tsx']}`, `@types/node@${dev['@types/node']}`]);
+  for (const [name, text] of Object.entries(CONSUMER_FILES)) writeFileSync(path.join(proj, name), text);
+  sizes['every package (+ typescript, tsx, @types/node)'] = installMiB(proj);
 });
 
 afterAll(() => {
+  const lines = Object.entries(sizes).map(([what, mib]) => `  ${what}: ${mib} MiB`);
+  if (lines.length) console.log(`install size (du of node_modules):\n${lines.join('\n')}`);
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -104,5 +129,68 @@ describe('the packed packages in a fresh npm project', () => {
     const { ours, thirdParty } = tsc(`tsconfig.${mode}.json`);
     expect(ours).toEqual([]);
     for (const l of thirdParty) expect(l).toMatch(/^node_modules\/@databricks\/sql\//);
+  });
+});
+
+/** Runs the installed `synthgraph` bin of a project. */
+const synthgraph = (dir: string, ...args: string[]): { status: number; out: string } => run(path.join(dir, 'node_modules/.bin/synthgraph'), args, dir, true);
+
+/** The files under `dir` whose names end with `ext`, recursively. */
+function filesUnder(dir: string, ext: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(ext));
+}
+
+describe('the CLI with one engine package (the engines are optional peer dependencies)', () => {
+  let duckOnly = '';
+  let dbxOnly = '';
+  beforeAll(() => {
+    duckOnly = project('duckdb-only', ['cli', 'core', 'presets', 'duckdb']);
+    sizes['@synthgraph/cli + core + presets + duckdb'] = installMiB(duckOnly);
+    dbxOnly = project('databricks-only', ['cli', 'core', 'presets', 'databricks']);
+    sizes['@synthgraph/cli + core + presets + databricks'] = installMiB(dbxOnly);
+  });
+
+  it('DuckDB only: no Databricks stack is installed, and the CLI typings name neither engine package', () => {
+    expect(existsSync(path.join(duckOnly, 'node_modules/@synthgraph/duckdb'))).toBe(true);
+    expect(existsSync(path.join(duckOnly, 'node_modules/@synthgraph/databricks'))).toBe(false);
+    expect(existsSync(path.join(duckOnly, 'node_modules/@databricks'))).toBe(false);
+    // A consumer type-checking against @synthgraph/cli must not need an engine package it did not install.
+    for (const f of ['index.d.ts', 'index.d.cts']) {
+      const code = readFileSync(path.join(duckOnly, 'node_modules/@synthgraph/cli/dist', f), 'utf8')
+        .split('\n')
+        .filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l)); // not the doc comments' examples
+      expect(code.filter((l) => /(from |import\()['"]@synthgraph\/(duckdb|databricks)['"]/.test(l)), f).toEqual([]);
+    }
+  });
+
+  it('DuckDB only: synthgraph generate writes Parquet, the manifest and the report', () => {
+    const out = path.join(work, 'out-duckdb-only');
+    const r = synthgraph(duckOnly, 'generate', '--households', '20', '--seed', '1', '--out', out, '--quiet');
+    expect(r.status, r.out).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { tables: Record<string, { rows: number }> };
+    const tables = Object.keys(manifest.tables);
+    expect(tables).toContain('households');
+    for (const t of tables) expect(filesUnder(path.join(out, t), '.parquet').length, t).toBeGreaterThan(0);
+    expect(existsSync(path.join(out, 'report.html'))).toBe(true);
+  });
+
+  it('DuckDB only: plan --dialect spark exits 2 with the install command', () => {
+    const r = synthgraph(duckOnly, 'plan', '--dialect', 'spark', '--households', '20', '--seed', '1');
+    expect(r.status, r.out).toBe(2);
+    expect(r.out).toContain('plan --dialect spark needs @synthgraph/databricks, which is not installed');
+    expect(r.out).toContain('npm install @synthgraph/databricks');
+  });
+
+  it('Databricks only: no DuckDB is installed; plan --dialect spark works and generate (DuckDB) exits 2 with the install command', () => {
+    expect(existsSync(path.join(dbxOnly, 'node_modules/@synthgraph/databricks'))).toBe(true);
+    expect(existsSync(path.join(dbxOnly, 'node_modules/@duckdb'))).toBe(false);
+    const plan = synthgraph(dbxOnly, 'plan', '--dialect', 'spark', '--households', '20', '--seed', '1', '--no-checks');
+    expect(plan.status, plan.out).toBe(0);
+    expect(plan.out).toContain('dialect spark');
+    const out = path.join(work, 'out-databricks-only');
+    const gen = synthgraph(dbxOnly, 'generate', '--households', '20', '--seed', '1', '--out', out);
+    expect(gen.status, gen.out).toBe(2);
+    expect(gen.out).toContain('npm install @synthgraph/duckdb');
+    expect(existsSync(out)).toBe(false);
   });
 });

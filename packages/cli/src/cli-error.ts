@@ -19,6 +19,7 @@ export function exitCodeOf(e: unknown): number {
       case 'SPEC_INVALID':
       case 'IR_INVALID':
       case 'AUTH_INVALID':
+      case 'ENGINE_MISSING': // an optional engine package is not installed; the message names the install command
         return EXIT.invalid;
       case 'MISSING_PRIVILEGES':
         return EXIT.privileges;

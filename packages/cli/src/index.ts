@@ -6,6 +6,7 @@
 export { main, COMMANDS, HELP } from './main.js';
 export { EXIT, UsageError, exitCodeOf } from './cli-error.js';
 export { processIO, type CliIO } from './io.js';
+export { EngineMissingError, importEngine, type EngineImporter, type EnginePackage } from './engines.js';
 export { summary } from './commands/generate.js';
 export * from './report/index.js';
 export { reportCommand } from './commands/report.js';

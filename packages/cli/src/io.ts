@@ -1,3 +1,5 @@
+import type { EngineImporter } from './engines.js';
+
 /** The CLI's view of the process, injectable for tests. */
 export interface CliIO {
   readonly stdout: { isTTY?: boolean; write(s: string): boolean };
@@ -6,6 +8,8 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Registers a Ctrl-C handler; returns its remover. */
   onInterrupt(handler: () => void): () => void;
+  /** Imports the engine packages (default: the real imports; a test injects a missing one). */
+  readonly importEngine?: EngineImporter;
 }
 
 /** The real process. */

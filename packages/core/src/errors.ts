@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'UNSUPPORTED'
   | 'POOL_INVALID'
   | 'ENGINE_FAILED'
+  | 'ENGINE_MISSING'
   | 'CHECK_FAILED'
   | 'CANCELLED'
   | 'OUTPUT_LOCKED'

@@ -1,7 +1,8 @@
-import { checkGrants, resolveDatabricksConfig, type GrantReport } from '@synthgraph/databricks';
+import type { GrantReport } from '@synthgraph/databricks';
 import type { Issue } from '@synthgraph/core';
 import type { CliIO } from '../io.js';
 import { EXIT } from '../cli-error.js';
+import { enginesOf } from '../engines.js';
 import { choiceOption, parse, throwIfIssues } from '../options.js';
 
 export const CHECK_GRANTS_HELP = `Usage: synthgraph check-grants --catalog C --schema S [--mode replace|append]
@@ -45,6 +46,7 @@ export async function checkGrantsCommand(args: readonly string[], io: CliIO): Pr
   if (!values['schema']) issues.push({ path: '--schema', message: 'is required', fix: '--schema synthgraph' });
   const mode = choiceOption(values, 'mode', ['replace', 'append'] as const, issues) ?? 'replace';
   throwIfIssues(issues, 'check-grants');
+  const { checkGrants, resolveDatabricksConfig } = await enginesOf(io.importEngine).databricks('check-grants');
   const conn = await resolveDatabricksConfig({
     ...(values['profile'] ? { profile: String(values['profile']) } : {}),
     ...(values['host'] ? { host: String(values['host']) } : {}),

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Engine, Issue } from '@synthgraph/core';
-import { databricks, databricksLocal, resolveDatabricksConfig, unityCatalogNameIssues } from '@synthgraph/databricks';
+import type { EngineLoader } from '../engines.js';
 import type { CliIO } from '../io.js';
 import { choiceOption, type Values } from '../options.js';
 
@@ -51,8 +51,11 @@ GRANT statements are printed (exit 3).`;
 /** Where `generate` writes: a local engine, Databricks with a catalog and schema, or its local rehearsal. */
 export type Target = 'duckdb' | 'spark' | 'databricks' | 'databricks-local';
 
-/** Chooses the target: `--target`, else `run.target` of the config (`catalog.schema` ⇒ databricks), else duckdb. `--rehearse` turns databricks into databricks-local. */
-export function chooseTarget(values: Values, config: Record<string, unknown>, issues: Issue[]): { target: Target; catalog?: string; schema?: string } {
+/**
+ * Chooses the target: `--target`, else `run.target` of the config (`catalog.schema` ⇒ databricks), else duckdb. `--rehearse` turns databricks into databricks-local.
+ * A Databricks target loads `@synthgraph/databricks` (its name rules); a missing package is an `EngineMissingError`.
+ */
+export async function chooseTarget(values: Values, config: Record<string, unknown>, issues: Issue[], engines: EngineLoader): Promise<{ target: Target; catalog?: string; schema?: string }> {
   const explicit = choiceOption(values, 'target', ['duckdb', 'spark', 'databricks', 'databricks-local'] as const, issues);
   const configured = (config['run'] as { target?: string } | undefined)?.target;
   const [cCatalog, cSchema] = configured && configured !== 'local' ? configured.split('.') : [];
@@ -64,6 +67,7 @@ export function chooseTarget(values: Values, config: Record<string, unknown>, is
     }
     return { target };
   }
+  const { unityCatalogNameIssues } = await engines.databricks(`generate --target ${target}`);
   const catalog = (values['catalog'] as string | undefined) ?? cCatalog;
   const schema = (values['schema'] as string | undefined) ?? cSchema;
   const fields: ReadonlyArray<readonly ['catalog' | 'schema', string | undefined]> = target === 'databricks' ? [['catalog', catalog], ['schema', schema]] : [['schema', schema ?? 'synthgraph']];
@@ -102,17 +106,20 @@ function runOptions(values: Values, run: { mode: 'replace' | 'append'; tablePref
  * Builds the rehearsal engine (`--target databricks-local` or `--rehearse`): the Databricks
  * statements on local Spark + Delta, tables kept in {@link REHEARSAL_DIR}.
  */
-export function databricksLocalEngineFor(values: Values, schema: string, run: { mode: 'replace' | 'append'; tablePrefix: string }, io: CliIO): Engine {
+export async function databricksLocalEngineFor(engines: EngineLoader, values: Values, schema: string, run: { mode: 'replace' | 'append'; tablePrefix: string }, io: CliIO): Promise<Engine> {
+  const { databricksLocal } = await engines.databricks('generate --target databricks-local');
   return databricksLocal({ warehouseDir: path.resolve(io.cwd, REHEARSAL_DIR), schema, ...runOptions(values, run) });
 }
 
 /** Builds the Databricks engine: resolves the connection (no network call yet). */
 export async function databricksEngineFor(
+  engines: EngineLoader,
   values: Values,
   where: { catalog: string; schema: string },
   run: { mode: 'replace' | 'append'; tablePrefix: string },
   io: CliIO,
 ): Promise<Engine> {
+  const { databricks, resolveDatabricksConfig } = await engines.databricks('generate --target databricks');
   const connection = await resolveDatabricksConfig({
     ...(values['profile'] !== undefined ? { profile: String(values['profile']) } : {}),
     ...(values['host'] !== undefined ? { host: String(values['host']) } : {}),

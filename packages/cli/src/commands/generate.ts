@@ -1,10 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkOutputPath, generate, type Engine, type Issue, type Manifest } from '@synthgraph/core';
-import { duckdb } from '@synthgraph/duckdb';
-import { localSpark } from '@synthgraph/databricks';
 import { choiceOption, intOption, parse, throwIfIssues } from '../options.js';
 import { chooseTarget, DATABRICKS_HELP, databricksEngineFor, databricksLocalEngineFor, databricksOptions, type Target } from './databricks-target.js';
+import { enginesOf, type EngineLoader, type EnginePackage } from '../engines.js';
 import { ProgressRenderer } from '../progress.js';
 import { resolveRun, scenarioOptions } from '../scenario-source.js';
 import { writeReport } from '../report/index.js';
@@ -73,7 +72,7 @@ function databricksLines(m: Manifest): string[] {
 
 /** What every target's engine may use from the command line. */
 interface TargetRequest {
-  readonly values: Parameters<typeof databricksEngineFor>[0];
+  readonly values: Parameters<typeof databricksEngineFor>[1];
   readonly where: { readonly catalog?: string; readonly schema?: string };
   /** The local output directory (undefined for a remote target without --out). */
   readonly out: string | undefined;
@@ -83,19 +82,26 @@ interface TargetRequest {
   readonly mode: 'replace' | 'append';
   readonly tablePrefix: string;
   readonly io: CliIO;
+  readonly engines: EngineLoader;
 }
 
 /** The targets of `--target`: whether they write to a remote warehouse (`--out` then only receives the manifest and report), and their engine. */
-const TARGETS: Readonly<Record<Target, { readonly remote: boolean; readonly engine: (r: TargetRequest) => Engine | Promise<Engine> }>> = {
-  duckdb: { remote: false, engine: (r) => duckdb({ out: r.out as string, format: r.format, threads: r.threads, memoryLimit: r.memoryLimit, mode: r.mode }) },
-  spark: { remote: false, engine: (r) => localSpark({ out: r.out as string, cores: r.threads }) },
+const TARGETS: Readonly<Record<Target, { readonly remote: boolean; readonly package: EnginePackage; readonly engine: (r: TargetRequest) => Promise<Engine> }>> = {
+  duckdb: {
+    remote: false,
+    package: '@synthgraph/duckdb',
+    engine: async (r) => (await r.engines.duckdb('generate --target duckdb')).duckdb({ out: r.out as string, format: r.format, threads: r.threads, memoryLimit: r.memoryLimit, mode: r.mode }),
+  },
+  spark: { remote: false, package: '@synthgraph/databricks', engine: async (r) => (await r.engines.databricks('generate --target spark')).localSpark({ out: r.out as string, cores: r.threads }) },
   databricks: {
     remote: true,
-    engine: (r) => databricksEngineFor(r.values, { catalog: r.where.catalog as string, schema: r.where.schema as string }, { mode: r.mode, tablePrefix: r.tablePrefix }, r.io),
+    package: '@synthgraph/databricks',
+    engine: (r) => databricksEngineFor(r.engines, r.values, { catalog: r.where.catalog as string, schema: r.where.schema as string }, { mode: r.mode, tablePrefix: r.tablePrefix }, r.io),
   },
   'databricks-local': {
     remote: true,
-    engine: (r) => databricksLocalEngineFor(r.values, r.where.schema as string, { mode: r.mode, tablePrefix: r.tablePrefix }, r.io),
+    package: '@synthgraph/databricks',
+    engine: (r) => databricksLocalEngineFor(r.engines, r.values, r.where.schema as string, { mode: r.mode, tablePrefix: r.tablePrefix }, r.io),
   },
 };
 
@@ -134,8 +140,11 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   for (const w of run.warnings) io.stderr.write(`warning: ${w}\n`);
   if (run.seedChosen) io.stderr.write(`seed: ${run.seed} (chosen at random; pass --seed ${run.seed} or set run.seed to repeat this run)\n`);
   if (run.batchChosen !== undefined) io.stderr.write(`batch: ${run.batchChosen} (the next unused batch index of the output; set run.batch to choose another)\n`);
-  const where = chooseTarget(values, run.config, issues);
+  const engines = enginesOf(io.importEngine);
+  const where = await chooseTarget(values, run.config, issues, engines);
   const target = where.target;
+  // The engine package first: when it is not installed, say so before anything else (exit 2).
+  await engines.load(TARGETS[target].package, `generate --target ${target}`);
   if (target === 'spark' && values['format'] !== undefined && format !== 'parquet') issues.push({ path: '--format', message: 'the spark target writes Delta tables', value: values['format'], fix: 'omit --format with --target spark' });
   throwIfIssues(issues, 'generate');
   const runStep = (run.config['run'] as { mode?: 'replace' | 'append'; table_prefix?: string } | undefined) ?? {};
@@ -148,7 +157,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   // A Databricks run writes to the warehouse; --out then only receives the manifest and report.
   const out = remote && values['out'] === undefined ? undefined : path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out'));
   if (out !== undefined) throwIfIssues(await checkOutputPath(out, { field: '--out' }), 'generate');
-  const engine = await TARGETS[target].engine({ values, where, out, format, threads, memoryLimit, mode, tablePrefix: runStep.table_prefix ?? '', io });
+  const engine = await TARGETS[target].engine({ values, where, out, format, threads, memoryLimit, mode, tablePrefix: runStep.table_prefix ?? '', io, engines });
   const progress = new ProgressRenderer(io.stderr, Boolean(values['quiet']));
   const controller = new AbortController();
   const stop = io.onInterrupt(() => {
@@ -163,7 +172,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
       await writeFile(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     }
     if (out && !values['no-report']) {
-      const r = await writeReport(out);
+      const r = await writeReport(out, { importEngine: io.importEngine });
       if (!values['json']) io.stderr.write(`report: ${r.htmlPath}\n`);
     }
     if (values['json']) io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,7 +1,5 @@
 import { buildPlan, getDialect, listDialects, prettyIR, type Issue } from '@synthgraph/core';
-// Importing the dialect packages registers their dialects (duckdb, spark).
-import '@synthgraph/duckdb';
-import { databricksStatements, unityCatalogNameIssues } from '@synthgraph/databricks';
+import { DIALECT_PACKAGES, enginesOf } from '../engines.js';
 import type { CliIO } from '../io.js';
 import { choiceOption, parse, throwIfIssues } from '../options.js';
 import { resolveRun, scenarioOptions } from '../scenario-source.js';
@@ -69,9 +67,14 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
     return 0;
   }
   const issues: Issue[] = [];
-  const dialectName = choiceOption(values, 'dialect', [...listDialects(), 'databricks'], issues) ?? 'duckdb';
+  // The dialects of the engine packages (loaded below: importing one registers its dialects), and any other registered one.
+  const dialectName = choiceOption(values, 'dialect', [...new Set([...Object.keys(DIALECT_PACKAGES), ...listDialects()])], issues) ?? 'duckdb';
   const mode = choiceOption(values, 'mode', ['replace', 'append'] as const, issues) ?? 'replace';
+  throwIfIssues(issues, 'plan');
+  const engines = enginesOf(io.importEngine);
+  if (!values['ir']) await engines.dialect(dialectName, `plan --dialect ${dialectName}`);
   if (dialectName === 'databricks') {
+    const { unityCatalogNameIssues } = await engines.databricks('plan --dialect databricks');
     for (const field of ['catalog', 'schema'] as const) {
       if (values[field] === undefined) issues.push({ path: `--${field}`, message: 'is required with --dialect databricks', fix: `--${field} ${field === 'catalog' ? 'main' : 'synthgraph'}` });
       else issues.push(...unityCatalogNameIssues(field, values[field], `--${field}`));
@@ -89,6 +92,7 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
   if (dialectName === 'databricks') {
     const runStep = (run.config['run'] as { table_prefix?: string } | undefined) ?? {};
     const o = { catalog: String(values['catalog']), schema: String(values['schema']), mode, tablePrefix: runStep.table_prefix ?? '', constraints: !values['no-constraints'] };
+    const { databricksStatements } = await engines.databricks('plan --dialect databricks');
     const { steps } = databricksStatements(ir, o, '<run-id>');
     const shown = steps.filter((st) => st.role !== 'check' || !values['no-checks']);
     if (values['json']) return json({ scenario: ir.name, seed: ir.seed, dialect: 'databricks', statements: shown.map((st) => ({ kind: st.kind, table: st.table, role: st.role, sql: st.sql })) } satisfies PlanJson);

@@ -39,7 +39,7 @@ export async function reportCommand(args: readonly string[], io: CliIO): Promise
   }
   const dir = path.resolve(io.cwd, (values['in'] === undefined ? undefined : String(values['in'])) ?? positionals[0] ?? 'synthgraph-out');
   const outDir = values['out'] === undefined ? undefined : path.resolve(io.cwd, String(values['out']));
-  const r = await writeReport(dir, { outDir });
+  const r = await writeReport(dir, { outDir, importEngine: io.importEngine });
   if (values['json']) io.stdout.write(`${JSON.stringify(r.json, null, 2)}\n`);
   else if (!values['quiet']) {
     const c = r.json.checks;

@@ -68,7 +68,7 @@ export async function scoreResolutionCommand(args: readonly string[], io: CliIO)
     ],
     'score-resolution',
   );
-  const score = await scoreResolutionFiles(path.resolve(io.cwd, String(values['truth'])), path.resolve(io.cwd, String(values['clusters'])));
+  const score = await scoreResolutionFiles(path.resolve(io.cwd, String(values['truth'])), path.resolve(io.cwd, String(values['clusters'])), io.importEngine);
   if (values['json']) io.stdout.write(`${JSON.stringify(score, null, 2)}\n`);
   else {
     io.stdout.write(render(score));

@@ -5,8 +5,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest } from '@synthgraph/core';
-import { DuckdbReader } from '@synthgraph/duckdb';
+import type { DuckdbReader } from '@synthgraph/duckdb';
 import { UsageError } from '../cli-error.js';
+import { enginesOf, type EngineImporter } from '../engines.js';
 import { collectReport, type CollectOptions } from './report-collector.js';
 import { renderReportHtml } from './html-renderer.js';
 import type { ReportData } from './report-types.js';
@@ -25,6 +26,11 @@ export const REPORT_GENERATOR = 'synthgraph report 0.1.0';
 export interface BuildReportOptions extends Omit<CollectOptions, 'unreadable'> {
   /** The manifest, when already loaded (default: `<dir>/manifest.json`). */
   readonly manifest?: Manifest;
+  /**
+   * Imports `@synthgraph/duckdb`, which reads the tables (default: the real import). When that
+   * package is not installed the report shows the manifest only, with a note naming its install command.
+   */
+  readonly importEngine?: EngineImporter;
 }
 
 /** A built report. */
@@ -82,6 +88,7 @@ export async function buildReport(dir: string, options: BuildReportOptions = {})
   let reader: DuckdbReader | null = null;
   let unreadable: string | undefined;
   try {
+    const { DuckdbReader } = await enginesOf(options.importEngine).duckdb('report (reading the tables)');
     reader = await DuckdbReader.open(dir);
     try {
       // Timestamps read from files with a zone are shown in UTC (needs ICU; without it they are UTC already).

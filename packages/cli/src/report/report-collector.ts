@@ -86,14 +86,20 @@ async function readColumns(db: ReportQueryable, names: ReadonlySet<string>): Pro
  */
 export async function collectReport(db: ReportQueryable | null, manifest: Manifest, options: CollectOptions = {}): Promise<ReportData> {
   const notes: string[] = [];
-  const dialect = typeof options.dialect === 'object' ? options.dialect : getDialect(options.dialect ?? DEFAULT_REPORT_DIALECT);
-  const printer = new SqlPrinter(dialect, options.table ?? ((e) => dialect.quoteIdent(e)));
+  // The printer is made on first use: without a database nothing is printed, so the dialect need not be registered
+  // (an install without the DuckDB engine package still gets the manifest's sections).
+  let printer: SqlPrinter | undefined;
+  const printerOf = (): SqlPrinter => {
+    if (printer) return printer;
+    const dialect = typeof options.dialect === 'object' ? options.dialect : getDialect(options.dialect ?? DEFAULT_REPORT_DIALECT);
+    return (printer = new SqlPrinter(dialect, options.table ?? ((e) => dialect.quoteIdent(e))));
+  };
+  if (db) printerOf();
   const s: ReportSql = {
-    printer,
-    run: async (select) => {
-      if (!db) return [];
-      return db.query(printer.select(select));
+    get printer() {
+      return printerOf();
     },
+    run: async (select) => (db ? db.query(printerOf().select(select)) : []),
   };
   const names = new Set(Object.keys(manifest.tables));
   let cols = new Map<string, Set<string>>();

@@ -6,9 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DuckdbReader } from '@synthgraph/duckdb';
+import type { DuckdbReader } from '@synthgraph/duckdb';
 import { scoreResolutionCells, type ResolutionCell, type ResolutionMetrics } from '@synthgraph/presets';
 import { UsageError } from '../cli-error.js';
+import { enginesOf, type EngineImporter } from '../engines.js';
 import { readManifest } from '../report/report-builder.js';
 
 /** The answer key the scorer reads. */
@@ -64,13 +65,15 @@ function requireColumns(have: ReadonlyMap<string, string>, need: readonly string
  * const s = await scoreResolutionFiles('./synthgraph-out', './my-clusters.parquet');
  * console.log(s.overall.pairwise.f1, s.bySource['crm']?.bcubed.f1);
  * ```
+ * `importEngine` imports `@synthgraph/duckdb`, which joins the files (an `EngineMissingError` when it is not installed).
  */
-export async function scoreResolutionFiles(truthDir: string, clustersFile: string): Promise<ResolutionFileScore> {
+export async function scoreResolutionFiles(truthDir: string, clustersFile: string, importEngine?: EngineImporter): Promise<ResolutionFileScore> {
   const manifest = await readManifest(truthDir);
   if (!manifest.tables[TRUTH_TABLE])
     throw new UsageError(`${truthDir} has no ${TRUTH_TABLE} table (tables: ${Object.keys(manifest.tables).join(', ')}).`, [{ path: '--truth', message: `has no ${TRUTH_TABLE}`, value: truthDir, fix: 'generate with the identity-graph preset (resolution.enabled: true) and keep the truth_* tables' }]);
   if (!existsSync(clustersFile)) throw new UsageError(`The clusters file ${clustersFile} does not exist.`, [{ path: '--clusters', message: 'does not exist', value: clustersFile, fix: 'pass the path of your record_id,cluster_id file' }]);
   const source = readerFor(clustersFile);
+  const { DuckdbReader } = await enginesOf(importEngine).duckdb('score-resolution');
   const db = await DuckdbReader.open(truthDir, [TRUTH_TABLE]);
   try {
     const truthCols = await columnsOf(db, ident(TRUTH_TABLE));
