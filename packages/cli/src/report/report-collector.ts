@@ -122,7 +122,7 @@ export async function collectReport(db: ReportQueryable | null, manifest: Manife
   const lift = await liftData(s, schema);
   const attribution = await attributionData(s, schema);
   const resolution = await resolutionData(s, schema);
-  const realism = await realismData(db ? (text) => db.query(text) : null, manifest, { dialect, table: options.table });
+  const realism = await realismData(db ? (text) => db.query(text) : null, manifest, { dialect: db ? printerOf().dialect : (options.dialect ?? DEFAULT_REPORT_DIALECT), table: options.table });
 
   for (const m of [realism, ...categorical, ...numeric, activity, sessions, deviceByAge, identityGraph.identifiersPerPerson, identityGraph.personsPerHousehold, identityGraph.sharedDevices, identityGraph.lifetimes, funnel, delivery, lift, attribution, resolution]) {
     if (m.status === 'unavailable') notes.push(`${m.title}: not shown — ${m.reason}.`);
