@@ -70,6 +70,8 @@ export class DuckdbSession implements RunSession {
     try {
       await session.execute(`SET temp_directory = ${s(o.tempDirectory)}`, 'configuring');
       await session.execute('SET preserve_insertion_order = false', 'configuring');
+      // Timestamps are UTC: the machine's zone must not shift values read back from the files.
+      await session.execute("SET TimeZone = 'UTC'", 'configuring');
       if (o.threads) await session.execute(`SET threads = ${o.threads}`, 'configuring');
       if (o.memoryLimit) await session.execute(`SET memory_limit = ${s(o.memoryLimit)}`, 'configuring');
     } catch (e) {

@@ -1,12 +1,16 @@
 /**
- * The DuckDB table writer: each table of a batch as one Parquet file (ZSTD by default), as CSV
- * (through Parquet, so checks read typed data), or as a table of one `.duckdb` file, inside the
- * staging directory of a {@link LocalOutput}.
+ * The DuckDB table writer: each table of a batch as one Parquet file (ZSTD by default, timestamps
+ * as UTC instants), as CSV (through Parquet, so checks read typed data; arrays and maps as JSON),
+ * or as a table of one `.duckdb` file, inside the staging directory of a {@link LocalOutput}.
+ * How columns are stored and read back: `file-columns.ts`; table sizes in a `.duckdb` file:
+ * `storage-size.ts`.
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LocalOutput, Manifest, RunSession, StatementPlan, TableFiles, TableStatements, TableWriter } from '@synthgraph/core';
 import { duckdbDialect } from './duckdb-dialect.js';
+import { csvText, readBack, readCsvBack, utcInstants } from './file-columns.js';
+import { tableStorageBytes } from './storage-size.js';
 
 /** Output formats of the DuckDB engine. */
 export type DuckdbFormat = 'parquet' | 'duckdb' | 'csv';
@@ -35,6 +39,8 @@ export const DUCKDB_FILE = 'synthgraph.duckdb';
  */
 export class DuckdbWriter implements TableWriter {
   private readonly part: string;
+  /** Bytes of each table in the `.duckdb` file, measured before the session closes. */
+  private sizes = new Map<string, number>();
 
   constructor(
     private readonly output: LocalOutput,
@@ -66,8 +72,8 @@ export class DuckdbWriter implements TableWriter {
     }
     const file = this.parquetFile(t.entity);
     await mkdir(path.dirname(file), { recursive: true });
-    await session.execute(`COPY (\n${t.select}\n) TO ${s(file)} (FORMAT parquet, COMPRESSION ${this.compression})`, `writing table ${t.entity}`);
-    await session.execute(`CREATE OR REPLACE VIEW ${q(t.entity)} AS SELECT * FROM read_parquet(${s(file)})`, `opening table ${t.entity}`);
+    await session.execute(`COPY (\n${utcInstants(t.plan.columns, t.select)}\n) TO ${s(file)} (FORMAT parquet, COMPRESSION ${this.compression})`, `writing table ${t.entity}`);
+    await session.execute(`CREATE OR REPLACE VIEW ${q(t.entity)} AS ${readBack(t.plan.columns, `read_parquet(${s(file)})`)}`, `opening table ${t.entity}`);
   }
 
   /** Append: each table name reads every batch, so checks and hashes cover the union. */
@@ -75,25 +81,28 @@ export class DuckdbWriter implements TableWriter {
     if (!this.output.previous) return;
     for (const t of plan.tables) {
       const old = this.output.previousFiles(t.entity).map((f) => s(path.join(this.output.out, f)));
+      const cols = t.plan.columns;
       const union =
         this.format === 'csv'
-          ? `SELECT * FROM read_parquet(${s(this.parquetFile(t.entity))}) UNION ALL BY NAME SELECT * FROM read_csv([${old.join(', ')}], header = true, auto_detect = true)`
-          : `SELECT * FROM read_parquet([${[...old, s(this.parquetFile(t.entity))].join(', ')}])`;
+          ? `${readBack(cols, `read_parquet(${s(this.parquetFile(t.entity))})`)} UNION ALL BY NAME ${readCsvBack(cols, old)}`
+          : readBack(cols, `read_parquet([${[...old, s(this.parquetFile(t.entity))].join(', ')}])`);
       await session.execute(`CREATE OR REPLACE VIEW ${q(t.entity)} AS ${union}`, `opening ${t.entity}`);
     }
   }
 
   async finish(session: RunSession, plan: StatementPlan): Promise<void> {
+    if (this.format === 'duckdb') this.sizes = await tableStorageBytes(session, plan.tables.map((t) => t.entity));
     if (this.format !== 'csv') return;
     for (const t of plan.tables) {
       await mkdir(path.join(this.output.staging, t.entity), { recursive: true });
-      await session.execute(`COPY (SELECT * FROM read_parquet(${s(this.parquetFile(t.entity))})) TO ${s(path.join(this.output.staging, this.batchFile(t.entity)))} (HEADER, DELIMITER ',')`, `writing ${t.entity} as CSV`);
+      const text = csvText(t.plan.columns, `read_parquet(${s(this.parquetFile(t.entity))})`);
+      await session.execute(`COPY (${text}) TO ${s(path.join(this.output.staging, this.batchFile(t.entity)))} (HEADER, DELIMITER ',')`, `writing ${t.entity} as CSV`);
     }
   }
 
   async tableFiles(entity: string): Promise<TableFiles> {
     const batch = this.batchFile(entity);
-    if (this.format === 'duckdb') return { files: [DUCKDB_FILE], batchFiles: [DUCKDB_FILE], bytes: 0 };
+    if (this.format === 'duckdb') return { files: [DUCKDB_FILE], batchFiles: [DUCKDB_FILE], bytes: this.sizes.get(entity) ?? 0 };
     const bytes = (await stat(path.join(this.output.staging, batch))).size;
     return { files: [...this.output.previousFiles(entity), batch], batchFiles: [batch], bytes: bytes + this.output.previousBytes(entity) };
   }

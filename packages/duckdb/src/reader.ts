@@ -4,8 +4,19 @@
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
+const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** A connection whose session time zone is UTC (the zone of every synthgraph timestamp). */
+async function utcConnection(instance: DuckDBInstance): Promise<DuckDBConnection> {
+  const conn = await instance.connect();
+  await conn.run("SET TimeZone = 'UTC'");
+  return conn;
+}
+
 /**
  * A small read-only helper over an output directory: each table is a view over its files.
+ * Timestamps read as naive UTC values (`TIMESTAMP`), as the engine's checks see them: the
+ * session time zone is UTC and the UTC instants of Parquet files are cast back.
  *
  * @example
  * ```ts
@@ -27,15 +38,17 @@ export class DuckdbReader {
     const names = tables ?? Object.keys(manifest.tables);
     if (manifest.format === 'duckdb') {
       const instance = await DuckDBInstance.create(path.join(dir, 'synthgraph.duckdb'), { access_mode: 'READ_ONLY' });
-      return new DuckdbReader(instance, await instance.connect());
+      return new DuckdbReader(instance, await utcConnection(instance));
     }
     const instance = await DuckDBInstance.create(':memory:');
-    const conn = await instance.connect();
+    const conn = await utcConnection(instance);
     // The manifest lists the files that make up each table (files of an unfinished append are not part of it).
     for (const t of names) {
       const files = (manifest.tables[t]?.files ?? []).map((f) => `'${path.join(dir, f).replace(/'/g, "''")}'`).join(', ');
-      const fn = manifest.format === 'csv' ? 'read_csv_auto' : 'read_parquet';
-      await conn.run(`CREATE VIEW "${t.replace(/"/g, '""')}" AS SELECT * FROM ${fn}([${files}])`);
+      const from = `${manifest.format === 'csv' ? 'read_csv_auto' : 'read_parquet'}([${files}])`;
+      const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
+      const instants = described.filter((c) => c.column_type === 'TIMESTAMP WITH TIME ZONE').map((c) => `CAST(${ident(c.column_name)} AS TIMESTAMP) AS ${ident(c.column_name)}`);
+      await conn.run(`CREATE VIEW ${ident(t)} AS SELECT *${instants.length ? ` REPLACE (${instants.join(', ')})` : ''} FROM ${from}`);
     }
     return new DuckdbReader(instance, conn);
   }

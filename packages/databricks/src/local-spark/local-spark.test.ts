@@ -5,8 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CancelledError, lowbias32 as coreLowbias32 } from '@synthgraph/core';
+import { CancelledError, generate, lowbias32 as coreLowbias32 } from '@synthgraph/core';
+import { duckdb, DuckdbReader } from '@synthgraph/duckdb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { conformanceScenario } from '../../../../test/conformance/scenario.js';
 import { cleanUp, groupMembers, killParentAndWait, nextJson, poll, processes, startChild } from '../../test/support/local-spark-processes.js';
 import { LocalSpark, LocalSparkNotInstalledError, SparkSqlError, findSinglePartitionExchanges, type SparkValue } from './index.js';
 
@@ -278,6 +280,28 @@ describe('LocalSpark (real Apache Spark 4 + Delta Lake)', () => {
         'é\u2028"', true, 7,
       ],
     ]);
+  });
+
+  it('reads the timestamps of a DuckDB Parquet output as TIMESTAMP (UTC instants, not TIMESTAMP_NTZ) with the same instants', async () => {
+    const out = join(warehouseDir, 'duckdb-parquet');
+    await generate(conformanceScenario(200).toIR({ seed: 3 }), duckdb({ out, threads: 1 }));
+    const reader = await DuckdbReader.open(out);
+    try {
+      const tables = { households: ['household_id', 'created_at'], individuals: ['individual_id', 'first_seen', 'last_seen'] };
+      for (const [table, [id, ...stamps]] of Object.entries(tables) as [string, string[]][]) {
+        const all = await spark.sql(`SELECT * FROM parquet.\`${join(out, table)}\` LIMIT 1`);
+        for (const c of stamps) expect(all.columns.find((x) => x.name === c)?.type, `${table}.${c}`).toBe('timestamp');
+        const micros = stamps.map((c) => `unix_micros(${c})`).join(', ');
+        const fromSpark = await spark.sql(`SELECT CAST(${id} AS STRING), ${micros} FROM parquet.\`${join(out, table)}\` ORDER BY ${id}`, { maxRows: 10_000 });
+        const fromDuckdb = await reader.rows(`SELECT CAST(${id} AS VARCHAR), ${stamps.map((c) => `CAST(epoch_us(${c}) AS VARCHAR)`).join(', ')} FROM ${table} ORDER BY ${id}`);
+        const byId = (rows: readonly (readonly unknown[])[]): Map<string, unknown[]> => new Map(rows.map((r) => [String(r[0]), r.slice(1).map(String)]));
+        expect(fromSpark.rows.length, table).toBeGreaterThan(0);
+        expect(fromSpark.rows.length, table).toBe(fromDuckdb.length);
+        expect(byId(fromSpark.rows), table).toEqual(byId(fromDuckdb));
+      }
+    } finally {
+      reader.close();
+    }
   });
 
   it('limits collected rows and can run a query without collecting it', async () => {

@@ -17,9 +17,9 @@ export interface ChildResult {
   readonly stderr: string;
 }
 
-/** Runs `commitRun(out, households, batch, mode)` in a child; `killAt` names a fault point. */
-export function runChild(out: string, households: number, batch: number, mode: 'replace' | 'append', killAt?: string): Promise<ChildResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+/** Runs `commitRun(out, households, batch, mode)` in a child; `killAt` names a fault point; `extraEnv` adds to its environment (e.g. `TZ`). */
+export function runChild(out: string, households: number, batch: number, mode: 'replace' | 'append', killAt?: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
   if (killAt === undefined) delete env[FAULT_ENV];
   else env[FAULT_ENV] = killAt;
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', path.join(here, 'commit-child.ts'), out, String(households), String(batch), mode], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
