@@ -46,12 +46,12 @@ describe('identity-graph keys', () => {
     expect(aboveChance(fits.get('opaque') ?? [])).toEqual([]);
   });
 
-  it("structured: the same fits find individual_id ÷ 16, mapping_id ÷ 16, event_id ÷ 4096, response_id ÷ 8", () => {
+  it("structured: the same fits find individual_id ÷ 16, mapping_id ÷ 16, event_id ÷ 4096, response_id ÷ 4", () => {
     const whole = (fits.get('structured') ?? []).filter((f) => f.rows > 0 && f.matches === f.rows);
     const ks = (table: string, fk: string): number[] => whole.filter((f) => f.table === table && f.foreignKey === fk).map((f) => f.k);
     expect(ks('individuals', 'household_id')).toContain(16);
     expect(ks('identity_mappings', 'individual_id')).toContain(16);
     expect(ks('content_engagements', 'individual_id')).toContain(4096);
-    expect(ks('response_events', 'exposure_id')).toContain(8);
+    expect(ks('response_events', 'exposure_id')).toContain(4);
   });
 });

@@ -15,24 +15,26 @@ import { firstOf } from './expressions.js';
 type DeliveryEntities = ReturnType<typeof deliveryStage> extends ScenarioBuilder<infer E> ? E : never;
 
 /**
- * Most organic conversions of one assignment (a binomial count of two halves of the rate).
+ * Most organic conversions of one assignment and flight (a Bernoulli draw: the rate per person is
+ * a few percent, so a second purchase of the same offer is left out; keeps response keys of the
+ * largest batch below 2^53).
  *
  * @example
  * ```ts
- * MAX_ORGANIC_CONVERSIONS; // 2
+ * MAX_ORGANIC_CONVERSIONS; // 1
  * ```
  */
-export const MAX_ORGANIC_CONVERSIONS = 2;
+export const MAX_ORGANIC_CONVERSIONS = 1;
 /**
- * Most ad-caused conversions of one assignment (one post-click conversion per recorded click,
- * or one view-through conversion without a click).
+ * Most ad-caused conversions of one assignment: one purchase of the offer, after a converting
+ * click or, without a click, view-through.
  *
  * @example
  * ```ts
- * MAX_INCREMENTAL_CONVERSIONS; // 2
+ * MAX_INCREMENTAL_CONVERSIONS; // 1
  * ```
  */
-export const MAX_INCREMENTAL_CONVERSIONS = MAX_CLICKS_PER_EXPOSURE;
+export const MAX_INCREMENTAL_CONVERSIONS = 1;
 
 /**
  * The conversion-odds multiplier of a person: 0.25 + 1.5 · propensity (1 at propensity 0.5),
@@ -86,13 +88,12 @@ export function outcomesStage(s: ScenarioBuilder<DeliveryEntities>, m: IdentityG
         conversionMultiplier(c.lookup('audience_attributes', c.col('individual_id'), 'propensity_to_convert'), c.col('in_target_segment'), c.lookup('campaigns', c.col('campaign_id'), 'goal'), k),
         { comment: 'Conversion odds relative to an average non-target person (0.25 + 1.5 · propensity, × target multiplier in the target segment, × goal multiplier)' },
       )
-      .column('organic_conversions', t.int(), (c) => {
-        const p = c.col('conversion_multiplier').times(k.organic_conversion_rate / MAX_ORGANIC_CONVERSIONS);
-        return Array.from({ length: MAX_ORGANIC_CONVERSIONS }, () => bit(uniform().lt(p))).reduce((x, y) => x.plus(y));
-      }, { comment: `Conversions that happen without the ads (both arms; mean organic_conversion_rate × multiplier, at most ${MAX_ORGANIC_CONVERSIONS})` })
+      .column('organic_conversions', t.int(), (c) => bit(uniform().lt(c.col('conversion_multiplier').times(k.organic_conversion_rate))), {
+        comment: `Conversions that happen without the ads (both arms; probability organic_conversion_rate × multiplier, at most ${MAX_ORGANIC_CONVERSIONS})`,
+      })
       .column('post_click_conversions', t.int(), (c) =>
-        Array.from({ length: MAX_CLICKS_PER_EXPOSURE }, (_, j) => bit(c.col('clicks').gt(j).and(uniform().lt(c.col('conversion_multiplier').times(k.post_click_conversion_rate))))).reduce((x, y) => x.plus(y)),
-        { comment: 'Conversions caused by a click (each click converts at post_click_conversion_rate × multiplier)' },
+        bit(Array.from({ length: MAX_CLICKS_PER_EXPOSURE }, (_, j) => c.col('clicks').gt(j).and(uniform().lt(c.col('conversion_multiplier').times(k.post_click_conversion_rate)))).reduce((x, y) => x.or(y))),
+        { comment: 'Conversion caused by a click (each click converts at post_click_conversion_rate × multiplier; one purchase at most)' },
       )
       .column('view_through_conversions', t.int(), (c) =>
         bit(c.col('impressions').gt(0).and(c.col('clicks').eq(0)).and(uniform().lt(c.col('impressions').times(c.col('conversion_multiplier')).times(k.view_through_rate)))),
