@@ -20,8 +20,10 @@ const KEYS: Record<string, string> = {
   audience_attributes: 'attribute_id',
   campaigns: 'campaign_id',
   campaign_exposures: 'exposure_id',
+  truth_assignment_outcomes: 'assignment_outcome_id',
   response_events: 'response_id',
   outcome_metrics: 'outcome_id',
+  truth_conversions: 'truth_conversion_id',
   truth_source_records: 'record_id',
   source_records: 'record_id',
 };

@@ -89,6 +89,10 @@ export const campaignsStep = z.strictObject({
   view_through_rate: rate(0.0004, 'view-through conversions per impression without a click for an average person (denominator: non-clicked impressions); lower than post-click by construction'),
   view_through_window_days: int(1, 30, 1, 'view-through window: a view-through conversion follows its impression within this many days (IAB/MRC and Meta default: 1 day)'),
   click_window_days: int(1, 90, 7, 'post-click window: a post-click conversion follows its click within this many days (Google Ads / Meta default: 7 days)'),
+  organic_conversion_rate: rate(
+    0.012,
+    "organic conversions (purchases of the campaign's offer without the ads' help) per audience member per flight at propensity 0.5 outside the target segment (denominator: assigned individuals, treatment and control alike); scaled by propensity, target segment and goal like ad-driven conversions. chosen so the true relative lift of the treatment groups (≈ 9%) lies between the median lower-funnel (purchase) lift of 6% and mid-funnel lift of 19% over 663 Facebook RCTs (Gordon, Moakler & Zettelmeyer 2022, arXiv:2201.07055)",
+  ),
   target_multiplier: num(1, 10, 2, 'conversion odds of a person in the campaign’s target segment relative to a non-target person (≥ 1.5 per the campaign-response requirement)'),
   goal_multiplier: perKey(CAMPAIGN_GOALS, { awareness: 0.7, consideration: 0.9, conversion: 1.3, retention: 1 }, 0, 5, 'conversion-rate multiplier by campaign goal (awareness campaigns convert least, conversion campaigns most)', 'a number from 0 to 5 per goal'),
   order_value: perKey(INCOME_BRACKETS, DEFAULT_ORDER_VALUE, 1, 100_000, 'median order value in dollars by household income bracket (log-normal, σ 0.6); scaled from BLS Consumer Expenditure Survey 2023 Table 1101', 'a number from 1 to 100,000 per bracket'),
@@ -101,7 +105,7 @@ export const campaignsStep = z.strictObject({
     1,
     90,
     28,
-    "attribution lookback window: impressions and clicks at most this many days before a conversion are its touchpoints (Meta's attribution windows are 1, 7 or 28 days, 28-day click its long-standing default; Google Ads conversion windows 1–90 days, default 30)",
+    "attribution lookback window: impressions and clicks at most this many days before a conversion are its touchpoints in outcome_metrics, and the last of them names response_events.attributed_campaign_id (none ⇒ organic) (Meta's attribution windows are 1, 7 or 28 days, 28-day click its long-standing default; Google Ads conversion windows 1–90 days, default 30)",
   ),
   normalize_weights: normalizeWeights,
 });

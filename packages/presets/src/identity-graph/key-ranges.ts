@@ -7,7 +7,8 @@ import { pow2AtLeast } from '@synthgraph/core';
 import type { IdentityGraphConfig } from './config-schema.js';
 import { CAMPAIGN_KEY_STRIDE, FANOUT, HOUSEHOLD_KEY_STRIDE } from './model.js';
 import { MAX_OUTCOMES_PER_RESPONSE } from './scenario/attribution.js';
-import { MAX_RESPONSES_PER_EXPOSURE } from './scenario/response.js';
+import { MAX_INCREMENTAL_CONVERSIONS, MAX_ORGANIC_CONVERSIONS } from './scenario/outcomes.js';
+import { MAX_RESPONSES_PER_ASSIGNMENT } from './scenario/response.js';
 import { MAX_SOURCE_RECORDS } from './scenario/source-records.js';
 
 /** A half-open key range [start, end). */
@@ -37,8 +38,9 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
   const individuals = { start: h0 * fi, end: h1 * fi };
   const assignments = { start: individuals.start * fc, end: individuals.end * fc };
   const exposures = assignments;
-  const fr = pow2AtLeast(MAX_RESPONSES_PER_EXPOSURE);
-  const responses = { start: exposures.start * fr, end: exposures.end * fr };
+  const fr = pow2AtLeast(MAX_RESPONSES_PER_ASSIGNMENT);
+  const responses = { start: assignments.start * fr, end: assignments.end * fr };
+  const ft = pow2AtLeast(MAX_INCREMENTAL_CONVERSIONS + MAX_ORGANIC_CONVERSIONS);
   const fo = pow2AtLeast(MAX_OUTCOMES_PER_RESPONSE);
   const mappings = { start: individuals.start * fm, end: individuals.end * fm };
   return {
@@ -51,8 +53,11 @@ export function keyRanges(config: IdentityGraphConfig): Readonly<Record<string, 
     campaigns: { start: c0, end: c1 },
     campaign_assignments: assignments,
     campaign_exposures: exposures,
+    truth_assignment_outcomes: assignments,
     response_events: responses,
     outcome_metrics: { start: responses.start * fo, end: responses.end * fo },
+    truth_conversions: { start: assignments.start * ft, end: assignments.end * ft },
+    truth_campaign_lift: { start: c0, end: c1 },
     truth_source_records: { start: individuals.start * fs, end: individuals.end * fs },
     source_records: { start: individuals.start * fs, end: individuals.end * fs },
     truth_identity_links: mappings,

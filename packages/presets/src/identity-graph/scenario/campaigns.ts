@@ -13,7 +13,9 @@ import type { audienceStage } from './audience.js';
 import { attributionStage } from './attribution.js';
 import { deliveryStage } from './delivery.js';
 import { clamp, firstOf } from './expressions.js';
+import { outcomesStage } from './outcomes.js';
 import { responseStage } from './response.js';
+import { truthLiftStage } from './truth-lift.js';
 
 type AudienceEntities = ReturnType<typeof audienceStage> extends ScenarioBuilder<infer E> ? E : never;
 
@@ -116,7 +118,8 @@ export function campaignsTableStage(s: ScenarioBuilder<AudienceEntities>, m: Ide
 }
 
 /**
- * Adds campaigns, campaign_assignments, campaign_exposures, response_events and outcome_metrics.
+ * Adds campaigns, campaign_assignments, campaign_exposures, truth_assignment_outcomes,
+ * response_events, outcome_metrics, truth_conversions and truth_campaign_lift.
  *
  * @example
  * ```ts
@@ -124,5 +127,5 @@ export function campaignsTableStage(s: ScenarioBuilder<AudienceEntities>, m: Ide
  * ```
  */
 export function campaignStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityGraphModel) {
-  return attributionStage(responseStage(deliveryStage(campaignsTableStage(s, m), m), m), m);
+  return truthLiftStage(attributionStage(responseStage(outcomesStage(deliveryStage(campaignsTableStage(s, m), m), m), m), m), m);
 }

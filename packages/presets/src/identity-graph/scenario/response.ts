@@ -1,28 +1,31 @@
 /**
- * Response: clicks per impression at the channel's click-through rate, post-click conversions
- * (a share of clicks, within the click window) and view-through conversions (a lower rate per
- * non-clicked impression, within the view-through window). Conversion odds rise with
- * propensity_to_convert, with target-segment membership and with the campaign goal; order value
- * depends on the household's income bracket.
+ * response_events: the observable clicks and conversions of each assignment, children of its
+ * truth_assignment_outcomes row with the index layout [clicks][incremental conversions][organic
+ * conversions]. Clicks land on the exposure's impressions; an incremental conversion follows its
+ * click (post-click window) or an impression (view-through window); organic conversions are spread
+ * over the flight (+ the view-through window), independent of the ads. Each conversion carries
+ * the campaign last-touch attribution gives it (an impression or click of this campaign within the
+ * lookback before it), or NULL (organic). Order value depends on the household's income bracket.
  */
-import { coalesce, days, greatest, hours, least, lit, lognormal, nullOf, t, toScaled, uniform, type Micros, type ScenarioBuilder, type X } from '@synthgraph/core';
+import { coalesce, days, greatest, hours, least, lit, lognormal, nullOf, t, toScaled, uniform, type ScenarioBuilder, type X } from '@synthgraph/core';
 import type { IdentityGraphModel } from '../model.js';
-import { CAMPAIGN_GOALS, INCOME_BRACKETS } from '../vocabulary.js';
-import { MAX_CLICKS_PER_EXPOSURE, type deliveryStage } from './delivery.js';
+import { INCOME_BRACKETS } from '../vocabulary.js';
+import { MAX_CLICKS_PER_EXPOSURE } from './delivery.js';
 import { firstOf, lomax } from './expressions.js';
 import { clickTs, impressionGap } from './touchpoints.js';
+import { MAX_INCREMENTAL_CONVERSIONS, MAX_ORGANIC_CONVERSIONS, type outcomesStage } from './outcomes.js';
 
-type DeliveryEntities = ReturnType<typeof deliveryStage> extends ScenarioBuilder<infer E> ? E : never;
+type OutcomeEntities = ReturnType<typeof outcomesStage> extends ScenarioBuilder<infer E> ? E : never;
 
 /**
- * Most responses one exposure row produces (each recorded click and its post-click conversion).
+ * Most responses of one assignment: its recorded clicks, incremental and organic conversions.
  *
  * @example
  * ```ts
- * MAX_RESPONSES_PER_EXPOSURE; // 4
+ * MAX_RESPONSES_PER_ASSIGNMENT; // 6
  * ```
  */
-export const MAX_RESPONSES_PER_EXPOSURE = 2 * MAX_CLICKS_PER_EXPOSURE;
+export const MAX_RESPONSES_PER_ASSIGNMENT = MAX_CLICKS_PER_EXPOSURE + MAX_INCREMENTAL_CONVERSIONS + MAX_ORGANIC_CONVERSIONS;
 /**
  * Spread (σ of the log) of order values around the bracket's median.
  *
@@ -32,69 +35,71 @@ export const MAX_RESPONSES_PER_EXPOSURE = 2 * MAX_CLICKS_PER_EXPOSURE;
  * ```
  */
 export const ORDER_VALUE_SIGMA = 0.6;
+const DAY = days(1);
 
 /**
- * The conversion-odds multiplier of a person: 0.25 + 1.5 · propensity (1 at propensity 0.5),
- * times the target multiplier in the target segment, times the goal multiplier.
+ * Adds response_events (children of truth_assignment_outcomes).
  *
  * @example
  * ```ts
- * conversionMultiplier(propensity, inTarget, goal, config.campaigns);
+ * const s = responseStage(outcomesStage(deliveryStage(campaigns, model), model), model);
  * ```
  */
-export function conversionMultiplier(propensity: X<number>, inTarget: X<boolean>, goal: X<string>, k: IdentityGraphModel['config']['campaigns']): X<number> {
-  const goalMult = firstOf(
-    CAMPAIGN_GOALS.map((g) => [goal.eq(g), lit(k.goal_multiplier[g])] as const),
-    lit(1),
-  );
-  return propensity.times(1.5).plus(0.25).times(firstOf([[inTarget, lit(k.target_multiplier)]], lit(1))).times(goalMult);
-}
-
-/**
- * Adds the clicks and conversion decisions to campaign_exposures' children: response_events.
- *
- * @example
- * ```ts
- * const s = responseStage(deliveryStage(campaigns, model), model);
- * ```
- */
-export function responseStage(s: ScenarioBuilder<DeliveryEntities>, m: IdentityGraphModel) {
+export function responseStage(s: ScenarioBuilder<OutcomeEntities>, m: IdentityGraphModel) {
   const w = m.window;
   const k = m.config.campaigns;
+  const lookback = days(k.attribution_lookback_days);
   return s.entity('response_events', (e) =>
     e
-      .childrenOf('campaign_exposures', {
-        // a click at the channel's CTR; then a post-click conversion (share of clicks) or, without
-        // a click, a view-through conversion (per impression) — both scaled by the person's odds
-        count: (p) => {
-          const mult = conversionMultiplier(p.lookup('audience_attributes', p.col('individual_id'), 'propensity_to_convert'), p.col('in_target_segment'), p.lookup('campaigns', p.col('campaign_id'), 'goal'), k);
-          const postClick = Array.from({ length: MAX_CLICKS_PER_EXPOSURE }, (_, j) => firstOf([[p.col('clicks').gt(j).and(uniform().lt(mult.times(k.post_click_conversion_rate))), lit(1)]], lit(0)));
-          const viewThrough = firstOf([[p.col('clicks').eq(0).and(uniform().lt(p.col('frequency').times(mult).times(k.view_through_rate))), lit(1)]], lit(0));
-          return [...postClick, viewThrough].reduce((x, y) => x.plus(y), p.col('clicks'));
-        },
-        max: MAX_RESPONSES_PER_EXPOSURE,
+      .childrenOf('truth_assignment_outcomes', {
+        count: (p) => p.col('clicks').plus(p.col('incremental_conversions')).plus(p.col('organic_conversions')),
+        max: MAX_RESPONSES_PER_ASSIGNMENT,
       })
-      .comment('Clicks and conversions caused by impressions: a click and possibly its post-click conversion, or a view-through conversion.')
-      .key('response_id', { comment: 'Response id, opaque (does not reveal the exposure)' })
+      .comment("Clicks and conversions of each campaign's audience: clicks on its impressions and purchases of its offer, caused by the ads or organic (both arms).")
+      .key('response_id', { comment: 'Response id, opaque (reveals neither the assignment nor the exposure)' })
       .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'Who responded' })
-      .column('campaign_id', t.bigint(), (c) => c.parent.col('campaign_id'), { comment: 'The campaign responded to' })
-      .column('exposure_id', t.bigint(), (c) => c.parent.col('exposure_id'), { comment: 'The impression responded to' })
+      .column('campaign_id', t.bigint(), (c) => c.parent.col('campaign_id'), { comment: 'The campaign whose offer was clicked or bought' })
       .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'Household of the individual' })
-      .column('channel', t.string(), (c) => c.parent.col('channel'), { comment: 'Channel of the impression' })
       .column('response_type', t.string(), (c) => firstOf([[c.index().lt(c.parent.col('clicks')), lit('click')]], lit('conversion')), { comment: 'click or conversion' })
-      .column('exposure_ts', t.timestamp(), (c) => c.parent.col('exposure_ts'), { comment: 'First impression of the exposure (copied from campaign_exposures)' })
-      .column('gap', t.bigint(), (c) => impressionGap(c.parent.col('exposure_ts'), c.parent.col('last_exposure_ts'), c.parent.col('frequency')), { hidden: true })
+      .column('organic', t.boolean(), (c) => c.index().ge(c.parent.col('clicks').plus(c.parent.col('incremental_conversions'))), { hidden: true })
+      .column('frequency', t.int(), (c) => c.parent.col('impressions'), { hidden: true })
+      .column('first_ts', t.bigint(), (c) => c.parent.col('exposure_ts').cast(t.bigint()), { hidden: true })
+      .column('gap', t.bigint(), (c) => impressionGap(c.parent.col('exposure_ts'), c.parent.col('last_exposure_ts'), c.col('frequency')), { hidden: true })
       // click q lands on impression ⌊q · frequency / clicks⌋, 5 seconds after it (touchpoints.ts); conversion q follows click q
       .column('click_index', t.int(), (c) => firstOf([[c.col('response_type').eq('click'), c.index()]], c.index().minus(c.parent.col('clicks'))), { hidden: true })
-      .column('click_ts', t.timestamp(), (c) => clickTs(c.parent.col('exposure_ts'), c.col('click_index'), c.parent.col('frequency'), c.parent.col('clicks'), c.col('gap')), { hidden: true })
-      .column('response_ts', t.timestamp(), (c) => {
+      .column('click_ts', t.bigint(), (c) => clickTs(c.parent.col('exposure_ts'), c.col('click_index'), c.col('frequency'), c.parent.col('clicks'), c.col('gap')).cast(t.bigint()), { hidden: true })
+      .column('flight_start', t.bigint(), (c) => c.lookup('campaigns', c.col('campaign_id'), 'start_date').times(DAY), { hidden: true })
+      .column('flight_end', t.bigint(), (c) => c.lookup('campaigns', c.col('campaign_id'), 'end_date').plus(1).times(DAY), { hidden: true })
+      .column('ts', t.bigint(), (c) => {
         const postClick = c.col('click_ts').plus(least(lomax(hours(6)), days(k.click_window_days) - 1).floor());
-        const seen = c.parent.col('exposure_ts').plus(uniform().times(c.parent.col('frequency')).floor().times(c.col('gap')));
+        const seen = c.col('first_ts').plus(uniform().times(c.col('frequency')).floor().times(c.col('gap')));
         const viewThrough = seen.plus(uniform().times(days(k.view_through_window_days) - 1).floor());
-        const ts = firstOf<Micros>([[c.col('response_type').eq('click'), c.col('click_ts')], [c.parent.col('clicks').gt(0), postClick]], viewThrough);
-        return greatest<Micros>(c.col('exposure_ts'), least<Micros>(ts, w.endMicros - 1));
-      }, { comment: 'Click time; a post-click conversion within the click window after its click; a view-through conversion within the view-through window after an impression' })
-      .column('time_to_conversion_hours', t.double(), (c) => c.col('response_ts').minus(c.col('exposure_ts')).div(hours(1)), { comment: 'Hours from exposure to response' })
+        const organic = c.col('flight_start').plus(uniform().times(c.col('flight_end').minus(c.col('flight_start')).plus(days(k.view_through_window_days))).floor());
+        const ts = firstOf<number>([[c.col('organic'), organic], [c.col('response_type').eq('click'), c.col('click_ts')], [c.parent.col('clicks').gt(0), postClick]], viewThrough);
+        return least(ts, w.endMicros - 1);
+      }, { hidden: true })
+      .column('response_ts', t.timestamp(), (c) => c.col('ts').cast(t.timestamp()), {
+        comment: 'Click time; a post-click conversion within the click window after its click; a view-through conversion within the view-through window after an impression; an organic conversion anywhere in the flight (+ the view-through window)',
+      })
+      // touched: the individual was reached and its first impression lies before the response
+      .column('touched', t.boolean(), (c) => coalesce(c.col('first_ts').le(c.col('ts')), false), { hidden: true })
+      .column('exposure_id', t.bigint(), (c) => firstOf([[c.col('touched'), c.parent.col('exposure_id')]], nullOf(t.bigint())), {
+        comment: "The campaign's exposure of this individual when one of its impressions precedes the response (also for organic conversions); NULL otherwise (control, not reached, or before the first impression)",
+      })
+      .column('channel', t.string(), (c) => firstOf([[c.col('touched'), c.parent.col('channel')]], nullOf(t.string())), { comment: 'Channel of the exposure (NULL without one)' })
+      .column('exposure_ts', t.timestamp(), (c) => firstOf([[c.col('touched'), c.parent.col('exposure_ts')]], nullOf(t.timestamp())), { comment: 'First impression of the exposure (NULL without one)' })
+      .column('time_to_conversion_hours', t.double(), (c) => c.col('response_ts').minus(c.col('exposure_ts')).div(hours(1)), { comment: 'Hours from the first impression to the response (NULL without an exposure)' })
+      // last touch ≤ ts: the last impression at or before it, or a later click at or before it
+      .column('last_impression', t.bigint(), (c) => c.col('first_ts').plus(least(c.col('frequency').minus(1), c.col('ts').minus(c.col('first_ts')).idiv(greatest(1, c.col('gap')))).times(c.col('gap'))), { hidden: true })
+      .column('last_touch', t.bigint(), (c) => {
+        const clickAt = (q: number): X<number> => c.col('first_ts').plus(lit(q).times(c.col('frequency')).idiv(greatest(1, c.parent.col('clicks'))).times(c.col('gap')).plus(5_000_000));
+        const clicks = Array.from({ length: MAX_CLICKS_PER_EXPOSURE }, (_, q) => firstOf([[c.parent.col('clicks').gt(q).and(clickAt(q).le(c.col('ts'))), clickAt(q)]], c.col('last_impression')));
+        return greatest(c.col('last_impression'), ...clicks);
+      }, { hidden: true })
+      .column('attributed_campaign_id', t.bigint(), (c) =>
+        firstOf([[c.col('response_type').eq('conversion').and(c.col('touched')).and(c.col('ts').minus(c.col('last_touch')).le(lookback)), c.col('campaign_id')]], nullOf(t.bigint())),
+        { comment: `Conversions: the campaign last-touch attribution credits (an impression or click of it at most ${k.attribution_lookback_days} days before), NULL when none (organic); NULL for clicks` },
+      )
       .column('income_bracket', t.string(), (c) => c.lookup('households', c.col('household_id'), 'income_bracket'), { hidden: true })
       .column('median_value', t.double(), (c) => firstOf(INCOME_BRACKETS.map((br) => [c.col('income_bracket').eq(br), lit(k.order_value[br])] as const), lit(k.order_value['50k-100k'])), { hidden: true })
       .column('value', t.decimal(12, 2), (c) =>
@@ -104,6 +109,7 @@ export function responseStage(s: ScenarioBuilder<DeliveryEntities>, m: IdentityG
       .foreignKey('individual_id', 'individuals')
       .foreignKey('campaign_id', 'campaigns')
       .foreignKey('exposure_id', 'campaign_exposures')
+      .foreignKey('attributed_campaign_id', 'campaigns')
       .oneOf('response_type', ['click', 'conversion'])
       .ordered('exposure_ts', 'response_ts')
       .rule('value_only_for_conversions', (c) =>
