@@ -44,6 +44,11 @@ export class SqlPrinter {
         return `(\n${indent}  ${this.select(f.select, `${indent}  `)}\n${indent}) ${d.quoteIdent(f.alias)}`;
       case 'range':
         return d.range(f.start, f.end, f.partitions, f.alias);
+      case 'repartition': {
+        const hint = d.repartitionHint?.(f.partitions, f.by.map((c) => d.quoteIdent(c)));
+        if (!hint) return this.from(f.from, indent);
+        return `(\n${indent}  SELECT /*+ ${hint} */ *\n${indent}  FROM ${this.from(f.from, `${indent}  `)}\n${indent}) ${d.quoteIdent(f.alias)}`;
+      }
       case 'join': {
         const left = this.from(f.left, indent);
         const right = this.from(f.right, indent);
