@@ -134,6 +134,8 @@ describe('partitioning by row estimates', () => {
     expect(select('spark', 'members')).toContain(`SELECT /*+ REPARTITION(${n(est('members'))}) */ *`);
     expect(select('spark', 'matches')).toContain(`SELECT /*+ REPARTITION(${n(est('households') * est('offers'))}) */ *`);
     expect(select('spark', 'household_stats')).toContain(`SELECT /*+ REPARTITION(${n(est('members'))}, \`household_id\`) */ *`);
+    // a group with mode/topN joins: its own rows are spread again after those joins
+    expect(select('spark', 'household_stats')).toContain(`SELECT /*+ REPARTITION(${n(est('household_stats'))}) */ `);
     expect(select('spark', 'member_ranks')).toContain(`SELECT /*+ REPARTITION(${n(est('members'))}, \`household_id\`) */ *`);
     // below the threshold: no hint
     expect(select('spark', 'offers')).not.toContain('REPARTITION');

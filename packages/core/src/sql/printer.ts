@@ -28,7 +28,8 @@ export class SqlPrinter {
   select(s: SqlSelect, indent = ''): string {
     const d = this.dialect;
     const items = s.items.map((i) => `${this.expr(i.expr)} AS ${d.quoteIdent(i.alias)}`);
-    const lines = [`SELECT ${items.join(`,\n${indent}       `)}`, `${indent}FROM ${this.from(s.from, indent)}`];
+    const hint = s.repartition ? d.repartitionHint?.(s.repartition.partitions, []) : undefined;
+    const lines = [`SELECT ${hint ? `/*+ ${hint} */ ` : ''}${items.join(`,\n${indent}       `)}`, `${indent}FROM ${this.from(s.from, indent)}`];
     if (s.where) lines.push(`${indent}WHERE ${this.expr(s.where)}`);
     if (s.groupBy.length) lines.push(`${indent}GROUP BY ${s.groupBy.map((g) => this.expr(g)).join(', ')}`);
     if (s.having) lines.push(`${indent}HAVING ${this.expr(s.having)}`);

@@ -111,6 +111,9 @@ export function groupBase({ ctx, entity, source: src, estimates, partitions }: S
     );
     cols = [...cols, j.alias];
   }
+  // The joins of mode/topN shuffle again (by the session's shuffle partitions, which adaptive
+  // execution may coalesce to one): the group's rows are spread by their own estimate.
+  if (subJoins.length) base = sql.repartitioned(base, partitions(estimates.get(entity.name) ?? 0));
   return { layers: new Layers(base, cols), columns, estimatedRows: estimates.get(entity.name) ?? null };
 }
 

@@ -27,6 +27,8 @@ export interface SqlSelect {
   readonly where: SqlExpr | null;
   readonly groupBy: readonly SqlExpr[];
   readonly having: SqlExpr | null;
+  /** The SELECT's rows spread over `partitions` partitions (see the `repartition` FROM item); printed only by dialects that partition. */
+  readonly repartition?: { readonly partitions: number };
 }
 
 /** Relational node constructors (every node frozen). */
@@ -36,6 +38,8 @@ export const relation = {
   table: (entity: string, alias: string): SqlFrom => Object.freeze({ kind: 'table', entity, alias }),
   subquery: (select: SqlSelect, alias: string): SqlFrom => Object.freeze({ kind: 'subquery', select, alias }),
   join: (type: 'left' | 'cross' | 'inner', left: SqlFrom, right: SqlFrom, on: SqlExpr | null): SqlFrom => Object.freeze({ kind: 'join', type, left, right, on }),
+  /** A SELECT whose result rows are spread over `partitions` partitions; `null` keeps it as is. */
+  repartitioned: (select: SqlSelect, partitions: number | null): SqlSelect => (partitions === null ? select : Object.freeze({ ...select, repartition: Object.freeze({ partitions }) })),
   /** `from` (exposing `alias`) spread over `partitions` partitions; `null` partitions keeps `from` as is. */
   repartition: (from: SqlFrom, alias: string, partitions: number | null, by: readonly string[] = []): SqlFrom =>
     partitions === null ? from : Object.freeze({ kind: 'repartition', from, alias, partitions, by: Object.freeze([...by]) }),
