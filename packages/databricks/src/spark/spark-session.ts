@@ -91,8 +91,8 @@ export interface PartitioningCheck {
  * ```
  */
 export async function writtenFiles(session: RunSession, table: string): Promise<number> {
-  const history = await session.query(`DESCRIBE HISTORY ${table}`);
-  const metrics = (h: Record<string, unknown>): Record<string, unknown> => (h['operationMetrics'] ?? {}) as Record<string, unknown>;
+  const history = await session.query(`DESCRIBE HISTORY ${table}`, `reading the write metrics of ${table}`);
+  const metrics = (h: Readonly<Record<string, unknown>>): Record<string, unknown> => (h['operationMetrics'] ?? {}) as Record<string, unknown>;
   const write = history.find((h) => metrics(h)['numFiles'] !== undefined);
   return Number(write ? metrics(write)['numFiles'] : 0);
 }
