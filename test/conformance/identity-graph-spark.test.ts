@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalRowText, canonicalSelect, generate, outputTypes, type Manifest, type ScenarioIR } from '@synthgraph/core';
 import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
-import { databricks, databricksLocal, LOCAL_CONF, LocalSpark, localSpark, qualifiedName, sparkDialect, sparkWarehouse, type GrantReport } from '@synthgraph/databricks';
+import { databricksLocal, LOCAL_CONF, LocalSpark, localSpark, qualifiedName, sparkDialect } from '@synthgraph/databricks';
 import { collectReport, readManifest, type ReportData } from '@synthgraph/cli';
 import { distributionChecks, evaluateDistributions, identityGraph, identityGraphInvariants, IDENTITY_GRAPH_TABLES, type DistributionResult, type QueryFn, type SqlTarget } from '@synthgraph/presets';
 import { engineRows, firstDifferences } from './compare.js';
@@ -22,7 +22,10 @@ beforeAll(async () => {
   // 4g: one JVM parses every statement of this file (Spark's SQL parser cache grows with the statements' size).
   spark = await LocalSpark.start({ warehouseDir: path.join(dir, 'warehouse'), catalog: 'in-memory', cores: 2, driverMemory: '4g', conf: LOCAL_CONF });
   ir = identityGraph({ households: { num_households: 150 } }).toIR({ seed: 42 });
-  manifest = await generate(ir, localSpark({ out: path.join(dir, 'spark'), session: spark, verifyPartitioning: true, rowsPerPartition: 100 }));
+  // rowsPerPartition 1000: the tables above ~1000 rows (identity_mappings, content_engagements, …)
+  // are spread over partitions by their estimates and verified to write in ≥ 2 tasks, without
+  // splitting 150 households' tables into ~90 tiny tasks each.
+  manifest = await generate(ir, localSpark({ out: path.join(dir, 'spark'), session: spark, verifyPartitioning: true, rowsPerPartition: 1000 }));
   duckManifest = await generate(ir, duckdb({ out: path.join(dir, 'duck') }));
   duck = await DuckdbReader.open(path.join(dir, 'duck'));
 }, 1_200_000);
@@ -100,31 +103,17 @@ describe("the preset's invariants and distribution targets on local Spark", () =
   }, 600_000);
 });
 
-/** A passing grant report for the local session catalog (the REST check is tested elsewhere). */
-const granted = (mode: 'replace' | 'append', schemaExists: boolean): GrantReport => ({
-  principal: 'local',
-  principalType: 'user',
-  groups: [],
-  catalog: 'spark_catalog',
-  schema: 'synth',
-  mode,
-  schemaExists,
-  required: [],
-  satisfied: true,
-  missing: [],
-  notes: [],
-});
-
-describe('the Databricks engine on the same Spark + Delta session', () => {
-  // Unity Catalog's informational constraints are the only statements open-source Spark cannot
-  // run; they are tested as text (packages/databricks/src/engine).
-  const engine = (mode: 'replace' | 'append', schemaExists: boolean) =>
-    databricks({ catalog: 'spark_catalog', schema: 'synth', session: sparkWarehouse(spark).factory, grantsChecked: granted(mode, schemaExists), mode, constraints: false, rowsPerPartition: 100, retries: 0 });
-  const table = (entity: string): string => qualifiedName('spark_catalog', 'synth', entity);
+describe('the Databricks engine rehearsed (--target databricks-local) on the same Spark session', () => {
+  // The engine of `--target databricks` with its statement sequence (ledger, statistics, checks,
+  // constraints recorded: they are the only statements open-source Spark cannot run, and are
+  // tested as text in packages/databricks/src/engine). A second replace run over existing tables
+  // (constraints re-sent, every check 0) is rehearsed in packages/databricks/src/executor/spark-warehouse.test.ts.
+  const rehearse = (tablePrefix: string, mode: 'replace' | 'append' = 'replace') => databricksLocal({ warehouseDir: path.join(dir, 'unused'), session: spark, schema: 'rehearsal', tablePrefix, mode, rowsPerPartition: 1000 });
+  const table = (entity: string): string => qualifiedName('spark_catalog', 'rehearsal', `p1_${entity}`);
   let first: Manifest;
 
   it('writes every table with the content of the local Spark run (same hashes), every check at 0', async () => {
-    first = await generate(ir, engine('replace', false));
+    first = await generate(ir, rehearse('p1_'));
     expect(first.engine).toBe('databricks-sql');
     expect(first.checks.length).toBe(manifest.checks.length);
     expect(first.checks.filter((c) => c.violations !== 0)).toEqual([]);
@@ -138,16 +127,25 @@ describe('the Databricks engine on the same Spark + Delta session', () => {
     const commented = ir.entities.find((e) => e.name === 'individuals')?.columns.filter((c) => c.output && c.comment) ?? [];
     expect(commented.length).toBeGreaterThan(3);
     for (const c of commented) expect(described.rows.find((r) => r[0] === c.name)?.[2], c.name).toBe(c.comment);
-    const stored = await spark.sql(`SELECT get_json_object(detail, '$.manifest.tables.households.contentHash') FROM ${table('_synthgraph_runs')} WHERE event = 'run_completed'`, { collect: true });
+    const stored = await spark.sql(`SELECT get_json_object(detail, '$.manifest.tables.households.contentHash') FROM ${qualifiedName('spark_catalog', 'rehearsal', '_synthgraph_runs')} WHERE event = 'run_completed'`, { collect: true });
     expect(stored.rows).toEqual([[first.tables['households']?.contentHash]]);
+  }, 900_000);
+
+  it('a second table prefix in the same schema holds its own tables with the same content', async () => {
+    const again = await generate(ir, rehearse('p2_'));
+    expect(again.checks.filter((c) => c.violations !== 0)).toEqual([]);
+    expect(canonical(again)).toEqual(canonical(manifest));
+    const tables = await spark.sql(`SHOW TABLES IN ${qualifiedName('spark_catalog', 'rehearsal')}`, { collect: true });
+    const names = tables.rows.map((r) => String(r[1]));
+    for (const e of ir.entities) expect(names.filter((n) => n === `p1_${e.name}` || n === `p2_${e.name}`), e.name).toHaveLength(2);
   }, 900_000);
 
   it('appends a batch whose tables equal a local DuckDB append, row for row', async () => {
     const batch = identityGraph({ run: { mode: 'append', batch: 1 }, households: { num_households: 60 } }).toIR({ seed: 43 });
-    const second = await generate(batch, engine('append', true));
+    const second = await generate(batch, rehearse('p1_', 'append'));
     expect(second.checks.filter((c) => c.violations !== 0)).toEqual([]);
     expect(second.batches.map((b) => b.seed)).toEqual([42, 43]);
-    const leftovers = await spark.sql(`SHOW TABLES IN ${qualifiedName('spark_catalog', 'synth')} LIKE '_synthgraph_stage*'`, { collect: true });
+    const leftovers = await spark.sql(`SHOW TABLES IN ${qualifiedName('spark_catalog', 'rehearsal')} LIKE '_synthgraph_stage*'`, { collect: true });
     expect(leftovers.rows).toEqual([]);
 
     const local = path.join(dir, 'duck-append');
@@ -168,25 +166,5 @@ describe('the Databricks engine on the same Spark + Delta session', () => {
     } finally {
       reader.close();
     }
-  }, 900_000);
-});
-
-describe('the Databricks rehearsal (--target databricks-local) on the same Spark session', () => {
-  const rehearse = (tablePrefix: string) => databricksLocal({ warehouseDir: path.join(dir, 'unused'), session: spark, schema: 'rehearsal', tablePrefix, rowsPerPartition: 100 });
-
-  it('runs the full statement sequence, constraints included, and ends with the content hashes of --target spark; two prefixes in one schema and a second replace run', async () => {
-    const first = await generate(ir, rehearse('p1_'));
-    expect(first.engine).toBe('databricks-sql');
-    expect(first.checks.filter((c) => c.violations !== 0)).toEqual([]);
-    for (const e of ir.entities) expect(first.tables[e.name]?.contentHash, e.name).toBe(manifest.tables[e.name]?.contentHash);
-    // A second prefix in the same schema, then the first prefix again (a second replace run).
-    for (const prefix of ['p2_', 'p1_']) {
-      const again = await generate(ir, rehearse(prefix));
-      expect(again.checks.filter((c) => c.violations !== 0), prefix).toEqual([]);
-      expect(canonical(again), prefix).toEqual(canonical(manifest));
-    }
-    const tables = await spark.sql(`SHOW TABLES IN ${qualifiedName('spark_catalog', 'rehearsal')}`, { collect: true });
-    const names = tables.rows.map((r) => String(r[1]));
-    for (const e of ir.entities) expect(names.filter((n) => n === `p1_${e.name}` || n === `p2_${e.name}`), e.name).toHaveLength(2);
   }, 900_000);
 });

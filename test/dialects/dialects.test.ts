@@ -122,3 +122,27 @@ describe('escaping, for every registered dialect', () => {
     }
   });
 });
+
+describe('partitioning by row estimates', () => {
+  const opts = { rowsPerPartition: 5, minPartitions: 3 };
+  const est = (entity: string): number => buildPlan(goldenScenarioIR(), getDialect('spark'), opts).tables.find((x) => x.entity === entity)?.plan.estimatedRows ?? 0;
+  const select = (dialect: string, entity: string, o: { rowsPerPartition?: number; minPartitions?: number } = opts): string => buildPlan(goldenScenarioIR(), getDialect(dialect), o).tables.find((x) => x.entity === entity)?.select ?? '';
+  const n = (rows: number): number => Math.max(opts.minPartitions, Math.ceil(rows / opts.rowsPerPartition));
+
+  it('Spark spreads every stage above rowsPerPartition by its estimate: sequences, fan-outs, cross products, groups and windows', () => {
+    expect(select('spark', 'households')).toContain(`range(0L, 20L, 1L, ${n(20)})`);
+    expect(select('spark', 'members')).toContain(`SELECT /*+ REPARTITION(${n(est('members'))}) */ *`);
+    expect(select('spark', 'matches')).toContain(`SELECT /*+ REPARTITION(${n(est('households') * est('offers'))}) */ *`);
+    expect(select('spark', 'household_stats')).toContain(`SELECT /*+ REPARTITION(${n(est('members'))}, \`household_id\`) */ *`);
+    // a group with mode/topN joins: its own rows are spread again after those joins
+    expect(select('spark', 'household_stats')).toContain(`SELECT /*+ REPARTITION(${n(est('household_stats'))}) */ `);
+    expect(select('spark', 'member_ranks')).toContain(`SELECT /*+ REPARTITION(${n(est('members'))}, \`household_id\`) */ *`);
+    // below the threshold: no hint
+    expect(select('spark', 'offers')).not.toContain('REPARTITION');
+    expect(select('spark', 'members', { rowsPerPartition: 1_000 })).not.toContain('REPARTITION');
+  });
+
+  it('DuckDB prints the same SQL whatever the partitioning options', () => {
+    for (const e of goldenScenarioIR().entities) expect(select('duckdb', e.name), e.name).toBe(select('duckdb', e.name, {}));
+  });
+});

@@ -37,6 +37,12 @@ export interface Dialect {
   joinArray(arr: string, body: (element: string, index0: string) => string): string;
   /** FROM item over the integer range [start, end) exposing the column `<alias>.__range`. */
   range(start: number, end: number, partitions: number, alias: string): string;
+  /**
+   * The hint that spreads a FROM item over `partitions` partitions before its rows fan out
+   * (round robin when `by` is empty, else hashed by those quoted columns), e.g. Spark's
+   * `REPARTITION(8, \`individual_id\`)`; absent for engines that do not partition.
+   */
+  repartitionHint?(partitions: number, by: readonly string[]): string;
   /** The full CTAS statement(s) for an entity: the first creates the table, any others annotate it. */
   createTable(stmt: CreateTableStmt, select: string, table: string): string[];
   /** Statement that drops a table if it exists. */

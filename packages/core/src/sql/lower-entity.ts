@@ -11,13 +11,21 @@ import { entityOf, lowerContext } from './lower/context.js';
 import { groupBase, windowBase } from './lower/derived.js';
 import { addKeyLayers } from './lower/key-layers.js';
 import { refsToCols } from './lower/scope.js';
-import { childrenBase, crossBase, sequenceBase, type SourceBase, type SourceInput } from './lower/sources.js';
+import { estimateRows } from './lower/estimate.js';
+import { childrenBase, crossBase, partitionRule, sequenceBase, type SourceBase, type SourceInput } from './lower/sources.js';
 import { sql, type CreateTableStmt } from './sql-nodes.js';
 
 /** Options of the lowering. */
 export interface LowerOptions {
-  /** Target rows per partition of range sources (engines that partition, e.g. Spark). Default 2,000,000. */
+  /**
+   * Target rows per partition (engines that partition, e.g. Spark): every stage estimated above
+   * it — a sequence, the parent rows of a fan-out, the pairs of a cross product, the source rows
+   * of a group or window — is spread over `ceil(rows / rowsPerPartition)` partitions, at least
+   * {@link minPartitions}. Default 2,000,000.
+   */
   readonly rowsPerPartition?: number;
+  /** Fewest partitions of a stage estimated above {@link rowsPerPartition} (the engine's default parallelism). Default 1. */
+  readonly minPartitions?: number;
 }
 
 type SourceKind = RowSource['kind'];
@@ -41,7 +49,8 @@ export function lowerEntity(ir: ScenarioIR, name: string, options: LowerOptions 
   const expanded = expandScenario(ir);
   const ctx = lowerContext(expanded);
   const entity = entityOf(ctx, name);
-  const base = (BASES[entity.source.kind] as (input: SourceInput<RowSource>) => SourceBase)({ ctx, entity, source: entity.source, rowsPerPartition: options.rowsPerPartition ?? 2_000_000 });
+  const partitions = partitionRule(options.rowsPerPartition ?? 2_000_000, options.minPartitions ?? 1);
+  const base = (BASES[entity.source.kind] as (input: SourceInput<RowSource>) => SourceBase)({ ctx, entity, source: entity.source, estimates: estimateRows(ctx), partitions });
   const { layers } = base;
   compute(
     ctx,

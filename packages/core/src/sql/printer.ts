@@ -28,7 +28,8 @@ export class SqlPrinter {
   select(s: SqlSelect, indent = ''): string {
     const d = this.dialect;
     const items = s.items.map((i) => `${this.expr(i.expr)} AS ${d.quoteIdent(i.alias)}`);
-    const lines = [`SELECT ${items.join(`,\n${indent}       `)}`, `${indent}FROM ${this.from(s.from, indent)}`];
+    const hint = s.repartition ? d.repartitionHint?.(s.repartition.partitions, []) : undefined;
+    const lines = [`SELECT ${hint ? `/*+ ${hint} */ ` : ''}${items.join(`,\n${indent}       `)}`, `${indent}FROM ${this.from(s.from, indent)}`];
     if (s.where) lines.push(`${indent}WHERE ${this.expr(s.where)}`);
     if (s.groupBy.length) lines.push(`${indent}GROUP BY ${s.groupBy.map((g) => this.expr(g)).join(', ')}`);
     if (s.having) lines.push(`${indent}HAVING ${this.expr(s.having)}`);
@@ -44,6 +45,11 @@ export class SqlPrinter {
         return `(\n${indent}  ${this.select(f.select, `${indent}  `)}\n${indent}) ${d.quoteIdent(f.alias)}`;
       case 'range':
         return d.range(f.start, f.end, f.partitions, f.alias);
+      case 'repartition': {
+        const hint = d.repartitionHint?.(f.partitions, f.by.map((c) => d.quoteIdent(c)));
+        if (!hint) return this.from(f.from, indent);
+        return `(\n${indent}  SELECT /*+ ${hint} */ *\n${indent}  FROM ${this.from(f.from, `${indent}  `)}\n${indent}) ${d.quoteIdent(f.alias)}`;
+      }
       case 'join': {
         const left = this.from(f.left, indent);
         const right = this.from(f.right, indent);

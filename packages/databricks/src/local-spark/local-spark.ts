@@ -58,6 +58,8 @@ export class LocalSpark {
   readonly warehouseDir: string;
   /** Milliseconds from spawning the runner to a ready session. */
   readonly startMs: number;
+  /** Local cores (`local[N]`), also the session's default parallelism. */
+  readonly cores: number;
   /** Process id of the runner; it leads a process group that holds Spark's JVM. */
   readonly pid: number | undefined;
 
@@ -69,13 +71,14 @@ export class LocalSpark {
   #exited = false;
   #exitInfo = '';
 
-  private constructor(child: ChildProcess, init: { sparkVersion: string; deltaVersion: string; warehouseDir: string; startMs: number; logTail: string[] }) {
+  private constructor(child: ChildProcess, init: { sparkVersion: string; deltaVersion: string; warehouseDir: string; startMs: number; cores: number; logTail: string[] }) {
     this.#child = child;
     this.pid = child.pid;
     this.sparkVersion = init.sparkVersion;
     this.deltaVersion = init.deltaVersion;
     this.warehouseDir = init.warehouseDir;
     this.startMs = init.startMs;
+    this.cores = init.cores;
     this.#logTail = init.logTail;
   }
 
@@ -180,6 +183,7 @@ export class LocalSpark {
               sparkVersion: msg.ready.sparkVersion,
               deltaVersion: msg.ready.deltaVersion,
               warehouseDir,
+              cores: opts.cores ?? DEFAULTS.cores,
               startMs: Math.round(performance.now() - started),
               logTail,
             });

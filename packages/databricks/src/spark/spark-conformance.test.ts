@@ -9,6 +9,7 @@ import { engineRows, evaluatorRows, firstDifferences } from '../../../../test/co
 import { LocalSpark } from '../local-spark/index.js';
 import { LOCAL_CONF, localSpark } from './spark-engine.js';
 import { sparkDialect, sparkString } from './spark-dialect.js';
+import { LocalSparkSession, writtenFiles } from './spark-session.js';
 
 let dir: string;
 let spark: LocalSpark;
@@ -69,6 +70,16 @@ describe('local Spark + Delta conformance', () => {
     // The engine-native hashes stay, and differ by engine.
     expect(manifest.tables['households']?.contentHash).toMatch(/^spark-xxh64:/);
     expect(duckManifest.tables['households']?.contentHash).toMatch(/^duckdb-xxh:/);
+  });
+
+  it('every table estimated above rowsPerPartition was written by at least the session\'s parallelism in tasks', async () => {
+    const plan = buildPlan(ir, sparkDialect(), { rowsPerPartition: 100, minPartitions: spark.cores });
+    const big = plan.tables.filter((t) => (t.plan.estimatedRows ?? 0) > 100);
+    // the fan-outs (children, cross product), groups and windows of the scenario, not only its sequence
+    expect(big.map((t) => t.entity)).toEqual(expect.arrayContaining(['households', ...DERIVED_ENTITIES]));
+    const session = new LocalSparkSession(spark, false);
+    const tasks = Object.fromEntries(await Promise.all(big.map(async (t) => [t.entity, await writtenFiles(session, ref(t.entity))] as const)));
+    for (const t of big) expect(tasks[t.entity], `${t.entity} (estimated ${t.plan.estimatedRows} rows)`).toBeGreaterThanOrEqual(spark.cores);
   });
 
   it('string literals with quotes, backslashes and line breaks round-trip on Spark and DuckDB', async () => {

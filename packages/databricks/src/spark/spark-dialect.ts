@@ -159,7 +159,8 @@ const sparkFunctions: FunctionTable = {
 /**
  * The Spark SQL dialect (Apache Spark 4 and Databricks SQL, ANSI mode): backtick identifiers,
  * escaped string literals, `^` xor, `shiftright`, `div`, 0-based positions mapped to
- * `try_element_at`, `range(start, end, 1, partitions)` sources for scale-out. Importing
+ * `try_element_at`, `range(start, end, 1, partitions)` sources and `REPARTITION(n[, columns])` hints before every fan-out
+ * for scale-out. Importing
  * `@synthgraph/databricks` registers the default (option-free) Spark dialect as `spark`.
  *
  * @example
@@ -180,6 +181,7 @@ export function sparkDialect(options: SparkTableOptions = {}): Dialect {
     types: sparkTypes,
     fns: sparkFunctions,
     joinArray: (arr, body) => `array_join(transform(${arr}, (__e, __i) -> ${body('__e', '__i')}), '')`,
+    repartitionHint: (partitions, by) => `REPARTITION(${[String(partitions), ...by].join(', ')})`,
     range: (start, end, partitions, alias) => `range(${start}L, ${end}L, 1L, ${partitions}) AS ${sparkIdent(alias)}(\`__range\`)`,
     createTable: createTable(options),
     dropTable: (t) => `DROP TABLE IF EXISTS ${t}`,

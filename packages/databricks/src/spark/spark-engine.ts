@@ -14,6 +14,10 @@ import { DeltaDirectoryWriter, LocalSparkSession, WAREHOUSE_DIR } from './spark-
  * Local sessions run without whole-stage code generation: the generated plans are wide
  * expression trees whose whole-stage code exceeds the JVM method limit, so Spark would compile,
  * fail and fall back for every statement (measured: 40 s → 19 s for the conformance scenario).
+ * Partitioning does not change the expressions, and no codegen setting rescues the largest: the
+ * identity graph's `households` statement (938 KB of SQL) generates a class Janino cannot compile
+ * (`maxMethodCodeSize: -1` in `EXPLAIN CODEGEN`, also with `spark.sql.codegen.methodSplitThreshold`
+ * 256), while `campaigns` (58 KB) compiles at 6,324 bytes per method. See docs/spark-local.md.
  */
 export const LOCAL_CONF: Readonly<Record<string, string>> = { 'spark.sql.codegen.wholeStage': 'false' };
 
@@ -25,13 +29,20 @@ export interface LocalSparkEngineOptions {
   readonly cores?: number;
   /** Spark driver memory, e.g. `4g`. Default `2g`. */
   readonly driverMemory?: string;
-  /** Target rows per partition of range sources. Default 1,000,000. */
+  /**
+   * Target rows per partition: a stage estimated above it (a sequence, a fan-out, a cross
+   * product, a group or window source) gets `ceil(rows / rowsPerPartition)` partitions, at least
+   * `cores` (the session's default parallelism). Default 1,000,000.
+   */
   readonly rowsPerPartition?: number;
   /** The cache directory of `scripts/setup-spark.sh`. */
   readonly sparkHome?: string;
   /** Reuse a running session (tests); otherwise one is started and stopped per run. */
   readonly session?: LocalSpark;
-  /** Fail when any CREATE statement's physical plan has a single-partition exchange. */
+  /**
+   * Fail when any CREATE statement's physical plan has a single-partition exchange, or when a
+   * table estimated above `rowsPerPartition` rows is written by fewer tasks than `cores`.
+   */
   readonly verifyPartitioning?: boolean;
   /** Receives Spark's log lines. */
   readonly onLog?: (line: string) => void;
@@ -64,9 +75,10 @@ async function runSpark(ir: ScenarioIR, o: LocalSparkEngineOptions, run: RunOpti
   const tableRef = (entity: string): string => `delta.\`${path.join(output.staging, entity)}\``;
   const finalRef = (entity: string): string => `delta.\`${path.join(output.out, entity)}\``;
   const dialect = sparkDialect({ properties: { 'synthgraph.seed': String(ir.seed), 'synthgraph.ir_hash': irHash(ir) }, tableRef: finalRef });
+  const partitioning = { rowsPerPartition: o.rowsPerPartition ?? 1_000_000, minPartitions: o.session?.cores ?? o.cores ?? 2 };
   let plan: StatementPlan;
   try {
-    plan = buildPlan(ir, dialect, { tableRef, rowsPerPartition: o.rowsPerPartition ?? 1_000_000 });
+    plan = buildPlan(ir, dialect, { tableRef, ...partitioning });
   } catch (e) {
     await output.discard();
     throw e;
@@ -78,6 +90,6 @@ async function runSpark(ir: ScenarioIR, o: LocalSparkEngineOptions, run: RunOpti
       !o.session,
       run.signal,
     );
-  const writer = new DeltaDirectoryWriter(output, tableRef, o.verifyPartitioning ?? false);
+  const writer = new DeltaDirectoryWriter(output, tableRef, o.verifyPartitioning ? partitioning : null);
   return runPlan(ir, plan, { ...run, openSession, writer, dialect, sessionLabel: 'starting local Spark' });
 }

@@ -72,13 +72,38 @@ async function listParquet(dir: string): Promise<{ files: string[]; bytes: numbe
   return { files, bytes };
 }
 
+/** What {@link DeltaDirectoryWriter} verifies of each table it writes. */
+export interface PartitioningCheck {
+  /** The plan's rows per partition: tables estimated above it are checked for write tasks. */
+  readonly rowsPerPartition: number;
+  /** Fewest write tasks such a table may run in (the session's default parallelism). */
+  readonly minPartitions: number;
+}
+
+/**
+ * The Parquet files the last write of a Delta table added (Delta's `operationMetrics.numFiles` of
+ * the newest commit that wrote files; column comments commit after it): every write task that
+ * received rows writes at least one, so it bounds the write stage's tasks from below.
+ *
+ * @example
+ * ```ts
+ * await writtenFiles(session, 'delta.`/tmp/out/individuals`'); // 2
+ * ```
+ */
+export async function writtenFiles(session: RunSession, table: string): Promise<number> {
+  const history = await session.query(`DESCRIBE HISTORY ${table}`, `reading the write metrics of ${table}`);
+  const metrics = (h: Readonly<Record<string, unknown>>): Record<string, unknown> => (h['operationMetrics'] ?? {}) as Record<string, unknown>;
+  const write = history.find((h) => metrics(h)['numFiles'] !== undefined);
+  return Number(write ? metrics(write)['numFiles'] : 0);
+}
+
 /**
  * Writes each table as a Delta directory in a local output (replace only).
  *
  * @example
  * ```ts
  * const output = await LocalOutput.open('./out', { format: 'delta', ir });
- * const writer = new DeltaDirectoryWriter(output, (e) => `delta.\`${path.join(output.staging, e)}\``, true);
+ * const writer = new DeltaDirectoryWriter(output, (e) => `delta.\`${path.join(output.staging, e)}\``, { rowsPerPartition: 1_000_000, minPartitions: 2 });
  * ```
  */
 export class DeltaDirectoryWriter implements TableWriter {
@@ -89,8 +114,12 @@ export class DeltaDirectoryWriter implements TableWriter {
     private readonly output: LocalOutput,
     /** Where each table is written and read during the run. */
     readonly tableRef: TableRef,
-    /** Fail when a CREATE statement's physical plan has a single-partition exchange. */
-    private readonly verifyPartitioning: boolean,
+    /**
+     * Fail when a CREATE statement's physical plan has a single-partition exchange, or when a
+     * table estimated above `rowsPerPartition` rows was written by fewer than `minPartitions`
+     * tasks; null: no verification.
+     */
+    private readonly verifyPartitioning: PartitioningCheck | null,
   ) {}
 
   async writeTable(session: RunSession, t: TableStatements): Promise<void> {
@@ -100,6 +129,14 @@ export class DeltaDirectoryWriter implements TableWriter {
       if (found.length) throw new ConfigError([{ path: `entities.${t.entity}`, message: `the plan has a single-partition exchange: ${found.join('; ')}`, fix: 'partition windows and aggregates by a key' }]);
     }
     for (const sql of t.sql) await session.execute(sql, `creating table ${t.entity}`);
+    const check = this.verifyPartitioning;
+    if (check && (t.plan.estimatedRows ?? 0) > check.rowsPerPartition) {
+      const files = await writtenFiles(session, t.table);
+      if (files < check.minPartitions)
+        throw new ConfigError([
+          { path: `entities.${t.entity}`, message: `is estimated at ${t.plan.estimatedRows} rows but was written by ${files} task(s), fewer than the session's parallelism ${check.minPartitions}`, fix: 'partition the stage that fans out by its row estimate' },
+        ]);
+    }
   }
 
   async tableFiles(entity: string): Promise<TableFiles> {

@@ -86,10 +86,10 @@ function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind:
  *
  * @example
  * ```ts
- * groupBase({ ctx, entity, source, rowsPerPartition: 2_000_000 });
+ * groupBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function groupBase({ ctx, entity, source: src }: SourceInput<Extract<RowSource, { kind: 'group' }>>): SourceBase {
+export function groupBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'group' }>>): SourceBase {
   const scope = sourceScope(ctx, src.from, 's');
   const where = src.where ? lowerExpr(src.where, scope) : null;
   const key = storedCol(ctx, src.from, 's', src.by);
@@ -100,7 +100,9 @@ export function groupBase({ ctx, entity, source: src }: SourceInput<Extract<RowS
     if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(ctx, x, src, reads, key, where, scope) });
     else aggItems.push({ alias, expr: plainAggregate(x, scope) });
   });
-  let base = sql.select([{ alias: '__key', expr: key }, ...aggItems], entityTable(ctx, src.from, 's', reads), where, [key]);
+  // The source rows are hashed by the group key into partitions that follow their number.
+  const source = sql.repartition(entityTable(ctx, src.from, 's', reads), 's', partitions(estimates.get(src.from) ?? 0), [src.by]);
+  let base = sql.select([{ alias: '__key', expr: key }, ...aggItems], source, where, [key]);
   let cols = base.items.map((i) => i.alias);
   for (const [i, j] of subJoins.entries()) {
     base = sql.select(
@@ -109,7 +111,10 @@ export function groupBase({ ctx, entity, source: src }: SourceInput<Extract<RowS
     );
     cols = [...cols, j.alias];
   }
-  return { layers: new Layers(base, cols), columns, estimatedRows: null };
+  // The joins of mode/topN shuffle again (by the session's shuffle partitions, which adaptive
+  // execution may coalesce to one): the group's rows are spread by their own estimate.
+  if (subJoins.length) base = sql.repartitioned(base, partitions(estimates.get(entity.name) ?? 0));
+  return { layers: new Layers(base, cols), columns, estimatedRows: estimates.get(entity.name) ?? null };
 }
 
 /**
@@ -117,10 +122,10 @@ export function groupBase({ ctx, entity, source: src }: SourceInput<Extract<RowS
  *
  * @example
  * ```ts
- * windowBase({ ctx, entity, source, rowsPerPartition: 2_000_000 });
+ * windowBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function windowBase({ ctx, entity, source: src }: SourceInput<Extract<RowSource, { kind: 'window' }>>): SourceBase {
+export function windowBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'window' }>>): SourceBase {
   const from = entityOf(ctx, src.from);
   const scope = sourceScope(ctx, src.from, 's');
   const srcCol = (c: string): SqlExpr => storedCol(ctx, src.from, 's', c);
@@ -138,5 +143,7 @@ export function windowBase({ ctx, entity, source: src }: SourceInput<Extract<Row
   );
   const items: SqlItem[] = [{ alias: '__key', expr: sql.col('s', from.keyColumn) }, ...rowCols.map((c) => ({ alias: sideCol('row', c), expr: srcCol(c) })), ...winItems];
   const reads = sourceReads([src.where, ...entity.columns.map((c) => c.expr)], [from.keyColumn, ...src.partitionBy, ...src.orderBy]);
-  return { layers: new Layers(sql.select(items, entityTable(ctx, src.from, 's', reads), where)), columns, estimatedRows: null };
+  // The source rows are hashed by the window's partition columns, as many partitions as they need.
+  const source = sql.repartition(entityTable(ctx, src.from, 's', reads), 's', partitions(estimates.get(src.from) ?? 0), src.partitionBy);
+  return { layers: new Layers(sql.select(items, source, where)), columns, estimatedRows: estimates.get(entity.name) ?? null };
 }

@@ -20,7 +20,29 @@ export interface SourceInput<S extends RowSource> {
   readonly ctx: LowerContext;
   readonly entity: EntityIR;
   readonly source: S;
-  readonly rowsPerPartition: number;
+  /** Estimated rows of every entity (see `estimate.ts`). */
+  readonly estimates: ReadonlyMap<string, number>;
+  /** Partitions for a stage of that many rows, or null when one is enough (see {@link partitionRule}). */
+  readonly partitions: (rows: number) => number | null;
+}
+
+/** Most partitions any stage is given. */
+const MAX_PARTITIONS = 10_000;
+
+/**
+ * The partitioning rule: a stage of more than `rowsPerPartition` rows gets
+ * `clamp(ceil(rows / rowsPerPartition), minPartitions, 10,000)` partitions; a smaller one is
+ * left alone (null).
+ *
+ * @example
+ * ```ts
+ * partitionRule(1_000_000, 8)(2_500_000); // 8
+ * partitionRule(1_000_000, 2)(2_500_000); // 3
+ * partitionRule(1_000_000, 8)(999_999); // null
+ * ```
+ */
+export function partitionRule(rowsPerPartition: number, minPartitions: number): (rows: number) => number | null {
+  return (rows) => (rows > rowsPerPartition ? Math.min(MAX_PARTITIONS, Math.max(minPartitions, Math.ceil(rows / rowsPerPartition))) : null);
 }
 
 /**
@@ -28,11 +50,11 @@ export interface SourceInput<S extends RowSource> {
  *
  * @example
  * ```ts
- * sequenceBase({ ctx, entity, source, rowsPerPartition: 2_000_000 });
+ * sequenceBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function sequenceBase({ entity, source: src, rowsPerPartition }: SourceInput<Extract<RowSource, { kind: 'sequence' }>>): SourceBase {
-  const partitions = Math.max(1, Math.ceil(src.rows / rowsPerPartition));
+export function sequenceBase({ entity, source: src, partitions: rule }: SourceInput<Extract<RowSource, { kind: 'sequence' }>>): SourceBase {
+  const partitions = rule(src.rows) ?? 1;
   const layers = new Layers(sql.select([{ alias: '__key', expr: sql.col('r', '__range') }], { kind: 'range', start: src.keyOffset, end: src.keyOffset + src.rows, partitions, alias: 'r' }));
   return { layers, columns: entity.columns, estimatedRows: src.rows };
 }
@@ -42,17 +64,20 @@ export function sequenceBase({ entity, source: src, rowsPerPartition }: SourceIn
  *
  * @example
  * ```ts
- * childrenBase({ ctx, entity, source, rowsPerPartition: 2_000_000 });
+ * childrenBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function childrenBase({ ctx, entity, source: src }: SourceInput<Extract<RowSource, { kind: 'children' }>>): SourceBase {
+export function childrenBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'children' }>>): SourceBase {
   const parent = entityOf(ctx, src.parent);
   const parentCols = [...new Set([...colsOf([src.count]), ...refsOf(entity.columns.map((c) => c.expr), 'parent')])].sort();
   const items: SqlItem[] = [
     { alias: '__pk', expr: sql.col('p', parent.keyColumn) },
     ...parentCols.map((c) => ({ alias: sideCol('parent', c), expr: storedCol(ctx, src.parent, 'p', c) })),
   ];
-  const layers = new Layers(sql.select(items, entityTable(ctx, src.parent, 'p', [parent.keyColumn, ...parentCols])));
+  // The parent's rows are spread by the children's estimate before they fan out, whatever the
+  // parent's own layout.
+  const rows = estimates.get(entity.name) ?? 0;
+  const layers = new Layers(sql.select(items, sql.repartition(entityTable(ctx, src.parent, 'p', [parent.keyColumn, ...parentCols]), 'p', partitions(rows))));
   const countExpr = mapExpr(src.count, (x) => (x.kind === 'col' ? { kind: 'col', name: sideCol('parent', x.name) } : x));
   compute(ctx, layers, '__pk', [{ name: '__count', expr: countExpr }], 'c');
   const n = sql.call('least', [sql.int(src.max), sql.call('greatest', [sql.int(0), sql.call('floor', [sql.col(null, '__count')])])]);
@@ -61,7 +86,7 @@ export function childrenBase({ ctx, entity, source: src }: SourceInput<Extract<R
   // (exponential text); a generator over 0 … n-1 yields nothing for n = 0.
   layers.project([{ alias: '__index', expr: sql.explodeRange(sql.col(null, '__n')) }], ['__pk', ...parentCols.map((c) => sideCol('parent', c))]);
   layers.project([{ alias: '__key', expr: sql.binary('+', sql.binary('*', sql.col(null, '__pk'), sql.int(src.fanout)), sql.col(null, '__index')) }]);
-  return { layers, columns: entity.columns, estimatedRows: null };
+  return { layers, columns: entity.columns, estimatedRows: rows };
 }
 
 /**
@@ -69,10 +94,10 @@ export function childrenBase({ ctx, entity, source: src }: SourceInput<Extract<R
  *
  * @example
  * ```ts
- * crossBase({ ctx, entity, source, rowsPerPartition: 2_000_000 });
+ * crossBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function crossBase({ ctx, entity, source: src }: SourceInput<Extract<RowSource, { kind: 'cross' }>>): SourceBase {
+export function crossBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'cross' }>>): SourceBase {
   const left = entityOf(ctx, src.left);
   const right = entityOf(ctx, src.right);
   const all = [src.keep, ...entity.columns.map((c) => c.expr)];
@@ -81,7 +106,10 @@ export function crossBase({ ctx, entity, source: src }: SourceInput<Extract<RowS
     ...refsOf(all, 'left').map((c) => ({ alias: sideCol('left', c), expr: storedCol(ctx, src.left, 'a', c) })),
     ...refsOf(all, 'right').map((c) => ({ alias: sideCol('right', c), expr: storedCol(ctx, src.right, 'b', c) })),
   ];
-  const layers = new Layers(sql.select(items, sql.join('cross', entityTable(ctx, src.left, 'a', [left.keyColumn, ...refsOf(all, 'left')]), entityTable(ctx, src.right, 'b', [right.keyColumn, ...refsOf(all, 'right')]), null)));
+  // Every pair is evaluated: the left side is spread by the number of pairs.
+  const pairs = (estimates.get(src.left) ?? 0) * (estimates.get(src.right) ?? 0);
+  const leftFrom = sql.repartition(entityTable(ctx, src.left, 'a', [left.keyColumn, ...refsOf(all, 'left')]), 'a', partitions(pairs));
+  const layers = new Layers(sql.select(items, sql.join('cross', leftFrom, entityTable(ctx, src.right, 'b', [right.keyColumn, ...refsOf(all, 'right')]), null)));
   const helpers = compute(ctx, layers, '__key', [{ name: '__keep', expr: refsToCols(src.keep) }], 'k');
   // Keep the pair through a generator of 0 or 1 rows rather than a WHERE (see children).
   const kept = sql.case([{ when: sql.binary('=', sql.col(null, '__keep'), sql.lit(true, 'boolean')), then: sql.int(1) }], sql.int(0));
@@ -89,5 +117,5 @@ export function crossBase({ ctx, entity, source: src }: SourceInput<Extract<RowS
     [{ alias: '__kept', expr: sql.explodeRange(kept) }],
     layers.cols.filter((c) => c !== '__keep' && !helpers.includes(c)),
   );
-  return { layers, columns: entity.columns, estimatedRows: null };
+  return { layers, columns: entity.columns, estimatedRows: estimates.get(entity.name) ?? null };
 }

@@ -12,7 +12,13 @@ export type SqlFrom =
   | { readonly kind: 'table'; readonly entity: string; readonly alias: string }
   | { readonly kind: 'subquery'; readonly select: SqlSelect; readonly alias: string }
   | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly partitions: number; readonly alias: string }
-  | { readonly kind: 'join'; readonly type: 'left' | 'cross' | 'inner'; readonly left: SqlFrom; readonly right: SqlFrom; readonly on: SqlExpr | null };
+  | { readonly kind: 'join'; readonly type: 'left' | 'cross' | 'inner'; readonly left: SqlFrom; readonly right: SqlFrom; readonly on: SqlExpr | null }
+  /**
+   * A FROM item spread over `partitions` partitions (round robin, or hashed by the `by` columns
+   * of its output) before the rows fan out; printed only by dialects that partition (see
+   * `Dialect.repartitionHint`), the item itself otherwise. Never changes a row.
+   */
+  | { readonly kind: 'repartition'; readonly from: SqlFrom; readonly alias: string; readonly partitions: number; readonly by: readonly string[] };
 
 /** A SELECT. */
 export interface SqlSelect {
@@ -21,6 +27,8 @@ export interface SqlSelect {
   readonly where: SqlExpr | null;
   readonly groupBy: readonly SqlExpr[];
   readonly having: SqlExpr | null;
+  /** The SELECT's rows spread over `partitions` partitions (see the `repartition` FROM item); printed only by dialects that partition. */
+  readonly repartition?: { readonly partitions: number };
 }
 
 /** Relational node constructors (every node frozen). */
@@ -30,4 +38,9 @@ export const relation = {
   table: (entity: string, alias: string): SqlFrom => Object.freeze({ kind: 'table', entity, alias }),
   subquery: (select: SqlSelect, alias: string): SqlFrom => Object.freeze({ kind: 'subquery', select, alias }),
   join: (type: 'left' | 'cross' | 'inner', left: SqlFrom, right: SqlFrom, on: SqlExpr | null): SqlFrom => Object.freeze({ kind: 'join', type, left, right, on }),
+  /** A SELECT whose result rows are spread over `partitions` partitions; `null` keeps it as is. */
+  repartitioned: (select: SqlSelect, partitions: number | null): SqlSelect => (partitions === null ? select : Object.freeze({ ...select, repartition: Object.freeze({ partitions }) })),
+  /** `from` (exposing `alias`) spread over `partitions` partitions; `null` partitions keeps `from` as is. */
+  repartition: (from: SqlFrom, alias: string, partitions: number | null, by: readonly string[] = []): SqlFrom =>
+    partitions === null ? from : Object.freeze({ kind: 'repartition', from, alias, partitions, by: Object.freeze([...by]) }),
 };
