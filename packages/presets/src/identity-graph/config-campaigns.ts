@@ -89,6 +89,14 @@ export const campaignsStep = z.strictObject({
   view_through_rate: rate(0.0004, 'view-through conversions per impression without a click for an average person (denominator: non-clicked impressions); lower than post-click by construction'),
   view_through_window_days: int(1, 30, 1, 'view-through window: a view-through conversion follows its impression within this many days (IAB/MRC and Meta default: 1 day)'),
   click_window_days: int(1, 90, 7, 'post-click window: a post-click conversion follows its click within this many days (Google Ads / Meta default: 7 days)'),
+  incremental_effect: perKey(
+    CHANNELS,
+    { email: 1, social: 1, display: 1, video: 1, ctv: 1 },
+    0,
+    10,
+    "the true incremental effect by channel: a multiplier of the conversions an exposure on that channel causes (post-click and view-through; denominator: the configured rates above). 1 leaves the benchmark rates as they are; 0 makes a channel's ads cause nothing (every conversion after them organic), e.g. to test whether a method credits an ineffective channel",
+    'a number from 0 to 10 per channel',
+  ),
   organic_conversion_rate: rate(
     0.012,
     "organic conversions (purchases of the campaign's offer without the ads' help) per audience member per flight at propensity 0.5 outside the target segment (denominator: assigned individuals, treatment and control alike); scaled by propensity, target segment and goal like ad-driven conversions. chosen so the true relative lift of the treatment groups (≈ 9%) lies between the median lower-funnel (purchase) lift of 6% and mid-funnel lift of 19% over 663 Facebook RCTs (Gordon, Moakler & Zettelmeyer 2022, arXiv:2201.07055)",

@@ -8,7 +8,7 @@
  */
 import { coalesce, lit, t, uniform, type ScenarioBuilder, type X } from '@synthgraph/core';
 import type { IdentityGraphModel } from '../model.js';
-import { CAMPAIGN_GOALS } from '../vocabulary.js';
+import { CAMPAIGN_GOALS, CHANNELS } from '../vocabulary.js';
 import { MAX_CLICKS_PER_EXPOSURE, type deliveryStage } from './delivery.js';
 import { firstOf } from './expressions.js';
 
@@ -54,6 +54,21 @@ export function conversionMultiplier(propensity: X<number>, inTarget: X<boolean>
 }
 
 /**
+ * The odds multiplier of ad-caused conversions: the person's multiplier times the channel's true
+ * incremental effect (`campaigns.incremental_effect`). With every channel at 1 (the default) the
+ * person's multiplier is used as it is, so the default scenario is unchanged.
+ *
+ * @example
+ * ```ts
+ * causedMultiplier(c.col('conversion_multiplier'), c.col('channel'), config.campaigns.incremental_effect);
+ * ```
+ */
+export function causedMultiplier(person: X<number>, channel: X<string>, effect: Readonly<Record<(typeof CHANNELS)[number], number>>): X<number> {
+  if (CHANNELS.every((ch) => effect[ch] === 1)) return person;
+  return person.times(firstOf(CHANNELS.map((ch) => [channel.eq(ch), lit(effect[ch])] as const), lit(0)));
+}
+
+/**
  * Adds truth_assignment_outcomes (one row per campaign_assignments row).
  *
  * @example
@@ -92,12 +107,12 @@ export function outcomesStage(s: ScenarioBuilder<DeliveryEntities>, m: IdentityG
         comment: `Conversions that happen without the ads (both arms; probability organic_conversion_rate × multiplier, at most ${MAX_ORGANIC_CONVERSIONS})`,
       })
       .column('post_click_conversions', t.int(), (c) =>
-        bit(Array.from({ length: MAX_CLICKS_PER_EXPOSURE }, (_, j) => c.col('clicks').gt(j).and(uniform().lt(c.col('conversion_multiplier').times(k.post_click_conversion_rate)))).reduce((x, y) => x.or(y))),
-        { comment: 'Conversion caused by a click (each click converts at post_click_conversion_rate × multiplier; one purchase at most)' },
+        bit(Array.from({ length: MAX_CLICKS_PER_EXPOSURE }, (_, j) => c.col('clicks').gt(j).and(uniform().lt(causedMultiplier(c.col('conversion_multiplier'), c.col('channel'), k.incremental_effect).times(k.post_click_conversion_rate)))).reduce((x, y) => x.or(y))),
+        { comment: "Conversion caused by a click (each click converts at post_click_conversion_rate × multiplier × the channel's incremental_effect; one purchase at most)" },
       )
       .column('view_through_conversions', t.int(), (c) =>
-        bit(c.col('impressions').gt(0).and(c.col('clicks').eq(0)).and(uniform().lt(c.col('impressions').times(c.col('conversion_multiplier')).times(k.view_through_rate)))),
-        { comment: 'Conversion caused by an impression without a click (impressions × view_through_rate × multiplier)' },
+        bit(c.col('impressions').gt(0).and(c.col('clicks').eq(0)).and(uniform().lt(c.col('impressions').times(causedMultiplier(c.col('conversion_multiplier'), c.col('channel'), k.incremental_effect)).times(k.view_through_rate)))),
+        { comment: "Conversion caused by an impression without a click (impressions × view_through_rate × multiplier × the channel's incremental_effect)" },
       )
       .column('incremental_conversions', t.int(), (c) => c.col('post_click_conversions').plus(c.col('view_through_conversions')), {
         comment: `Conversions the campaign caused (0 in control and for treatment members not reached; at most ${MAX_INCREMENTAL_CONVERSIONS})`,
