@@ -3,6 +3,25 @@ import { baseDialect, baseFunctions, baseTypes, InternalError, registerDialect, 
 const ident = baseDialect.quoteIdent;
 const str = baseDialect.stringLiteral;
 
+/** Integers per block of {@link parallelRange} (DuckDB's vector size). */
+const RANGE_BLOCK = 2048;
+
+/**
+ * The integer range [start, end) as a source every worker thread can read. DuckDB runs the
+ * `range()` table function on one thread, and with it every operator of its pipeline — all the
+ * columns of a sequence entity such as `households` (issue 17: ~10 s at 1M households whatever the
+ * thread count). Here `range()` yields only the block numbers; a GROUP BY (a pipeline breaker
+ * whose output DuckDB scans in parallel, one task per partition) hands them out, and each block is
+ * expanded with `unnest(range(…))` in the parallel pipeline. Same integers, each once; only the
+ * row order differs (content hashes are order-independent; Parquet row order is no contract).
+ */
+function parallelRange(start: number, end: number, _partitions: number, alias: string): string {
+  if (end - start <= RANGE_BLOCK) return `range(${start}::BIGINT, ${end}::BIGINT) AS ${ident(alias)}("__range")`;
+  const lo = `(${start}::BIGINT + "__block" * ${RANGE_BLOCK}::BIGINT)`;
+  const blocks = Math.ceil((end - start) / RANGE_BLOCK);
+  return `(SELECT unnest(range(${lo}, least(${lo} + ${RANGE_BLOCK}::BIGINT, ${end}::BIGINT))) AS "__range" FROM (SELECT "__block" FROM range(0::BIGINT, ${blocks}::BIGINT) AS "__blocks"("__block") GROUP BY ALL)) AS ${ident(alias)}`;
+}
+
 /**
  * The DuckDB dialect: the base spellings plus what differs (`xor()` because `^` is power, `//`
  * integer division, 1-based lists, `make_timestamp`/`epoch_us`, `unnest` generators). Importing
@@ -55,7 +74,7 @@ export const duckdbDialect: Dialect = registerDialect({
     orderedCollect: ([value, order]) => `list(${value} ORDER BY ${order})`,
   },
   joinArray: (arr, body) => `array_to_string(list_transform(${arr}, lambda __e, __i: ${body('__e', '(__i - 1)')}), '')`,
-  range: (start, end, _partitions, alias) => `range(${start}::BIGINT, ${end}::BIGINT) AS ${ident(alias)}("__range")`,
+  range: parallelRange,
   createTable: (stmt, select, table) => {
     const out = [`CREATE OR REPLACE TABLE ${table} AS\n${select}`];
     if (stmt.comment) out.push(`COMMENT ON TABLE ${table} IS ${str(stmt.comment)}`);
