@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, ConfigError, generate, type Manifest, type ScenarioIR } from '@synthgraph/core';
 import { conformanceScenario, CONFORMANCE_ENTITIES, DERIVED_ENTITIES } from '../../../test/conformance/scenario.js';
 import { engineRows, evaluatorRows, firstDifferences } from '../../../test/conformance/compare.js';
-import { duckdb, duckdbDialect, DuckdbReader } from './index.js';
+import { defaultMemoryLimit, duckdb, duckdbDialect, DuckdbReader } from './index.js';
 
 let dir: string;
 let ir: ScenarioIR;
@@ -76,9 +76,14 @@ describe('DuckDB engine conformance', () => {
     expect(manifest.tables['device_ranks']?.rows).toBe(manifest.tables['devices']?.rows);
   });
 
-  it('content hashes do not depend on the thread count and change with the seed', async () => {
+  it('content hashes do not depend on the thread count or the memory limit, and change with the seed', async () => {
     const one = await generate(ir, duckdb({ out: path.join(dir, 'one'), threads: 1 }));
-    for (const t of Object.keys(manifest.tables)) expect(one.tables[t]?.contentHash, t).toBe(manifest.tables[t]?.contentHash);
+    const small = await generate(ir, duckdb({ out: path.join(dir, 'small'), threads: 2, memoryLimit: '128MB' }));
+    for (const t of Object.keys(manifest.tables)) {
+      expect(one.tables[t]?.contentHash, t).toBe(manifest.tables[t]?.contentHash);
+      expect(small.tables[t]?.contentHash, t).toBe(manifest.tables[t]?.contentHash);
+      expect(small.tables[t]?.canonicalHash, t).toBe(manifest.tables[t]?.canonicalHash);
+    }
     const other = await generate(conformanceScenario(3000).toIR({ seed: 43 }), duckdb({ out: path.join(dir, 'seed43'), threads: 1 }));
     for (const t of Object.keys(manifest.tables)) expect(other.tables[t]?.contentHash, t).not.toBe(manifest.tables[t]?.contentHash);
   });
@@ -170,5 +175,30 @@ describe('DuckDB engine conformance', () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(foreign).then(() => fs.writeFile(path.join(foreign, 'keep.txt'), 'mine')));
     await expect(generate(ir, duckdb({ out: foreign }))).rejects.toBeInstanceOf(ConfigError);
     expect(await readdir(foreign)).toEqual(['keep.txt']);
+  });
+});
+
+describe('DuckDB sizing', () => {
+  it.each([
+    [0, 1],
+    [0, 2048],
+    [0, 2049],
+    [5, 10_000],
+    [100_000, 104_097],
+  ])('the range source [%i, %i) yields every integer once, in blocks read in parallel', async (start, end) => {
+    const [row] = await reader.query(
+      `SELECT count(*) AS n, count(DISTINCT "__range") AS d, min("__range") AS lo, max("__range") AS hi, sum("__range") AS s FROM ${duckdbDialect.range(start, end, 1, 'r')}`,
+    );
+    const n = end - start;
+    expect([row?.['n'], row?.['d'], row?.['lo'], row?.['hi'], row?.['s']].map(Number)).toEqual([n, n, start, end - 1, ((start + end - 1) * n) / 2]);
+  });
+
+  it('the default memory limit is 1 GiB per thread, at least 1 GiB, at most half the RAM', () => {
+    const gib = 2 ** 30;
+    expect(defaultMemoryLimit(2, 24 * gib)).toBe('2048MiB');
+    expect(defaultMemoryLimit(1, 24 * gib)).toBe('1024MiB');
+    expect(defaultMemoryLimit(64, 16 * gib)).toBe('8192MiB');
+    expect(defaultMemoryLimit(4, 1 * gib)).toBe('1024MiB');
+    expect(defaultMemoryLimit()).toMatch(/^\d+MiB$/);
   });
 });

@@ -3,6 +3,7 @@
  * and a {@link DuckdbWriter} — each table as Parquet (default, ZSTD), in a `.duckdb` file, or as
  * CSV, staged so that a failed or cancelled run leaves no partial table.
  */
+import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
 import { buildPlan, defineEngine, LocalOutput, runPlan, type Engine, type Issue, type Manifest, type RunOptions, type ScenarioIR } from '@synthgraph/core';
 import { duckdbDialect } from './duckdb-dialect.js';
@@ -17,7 +18,12 @@ export interface DuckdbOptions {
   readonly format?: DuckdbFormat;
   /** DuckDB worker threads. Default: DuckDB's default (all cores). */
   readonly threads?: number;
-  /** DuckDB memory limit, e.g. `'4GB'`. Default: DuckDB's default (80% of RAM). */
+  /**
+   * DuckDB memory limit, e.g. `'4GB'`; above it DuckDB spills joins, aggregates and sorts to
+   * `tempDirectory`. Default: {@link defaultMemoryLimit} — 1 GiB per thread, at least 1 GiB, at
+   * most half the machine's RAM (DuckDB's own default, 80% of RAM, let a 1M-household run reach
+   * ~10 GiB). Rows and content hashes do not depend on it.
+   */
   readonly memoryLimit?: string;
   /** Where DuckDB spills when over the memory limit. Default: inside the temporary output directory. */
   readonly tempDirectory?: string;
@@ -31,6 +37,25 @@ export interface DuckdbOptions {
    * checks every constraint over the union.
    */
   readonly mode?: 'replace' | 'append';
+}
+
+/** Memory per DuckDB thread by default: the low end of DuckDB's 1–4 GB per thread guidance (docs: guides/performance/environment). */
+const MEMORY_PER_THREAD_MIB = 1024;
+
+/**
+ * The memory limit a DuckDB run uses when none is given: 1 GiB per worker thread (`threads`,
+ * default all cores), at least 1 GiB and at most half of `totalBytes` (default the machine's RAM),
+ * in MiB as DuckDB reads it.
+ *
+ * @example
+ * ```ts
+ * defaultMemoryLimit(2, 24 * 2 ** 30); // '2048MiB'
+ * defaultMemoryLimit(64, 16 * 2 ** 30); // '8192MiB' (half the RAM)
+ * ```
+ */
+export function defaultMemoryLimit(threads: number = availableParallelism(), totalBytes: number = totalmem()): string {
+  const halfRam = Math.floor(totalBytes / 2 ** 21);
+  return `${Math.max(1024, Math.min(threads * MEMORY_PER_THREAD_MIB, halfRam))}MiB`;
 }
 
 const MEMORY = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
@@ -73,6 +98,6 @@ async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Pro
   const spill = o.tempDirectory ? undefined : path.join(output.staging, '.spill');
   const writer = new DuckdbWriter(output, format, o.compression ?? 'zstd', spill);
   const dbPath = format === 'duckdb' ? path.join(output.staging, DUCKDB_FILE) : ':memory:';
-  const openSession = (): Promise<DuckdbSession> => DuckdbSession.open({ path: dbPath, tempDirectory: o.tempDirectory ?? (spill as string), threads: o.threads, memoryLimit: o.memoryLimit, signal: run.signal });
+  const openSession = (): Promise<DuckdbSession> => DuckdbSession.open({ path: dbPath, tempDirectory: o.tempDirectory ?? (spill as string), threads: o.threads, memoryLimit: o.memoryLimit ?? defaultMemoryLimit(o.threads), signal: run.signal });
   return runPlan(ir, plan, { ...run, writer, openSession, sessionLabel: 'opening DuckDB', dialect: duckdbDialect, extra: o.manifestExtra ?? {} });
 }

@@ -24,7 +24,8 @@ Options:
   --out DIR              output directory (default ./synthgraph-out)
   --format F             parquet (default) | duckdb | csv
   --threads N            DuckDB threads (default: all cores)
-  --memory-limit SIZE    DuckDB memory limit, e.g. 4GB
+  --memory-limit SIZE    DuckDB memory limit, e.g. 4GB; above it DuckDB spills to disk
+                         (default: 1 GiB per thread, at least 1 GiB, at most half the RAM)
   --target T             duckdb (default) | spark (local Apache Spark + Delta;
                          run scripts/setup-spark.sh once) | databricks (a SQL warehouse)
                          | databricks-local (a Databricks run rehearsed on local Spark)
