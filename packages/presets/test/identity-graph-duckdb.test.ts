@@ -62,7 +62,7 @@ describe.sequential('identity graph on DuckDB', () => {
     expect(b.irHash).toBe(a.irHash);
   });
 
-  it('content hashes do not depend on the thread count or the memory limit', { timeout: 300_000 }, async () => {
+  it('content hashes do not depend on the thread count or the memory limit', { timeout: 600_000 }, async () => {
     // 3,000 households: the households range is read in two blocks, in parallel with 2 threads
     const size = { households: { num_households: 3_000 } };
     const a = await run(size, path.join(root, 'threads-2'), 9);
