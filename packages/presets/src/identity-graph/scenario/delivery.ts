@@ -87,7 +87,8 @@ export function deliveryStage(s: ScenarioBuilder<CampaignEntities>, m: IdentityG
         .oneOf('assignment', ASSIGNMENTS)
         .oneOf('channel', channels)
         .range('impressions', 0, cap)
-        .rule('control_never_exposed', (c) => c.col('assignment').eq('control').and(c.col('impressions').gt(0))),
+        .rule('control_never_exposed', (c) => c.col('assignment').eq('control').and(c.col('impressions').gt(0)))
+        .rule('channel_only_when_reached', (c) => c.col('impressions').gt(0).eq(c.col('channel').isNull())),
     )
     .entity('campaign_exposures', (e) =>
       e
