@@ -193,13 +193,13 @@ describe('synthgraph init (scripted answers)', () => {
     const { code, prompter, config } = await wizard([
       { match: /^Channels/, answers: [['email', 'ctv']] },
       { match: /^Organic conversion rate/, answers: ['0.02'] },
-      { match: /^True incremental effect of email/, answers: ['0'] },
-      { match: /^True incremental effect of ctv/, answers: ['12', '2.5'] },
+      { match: /^True effect of email/, answers: ['0'] },
+      { match: /^True effect of ctv/, answers: ['12', '2.5'] },
       { match: /^Attribution lookback/, answers: ['7'] },
     ]);
     expect(code).toBe(0);
     // only the chosen channels are asked; an effect above 10 is re-asked with its path
-    expect(prompter.asked.filter((m) => m.startsWith('True incremental effect of')).map((m) => m.split(' ')[4])).toEqual(['email', 'ctv', 'email', 'ctv']);
+    expect(prompter.asked.filter((m) => m.startsWith('True effect of')).map((m) => m.split(' ')[3])).toEqual(['email', 'ctv', 'email', 'ctv']);
     expect(prompter.log.find((l) => l.startsWith('error: '))).toContain('campaigns.incremental_effect.ctv');
     const c = resolved(config);
     expect(c.campaigns.organic_conversion_rate).toBe(0.02);

@@ -195,7 +195,7 @@ export const identityGraphWizard: WizardPlan = {
           (ch): Question => ({
             kind: 'number',
             key: `incremental_effect.${ch}`,
-            label: `True incremental effect of ${ch} ads (multiplier of the conversions they cause; 1 = benchmark, 0 = ineffective; 0–10)`,
+            label: `True effect of ${ch} ads: × the conversions they cause (1 = benchmark, 0 = none; 0–10)`,
             when: (d) => ((d['channels'] as readonly string[] | undefined) ?? CHANNELS).includes(ch),
           }),
         ),
