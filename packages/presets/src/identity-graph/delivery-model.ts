@@ -6,7 +6,7 @@
 import { arrayContains, arraySize, lit, type X } from '@synthgraph/core';
 import type { IdentityGraphModel } from './model.js';
 import { firstOf } from './scenario/expressions.js';
-import { massMean, massSd, solveIncreasing } from './numeric.js';
+import { massMean, solveIncreasing } from './numeric.js';
 import { CHANNEL_CPM, type Channel } from './vocabulary.js';
 
 /**
@@ -27,15 +27,12 @@ export interface DeliveryModel {
   readonly scale: number;
   /** P(F = f) for f = 1..cap. */
   readonly mass: readonly number[];
-  /** E[F] and E[F²] of the capped count. */
+  /** E[F] of the capped count. */
   readonly ef: number;
-  readonly ef2: number;
   /** Share of reached individuals at the cap. */
   readonly capShare: number;
-  /** Expected number of individuals and the variance of individuals per household. */
+  /** Expected number of individuals (the households' adults). */
   readonly individuals: number;
-  readonly perHouseholdMean: number;
-  readonly perHouseholdVar: number;
 }
 
 const capped = (s: number, cap: number): number[] => {
@@ -57,19 +54,13 @@ export function deliveryModel(m: IdentityGraphModel): DeliveryModel {
   const scale = mean <= 1 ? 0 : mean >= cap ? 1e12 : solveIncreasing(meanOf, mean, 1e-6, 1e6, 200);
   const mass = capped(scale, cap);
   const ef = mass.reduce((a, p, i) => a + p * (i + 1), 0);
-  const ef2 = mass.reduce((a, p, i) => a + p * (i + 1) ** 2, 0);
   // Individuals are a household's adults (minors are counted, not modelled).
-  const adults = m.composition.adultsMass;
-  const perHouseholdMean = massMean(adults, 1);
   return {
     scale,
     mass,
     ef,
-    ef2,
     capShare: mass[cap - 1] ?? 0,
-    individuals: m.config.households.num_households * perHouseholdMean,
-    perHouseholdMean,
-    perHouseholdVar: massSd(adults, 1) ** 2,
+    individuals: m.config.households.num_households * massMean(m.composition.adultsMass, 1),
   };
 }
 
