@@ -14,7 +14,7 @@ import { generateCommand } from '../commands/generate.js';
 import { loadConfigFile } from '../config-file.js';
 import type { CliIO } from '../io.js';
 import { KEY, PtySession } from '../../test/support/pty-session.js';
-import { identityGraphWizard, type StepPlan } from './wizard-plan.js';
+import { identityGraphWizard, type StepPlan, type StepValue } from './wizard-plan.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -23,8 +23,13 @@ const bin = path.join(root, 'packages', 'cli', 'src', 'bin.ts');
 const command = (args: string): string => `${tsx} --conditions=source ${bin} init ${args}`;
 const preset = getPreset('identity-graph');
 const plan = (step: string): StepPlan => identityGraphWizard.steps.find((s) => s.step === step) as StepPlan;
-/** The labels a step asks with its defaults (conditional questions stay hidden), then the weights choice. */
-const labels = (s: StepPlan): string[] => [...s.questions.filter((q) => !q.when).map((q) => q.label), ...(s.weights.length ? ['Weights to edit'] : [])];
+/** The step's default value (what a step shows when nothing was changed). */
+const defaultsOf = (step: string): StepValue => (preset.defaultConfig as unknown as Record<string, StepValue>)[step] ?? {};
+/** The labels a step asks for a draft (default: its defaults; conditional questions whose condition fails stay hidden), then the weights choice. */
+const labels = (s: StepPlan, draft: StepValue = defaultsOf(s.step)): string[] => [
+  ...s.questions.filter((q) => !q.when || q.when(draft)).map((q) => q.label),
+  ...(s.weights.length ? ['Weights to edit'] : []),
+];
 
 let dir: string;
 const sessions: PtySession[] = [];
@@ -42,9 +47,9 @@ function start(args: string): PtySession {
   return s;
 }
 
-/** Answers one step: `typed` maps a label to the keys typed there (default: Enter). */
-async function step(s: PtySession, p: StepPlan, typed: Record<string, string[]> = {}): Promise<void> {
-  for (const label of labels(p)) await s.answer(label, ...(typed[label] ?? [KEY.enter]));
+/** Answers one step: `typed` maps a label to the keys typed there (default: Enter); `draft` is what the answers make of the step (for its conditional questions). */
+async function step(s: PtySession, p: StepPlan, typed: Record<string, string[]> = {}, draft?: StepValue): Promise<void> {
+  for (const label of labels(p, draft)) await s.answer(label, ...(typed[label] ?? [KEY.enter]));
 }
 
 /** The navigation at the end of a step: Enter continues, down+Enter goes back. */
@@ -154,10 +159,16 @@ describe.concurrent('synthgraph init in a terminal', () => {
     await step(s, plan('audience'), { 'Segments to keep (space toggles, enter confirms)': [KEY.space, KEY.enter] });
     await next(s, plan('audience'));
     // campaigns: drop email (first channel), keep only the first attribution model (toggle the other four)
-    await step(s, plan('campaigns'), {
-      'Channels (space toggles, enter confirms)': [KEY.space, KEY.enter],
-      'Attribution models (space toggles, enter confirms)': [KEY.down, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter],
-    });
+    // (the true effect of email is then not asked)
+    await step(
+      s,
+      plan('campaigns'),
+      {
+        'Channels (space toggles, enter confirms)': [KEY.space, KEY.enter],
+        'Attribution models (space toggles, enter confirms)': [KEY.down, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter],
+      },
+      { ...defaultsOf('campaigns'), channels: ['social', 'display', 'video', 'ctv'] },
+    );
     await next(s, plan('campaigns'));
     expect(await s.exit()).toBe(0);
     const r = preset.validateConfig(await loadConfigFile(file));

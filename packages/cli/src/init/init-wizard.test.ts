@@ -189,6 +189,24 @@ describe('synthgraph init (scripted answers)', () => {
     expect(c.demographics.age).toMatchObject({ distribution: 'normal', mean: 40 });
   });
 
+  it('asks the organic conversion rate, the lookback and the true effect of each chosen channel', async () => {
+    const { code, prompter, config } = await wizard([
+      { match: /^Channels/, answers: [['email', 'ctv']] },
+      { match: /^Organic conversion rate/, answers: ['0.02'] },
+      { match: /^True effect of email/, answers: ['0'] },
+      { match: /^True effect of ctv/, answers: ['12', '2.5'] },
+      { match: /^Attribution lookback/, answers: ['7'] },
+    ]);
+    expect(code).toBe(0);
+    // only the chosen channels are asked; an effect above 10 is re-asked with its path
+    expect(prompter.asked.filter((m) => m.startsWith('True effect of')).map((m) => m.split(' ')[3])).toEqual(['email', 'ctv', 'email', 'ctv']);
+    expect(prompter.log.find((l) => l.startsWith('error: '))).toContain('campaigns.incremental_effect.ctv');
+    const c = resolved(config);
+    expect(c.campaigns.organic_conversion_rate).toBe(0.02);
+    expect(c.campaigns.attribution_lookback_days).toBe(7);
+    expect(c.campaigns.incremental_effect).toEqual({ email: 0, social: 1, display: 1, video: 1, ctv: 2.5 });
+  });
+
   it('takes a problem between steps back to the step it names, then checks the whole config again', async () => {
     const { code, prompter, config } = await wizard([
       { match: /^Window length/, answers: ['30'] },

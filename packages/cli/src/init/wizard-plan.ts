@@ -190,7 +190,17 @@ export const identityGraphWizard: WizardPlan = {
         { kind: 'number', key: 'reach_percentage', label: 'Planned reach: % of each treatment group that sees an impression (1–100)' },
         { kind: 'number', key: 'holdout_share', label: 'Holdout: share of each audience kept unexposed as control (0–0.5)' },
         { kind: 'number', key: 'post_click_conversion_rate', label: 'Post-click conversion rate, conversions per click (0–1)' },
+        { kind: 'number', key: 'organic_conversion_rate', label: 'Organic conversion rate, conversions per audience member and flight without the ads (0–1)' },
+        ...CHANNELS.map(
+          (ch): Question => ({
+            kind: 'number',
+            key: `incremental_effect.${ch}`,
+            label: `True effect of ${ch} ads: × the conversions they cause (1 = benchmark, 0 = none; 0–10)`,
+            when: (d) => ((d['channels'] as readonly string[] | undefined) ?? CHANNELS).includes(ch),
+          }),
+        ),
         { kind: 'multiselect', key: 'attribution_models', label: 'Attribution models (space toggles, enter confirms)', options: () => choices(ATTRIBUTION_MODELS) },
+        { kind: 'number', key: 'attribution_lookback_days', label: 'Attribution lookback: touches at most this many days before a conversion count (1–90)' },
       ],
       weights: [],
     },

@@ -1,31 +1,25 @@
 /**
- * Compile-time parameters of campaign delivery: the capped heavy-tailed frequency distribution
- * and the audience-size moments that turn a planned reach into a budget whose paced spend stays
- * below it (see docs/tables/campaign_exposures.md).
+ * Compile-time parameters of campaign delivery: the capped heavy-tailed frequency distribution,
+ * the audience size that turns a planned reach into a planned cost, and the channel prices
+ * (see docs/tables/campaign_exposures.md).
  */
+import { arrayContains, arraySize, lit, type X } from '@synthgraph/core';
 import type { IdentityGraphModel } from './model.js';
-import { massMean, massSd, solveIncreasing } from './numeric.js';
+import { firstOf } from './scenario/expressions.js';
+import { massMean, solveIncreasing } from './numeric.js';
 import { CHANNEL_CPM, type Channel } from './vocabulary.js';
 
 /**
- * Standard deviations of spend the budget keeps above its expected spend: a campaign overspends
- * with probability below 1 in 4,000, and at 20K households spend lands at 94–97% of budget.
+ * Share of the planned cost a campaign's budget holds in reserve, drawn per campaign: paced
+ * delivery spends the planned cost, so spend / budget = 1 / (1 + reserve) lies in 92.6–98%
+ * (issue 12: 90–100% of budget per campaign) at every audience size.
  *
  * @example
  * ```ts
- * BUDGET_SAFETY_Z; // 3.5
+ * BUDGET_RESERVE.max; // 0.08
  * ```
  */
-export const BUDGET_SAFETY_Z = 3.5;
-/**
- * Half-width of the per-impression price noise around the channel CPM (uniform, mean 1).
- *
- * @example
- * ```ts
- * PRICE_NOISE; // 0.1
- * ```
- */
-export const PRICE_NOISE = 0.1;
+export const BUDGET_RESERVE = { min: 0.02, max: 0.08 } as const;
 
 /** Delivery parameters derived from the config. */
 export interface DeliveryModel {
@@ -33,15 +27,12 @@ export interface DeliveryModel {
   readonly scale: number;
   /** P(F = f) for f = 1..cap. */
   readonly mass: readonly number[];
-  /** E[F] and E[F²] of the capped count. */
+  /** E[F] of the capped count. */
   readonly ef: number;
-  readonly ef2: number;
   /** Share of reached individuals at the cap. */
   readonly capShare: number;
-  /** Expected number of individuals and the variance of individuals per household. */
+  /** Expected number of individuals (the households' adults). */
   readonly individuals: number;
-  readonly perHouseholdMean: number;
-  readonly perHouseholdVar: number;
 }
 
 const capped = (s: number, cap: number): number[] => {
@@ -63,20 +54,59 @@ export function deliveryModel(m: IdentityGraphModel): DeliveryModel {
   const scale = mean <= 1 ? 0 : mean >= cap ? 1e12 : solveIncreasing(meanOf, mean, 1e-6, 1e6, 200);
   const mass = capped(scale, cap);
   const ef = mass.reduce((a, p, i) => a + p * (i + 1), 0);
-  const ef2 = mass.reduce((a, p, i) => a + p * (i + 1) ** 2, 0);
   // Individuals are a household's adults (minors are counted, not modelled).
-  const adults = m.composition.adultsMass;
-  const perHouseholdMean = massMean(adults, 1);
   return {
     scale,
     mass,
     ef,
-    ef2,
     capShare: mass[cap - 1] ?? 0,
-    individuals: m.config.households.num_households * perHouseholdMean,
-    perHouseholdMean,
-    perHouseholdVar: massSd(adults, 1) ** 2,
+    individuals: m.config.households.num_households * massMean(m.composition.adultsMass, 1),
   };
+}
+
+/**
+ * Rate-card price of one impression on a channel in micro-dollars (CPM × 1,000: an integer for
+ * every channel, so sums of impression costs are exact on every engine).
+ *
+ * @example
+ * ```ts
+ * impressionMicros(c.col('channel'), ['email', 'ctv']); // CASE … 1500 … 32000
+ * ```
+ */
+export function impressionMicros(channel: X<string>, channels: readonly Channel[]): X<number> {
+  return firstOf(channels.map((ch) => [channel.eq(ch), lit(CHANNEL_CPM[ch] * 1000)] as const), lit(0));
+}
+
+/**
+ * Mean rate-card price of one impression, in dollars, over a campaign's channels (impressions are
+ * spread evenly over them).
+ *
+ * @example
+ * ```ts
+ * meanImpressionPrice(c.col('channels'), config.campaigns.channels);
+ * ```
+ */
+export function meanImpressionPrice(campaignChannels: X<readonly string[]>, channels: readonly Channel[]): X<number> {
+  const total = channels.map((ch) => firstOf([[arrayContains(campaignChannels, ch), lit(CHANNEL_CPM[ch] / 1000)]], lit(0))).reduce((x, y) => x.plus(y));
+  return total.div(arraySize(campaignChannels));
+}
+
+/**
+ * The planned cost of a campaign in dollars: its expected treatment group (audience share of the
+ * expected individuals, minus the holdout) times the planned reach, the mean frequency and the
+ * mean impression price of its channels. The budget adds a reserve to it; paced delivery spends it.
+ *
+ * @example
+ * ```ts
+ * plannedCost(model, c.col('audience_share'), c.col('planned_reach'), c.col('channels'));
+ * ```
+ */
+export function plannedCost(m: IdentityGraphModel, audienceShare: X<number>, plannedReach: X<number>, campaignChannels: X<readonly string[]>): X<number> {
+  const d = deliveryModel(m);
+  return audienceShare
+    .times(d.individuals * (1 - m.config.campaigns.holdout_share) * d.ef)
+    .times(plannedReach)
+    .times(meanImpressionPrice(campaignChannels, m.config.campaigns.channels));
 }
 
 /**

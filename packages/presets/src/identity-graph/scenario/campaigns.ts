@@ -5,10 +5,10 @@
  * (`response.ts`: clicks and conversions) and attribution (`attribution.ts`: outcome_metrics).
  */
 import { array, arrayCompact, arrayGet, arraySize, bernoulli, concat, days, intBetween, lit, nullOf, pick, t, toScaled, uniform, type ScenarioBuilder, type X } from '@synthgraph/core';
-import { BUDGET_SAFETY_Z, deliveryModel, PRICE_NOISE } from '../delivery-model.js';
+import { BUDGET_RESERVE, plannedCost } from '../delivery-model.js';
 import type { IdentityGraphModel } from '../model.js';
 import { CAMPAIGN_KEY_STRIDE } from '../model.js';
-import { CAMPAIGN_GOALS, CHANNEL_CPM } from '../vocabulary.js';
+import { CAMPAIGN_GOALS } from '../vocabulary.js';
 import type { audienceStage } from './audience.js';
 import { attributionStage } from './attribution.js';
 import { deliveryStage } from './delivery.js';
@@ -31,10 +31,10 @@ function colNamed(c: unknown, name: string): X<number> {
 }
 
 /**
- * Adds the campaigns table. The budget is what the campaign's plan costs: its audience (a share
- * of the expected number of individuals) minus the holdout, times the planned reach, the mean
- * frequency and the mean CPM of its channels — plus a safety margin of 3.5 standard deviations of
- * the delivered spend, so paced delivery spends 90–100% of it at realistic sizes and never more.
+ * Adds the campaigns table. The budget is what the campaign's plan costs (`plannedCost`: its
+ * audience — a share of the expected number of individuals — minus the holdout, times the planned
+ * reach, the mean frequency and the mean CPM of its channels) plus a reserve drawn per campaign;
+ * paced delivery (`delivery.ts`) spends the planned cost, so spend / budget is 92.6–98% at every size.
  *
  * @example
  * ```ts
@@ -44,10 +44,8 @@ function colNamed(c: unknown, name: string): X<number> {
 export function campaignsTableStage(s: ScenarioBuilder<AudienceEntities>, m: IdentityGraphModel) {
   const w = m.window;
   const k = m.config.campaigns;
-  const d = deliveryModel(m);
   const segments = m.config.audience.segments.map((x) => x.name);
   const channels = k.channels;
-  const noise2 = 1 + (PRICE_NOISE * PRICE_NOISE) / 3;
   return s.entity('campaigns', (e) => {
     let b = e
       .rows(k.num_campaigns, { keyOffset: m.keys.campaignOffset })
@@ -74,30 +72,19 @@ export function campaignsTableStage(s: ScenarioBuilder<AudienceEntities>, m: Ide
     channels.forEach((ch, i) => {
       b = b.column(`has_${ch}`, t.int(), (c) => firstOf([[c.col('channel_a').eq(i).or(bernoulli(0.35)), lit(1)]], lit(0)), { hidden: true }) as typeof b;
     });
-    const has = (c: unknown): X<number>[] => channels.map((ch) => colNamed(c, `has_${ch}`));
     return b
       .column('channels', t.array(t.string()), (c) => arrayCompact(array(...channels.map((ch) => firstOf([[colNamed(c, `has_${ch}`).eq(1), lit(ch)]], nullOf(t.string()))))), {
-        comment: 'Channels used (a non-empty subset of the configured channels); impressions are spread evenly over them',
+        comment: 'Channels used (a non-empty subset of the configured channels); each reached individual is reached on one of them, chosen evenly',
       })
-      .column('n_channels', t.int(), (c) => has(c).reduce((x, y) => x.plus(y)), { hidden: true })
-      .column('cpm_mean', t.double(), (c) => has(c).map((h, i) => h.times(CHANNEL_CPM[channels[i] as keyof typeof CHANNEL_CPM] / 1000)).reduce((x, y) => x.plus(y)).div(c.col('n_channels')), { hidden: true })
-      .column('cpm_sq', t.double(), (c) => has(c).map((h, i) => h.times((CHANNEL_CPM[channels[i] as keyof typeof CHANNEL_CPM] / 1000) ** 2 * noise2)).reduce((x, y) => x.plus(y)).div(c.col('n_channels')), { hidden: true })
       .column('audience_share', t.double(), () => uniform(k.audience_share.min, k.audience_share.max).times(10_000).floor().div(10_000), {
         comment: 'Share of all individuals in the addressable audience (randomized into treatment and control in campaign_assignments)',
       })
       .column('planned_reach', t.double(), () => clamp(uniform(0.75, 1.25).times(k.reach_percentage / 100).times(10_000).floor().div(10_000), 0.0001, 1), {
         comment: 'Planned share of the treatment group that sees at least one impression (what the budget buys)',
       })
-      .column('p_reach', t.double(), (c) => c.col('audience_share').times(1 - k.holdout_share).times(c.col('planned_reach')), { hidden: true })
-      // spend per individual Y: reached with p_reach, then F impressions on one channel (cost c each)
-      .column('ey', t.double(), (c) => c.col('p_reach').times(d.ef).times(c.col('cpm_mean')), { hidden: true })
-      .column('ey2', t.double(), (c) => c.col('p_reach').times(c.col('cpm_sq')).times(d.ef2), { hidden: true })
-      // per household: A individuals (A random)
-      .column('var_t', t.double(), (c) => c.col('ey2').minus(c.col('ey').times(c.col('ey'))).times(d.perHouseholdMean).plus(c.col('ey').times(c.col('ey')).times(d.perHouseholdVar)), { hidden: true })
-      .column('expected_spend', t.double(), (c) => c.col('ey').times(d.individuals), { hidden: true })
-      .column('spend_sd', t.double(), (c) => c.col('var_t').times(m.config.households.num_households).sqrt(), { hidden: true })
-      .column('budget', t.decimal(14, 2), (c) => toScaled(c.col('expected_spend').plus(c.col('spend_sd').times(BUDGET_SAFETY_Z)).plus(0.01), 2), {
-        comment: 'Budget in dollars: the cost of the planned reach at the mean frequency and channel CPMs, with a pacing margin (delivered spend stays below it)',
+      .column('planned_cost', t.double(), (c) => plannedCost(m, c.col('audience_share'), c.col('planned_reach'), c.col('channels')), { hidden: true })
+      .column('budget', t.decimal(14, 2), (c) => toScaled(c.col('planned_cost').times(uniform(1 + BUDGET_RESERVE.min, 1 + BUDGET_RESERVE.max)).plus(0.01), 2), {
+        comment: `Budget in dollars: the planned cost (planned reach × mean frequency × channel CPMs) plus a reserve of ${BUDGET_RESERVE.min * 100}–${BUDGET_RESERVE.max * 100}%; paced delivery spends the planned cost`,
       })
       .column('created_at', t.timestamp(), (c) =>
         c.col('start_date').times(DAY).cast(t.timestamp()).minus(intBetween(3, 45).times(DAY)).minus(intBetween(0, 86_399).times(1_000_000)),

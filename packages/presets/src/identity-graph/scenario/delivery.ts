@@ -1,13 +1,15 @@
 /**
  * Delivery: each campaign randomizes its addressable audience into treatment and control
- * (campaign_assignments) and buys impressions for the treatment group at channel CPMs, paced
- * evenly over its flight (campaign_exposures, one row per impression). Control members are never
- * exposed. Every row is a function of one individual and the campaigns table.
+ * (campaign_assignments) and buys impressions for the reached treatment members, paced evenly
+ * over its flight (campaign_exposures, one row per reached individual carrying its impression
+ * count and cost). Control members are never exposed. Assignments are a function of one
+ * individual and the campaigns table; an exposure's cost also reads its campaign's total
+ * rate-card cost (a window over the campaign's exposures), so spend is the planned cost.
  */
-import { arrayContains, arrayGet, arraySize, coalesce, days, least, lit, t, toScaled, uniform, type ScenarioBuilder } from '@synthgraph/core';
-import { deliveryModel, PRICE_NOISE } from '../delivery-model.js';
+import { arrayContains, arrayGet, arraySize, coalesce, days, least, lit, nullOf, t, toScaled, uniform, wins, type ScenarioBuilder } from '@synthgraph/core';
+import { deliveryModel, impressionMicros, plannedCost } from '../delivery-model.js';
 import type { IdentityGraphModel } from '../model.js';
-import { CHANNEL_CPM, CHANNEL_PLACEMENTS, type Channel } from '../vocabulary.js';
+import { CHANNEL_PLACEMENTS } from '../vocabulary.js';
 import type { campaignsTableStage } from './campaigns.js';
 import { choose, firstOf } from './expressions.js';
 
@@ -75,30 +77,33 @@ export function deliveryStage(s: ScenarioBuilder<CampaignEntities>, m: IdentityG
         .column('impressions', t.int(), (c) => firstOf([[c.col('assignment').eq('treatment').and(uniform().lt(c.right.col('planned_reach'))), frequency()]], lit(0)), {
           comment: `Impressions delivered (0 when not reached or in control; reached: heavy-tailed, mean ${k.frequency.mean}, capped at ${cap})`,
         })
+        .column('channel', t.string(), (c) => {
+          const list = c.right.col('channels');
+          return firstOf([[c.col('impressions').gt(0), arrayGet(list, uniform().times(arraySize(list)).floor())]], nullOf(t.string()));
+        }, { comment: "The channel that reached the individual (one of the campaign's, chosen evenly; NULL when not reached)" })
         .foreignKey('individual_id', 'individuals')
         .foreignKey('campaign_id', 'campaigns')
         .foreignKey('household_id', 'households')
         .oneOf('assignment', ASSIGNMENTS)
+        .oneOf('channel', channels)
         .range('impressions', 0, cap)
-        .rule('control_never_exposed', (c) => c.col('assignment').eq('control').and(c.col('impressions').gt(0))),
+        .rule('control_never_exposed', (c) => c.col('assignment').eq('control').and(c.col('impressions').gt(0)))
+        .rule('channel_only_when_reached', (c) => c.col('impressions').gt(0).eq(c.col('channel').isNull())),
     )
     .entity('campaign_exposures', (e) =>
       e
-        .childrenOf('campaign_assignments', { count: (p) => firstOf([[p.col('impressions').gt(0), lit(1)]], lit(0)), max: 1 })
-        .comment('One row per reached (individual, campaign): its impressions on one of the campaign’s channels, paced evenly over the flight, and their cost at the channel CPM.')
+        .windowOf('campaign_assignments', { partitionBy: ['campaign_id'], orderBy: [], where: (c) => c.col('impressions').gt(0) })
+        .comment('One row per reached (individual, campaign): its impressions on one of the campaign’s channels, paced evenly over the flight, and what they cost.')
         .key('exposure_id', { comment: 'Exposure id, opaque (reveals neither the individual nor the campaign)' })
-        .column('assignment_id', t.bigint(), (c) => c.parent.col('assignment_id'), { comment: 'The (individual, campaign) assignment these impressions were delivered to' })
-        .column('individual_id', t.bigint(), (c) => c.parent.col('individual_id'), { comment: 'Who was exposed' })
-        .column('campaign_id', t.bigint(), (c) => c.parent.col('campaign_id'), { comment: 'The campaign' })
-        .column('household_id', t.bigint(), (c) => c.parent.col('household_id'), { comment: 'Household of the individual' })
-        .column('in_target_segment', t.boolean(), (c) => c.parent.col('in_target_segment'), { comment: "Whether the individual is in the campaign's target segment" })
-        .column('campaign_channels', t.array(t.string()), (c) => c.lookup('campaigns', c.parent.col('campaign_id'), 'channels'), { hidden: true })
-        .column('channel', t.string(), (c) => arrayGet(c.col('campaign_channels'), uniform().times(arraySize(c.col('campaign_channels'))).floor()), {
-          comment: "The channel that reached the individual (one of the campaign's, evenly spread)",
-        })
-        .column('frequency', t.int(), (c) => c.parent.col('impressions'), { comment: `Impressions delivered (1 to the cap of ${cap}; heavy-tailed)` })
-        .column('flight_start', t.bigint(), (c) => c.lookup('campaigns', c.parent.col('campaign_id'), 'start_date').times(DAY), { hidden: true })
-        .column('flight_end', t.bigint(), (c) => c.lookup('campaigns', c.parent.col('campaign_id'), 'end_date').plus(1).times(DAY), { hidden: true })
+        .column('assignment_id', t.bigint(), (c) => c.row.col('assignment_id'), { comment: 'The (individual, campaign) assignment these impressions were delivered to' })
+        .column('individual_id', t.bigint(), (c) => c.row.col('individual_id'), { comment: 'Who was exposed' })
+        .column('campaign_id', t.bigint(), (c) => c.row.col('campaign_id'), { comment: 'The campaign' })
+        .column('household_id', t.bigint(), (c) => c.row.col('household_id'), { comment: 'Household of the individual' })
+        .column('in_target_segment', t.boolean(), (c) => c.row.col('in_target_segment'), { comment: "Whether the individual is in the campaign's target segment" })
+        .column('channel', t.string(), (c) => c.row.col('channel'), { comment: "The channel that reached the individual (one of the campaign's, chosen evenly)" })
+        .column('frequency', t.int(), (c) => c.row.col('impressions'), { comment: `Impressions delivered (1 to the cap of ${cap}; heavy-tailed)` })
+        .column('flight_start', t.bigint(), (c) => c.lookup('campaigns', c.col('campaign_id'), 'start_date').times(DAY), { hidden: true })
+        .column('flight_end', t.bigint(), (c) => c.lookup('campaigns', c.col('campaign_id'), 'end_date').plus(1).times(DAY), { hidden: true })
         .column('gap', t.bigint(), (c) => c.col('flight_end').minus(c.col('flight_start')).idiv(c.col('frequency')), { hidden: true })
         .column('exposure_ts', t.timestamp(), (c) => c.col('flight_start').plus(uniform().times(c.col('gap')).floor()).cast(t.timestamp()), {
           comment: 'First impression; impression k (0-based) follows at exposure_ts + k · (flight length / frequency): paced delivery',
@@ -110,9 +115,17 @@ export function deliveryStage(s: ScenarioBuilder<CampaignEntities>, m: IdentityG
           const last = list.pop() as (typeof list)[number];
           return firstOf(list, last[1]);
         }, { comment: 'Placement within the channel' })
-        .column('cpm', t.double(), (c) => firstOf(channels.map((ch) => [c.col('channel').eq(ch), lit(CHANNEL_CPM[ch])] as const), lit(CHANNEL_CPM[channels[0] as Channel])), { hidden: true })
-        .column('cost', t.decimal(12, 6), (c) => toScaled(c.col('cpm').times(c.col('frequency')).div(1000).times(uniform(1 - PRICE_NOISE, 1 + PRICE_NOISE)), 6), {
-          comment: 'Media cost of these impressions in dollars (frequency × channel CPM / 1000, ±10% price noise)',
+        // Paced delivery spends the campaign's planned cost: every impression costs its channel's
+        // rate-card price times the campaign's price index (planned cost / rate-card cost of all
+        // its delivered impressions), so spend is the planned cost whatever the audience drew.
+        .column('rate_card_micros', t.bigint(), (c) => c.col('frequency').times(impressionMicros(c.col('channel'), channels)), { hidden: true })
+        .column('campaign_rate_card_micros', t.bigint(), (c) => wins.sum(c.row.col('impressions').times(impressionMicros(c.row.col('channel'), channels))), { hidden: true })
+        .column('planned_cost', t.double(), (c) =>
+          plannedCost(m, c.lookup('campaigns', c.col('campaign_id'), 'audience_share'), c.lookup('campaigns', c.col('campaign_id'), 'planned_reach'), c.lookup('campaigns', c.col('campaign_id'), 'channels')),
+          { hidden: true },
+        )
+        .column('cost', t.decimal(12, 6), (c) => toScaled(c.col('rate_card_micros').times(c.col('planned_cost')).div(c.col('campaign_rate_card_micros')), 6), {
+          comment: "Media cost of these impressions in dollars: frequency × channel CPM / 1000 × the campaign's price index (paced delivery spends the campaign's planned cost; see docs)",
         })
         .column('ctr', t.double(), (c) => firstOf(channels.map((ch) => [c.col('channel').eq(ch), lit(k.click_through_rate[ch])] as const), lit(0)), { hidden: true })
         .column('clicks', t.int(), (c) =>
