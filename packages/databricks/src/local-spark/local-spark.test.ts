@@ -125,7 +125,7 @@ describe('LocalSpark (real Apache Spark 4 + Delta Lake)', () => {
     expect(e.errorClass).toBe('TASK_WRITE_FAILED');
     expect(e.rootCause).toMatchObject({ exception: 'org.apache.spark.SparkNumberFormatException', errorClass: 'CAST_INVALID_INPUT' });
     expect(e.rootCause?.message).toContain("The value 'x'");
-    expect(e.message).toMatch(/^Spark SQL failed \[TASK_WRITE_FAILED\]: .*\n  caused by org\.apache\.spark\.SparkNumberFormatException: \[CAST_INVALID_INPUT\] The value 'x' of the type "STRING" cannot be cast to "INT"/);
+    expect(e.message).toMatch(/^Spark SQL failed \[TASK_WRITE_FAILED\]: .*\n {2}caused by org\.apache\.spark\.SparkNumberFormatException: \[CAST_INVALID_INPUT\] The value 'x' of the type "STRING" cannot be cast to "INT"/);
     // a failure without a nested cause adds no line
     const flat = (await spark.sql('SELEC 1').catch((x: unknown) => x)) as SparkSqlError;
     expect(flat.rootCause).toBeNull();
