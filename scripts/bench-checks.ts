@@ -47,8 +47,9 @@ async function compare(plan: StatementPlan, query: Query, quote: (name: string) 
   const best: Record<string, Record<string, number>> = { before: {}, fused: {} };
   const counts: Record<string, string> = {};
   for (let round = 0; round < repeat; round++) {
-    for (const [form, groups] of Object.entries(forms)) {
-      for (const g of groups) {
+    for (const [i, entity] of plan.checkGroups.map((g) => g.entity).entries()) {
+      for (const [form, groups] of Object.entries(forms)) {
+        const g = groups[i] as (typeof groups)[number];
         const t0 = performance.now();
         const row = (await query(g.sql, `${form} checks of ${g.entity}`))[0] ?? {};
         const ms = performance.now() - t0;
@@ -57,6 +58,7 @@ async function compare(plan: StatementPlan, query: Query, quote: (name: string) 
         const got = JSON.stringify(g.names.map((_, i) => Number(row[checkColumn(i)])));
         if (counts[g.entity] !== undefined && counts[g.entity] !== got) throw new Error(`${g.entity}: the two forms count differently: ${counts[g.entity]} vs ${got}`);
         counts[g.entity] = got;
+        process.stderr.write(`round ${round + 1} ${entity} ${form}: ${(ms / 1000).toFixed(2)} s\n`);
       }
     }
   }
