@@ -45,7 +45,8 @@ export { SqlPrinter, type TableRef } from './sql/printer.js';
 export { lowerEntity, type LowerOptions } from './sql/lower-entity.js';
 export { decodedTable } from './sql/lower/key-layers.js';
 export { compileChecks, checkName } from './sql/checks.js';
-export { buildPlan, type StatementPlan, type TableStatements, type CheckStatement, type PlanOptions } from './sql/plan.js';
+export { compileCheckGroups, checkColumn } from './sql/check-groups.js';
+export { buildPlan, type StatementPlan, type TableStatements, type CheckStatement, type CheckGroupStatement, type PlanOptions } from './sql/plan.js';
 export * from './run/engine.js';
 export { createManifest, type ManifestParts } from './run/manifest.js';
 export { contentHashSql, parseContentHash, CANONICAL_HASH_VERSION } from './run/content-hash.js';
@@ -56,7 +57,7 @@ export { OutputLock, OutputLockedError, lockFileOf } from './run/output-lock.js'
 export { recoverOutput, type Recovery } from './run/output-recovery.js';
 export { FAULT_ENV } from './run/fault-point.js';
 export { RunProgress } from './run/progress.js';
-export { runPlan, groupChecks, countRowsSql, type RunSession, type SessionStart, type TableWriter, type TableFiles, type RunPlanOptions } from './run/run-plan.js';
+export { runPlan, countRowsSql, type RunSession, type SessionStart, type TableWriter, type TableFiles, type RunPlanOptions } from './run/run-plan.js';
 export {
   PoolError,
   type Pool,

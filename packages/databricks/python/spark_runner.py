@@ -20,7 +20,9 @@ Responses:
    "elapsedMs": 12.5}
   {"id": 2, "ok": true, "plan": "== Physical Plan ==\n...", "elapsedMs": 3.1}
   {"id": 9, "ok": false, "error": {"class": "ARITHMETIC_OVERFLOW", "message": "...",
-   "sqlState": "22003", "exception": "org.apache.spark.SparkArithmeticException"}}
+   "sqlState": "22003", "exception": "org.apache.spark.SparkArithmeticException",
+   "rootCause": {"exception": "...", "message": "...", "class": "..." | null}}}
+   # rootCause: the innermost exception of the JVM cause chain, when it is not the one reported
 
 Values are encoded losslessly: BIGINT and DECIMAL as strings, TIMESTAMP / TIMESTAMP_NTZ as
 epoch microseconds in a string, DATE as an ISO string, DOUBLE/FLOAT as numbers except NaN and
@@ -433,6 +435,37 @@ def _java_chain(jexc) -> List[Any]:
     return chain
 
 
+def _root_cause(java_exceptions: List[Any]) -> Optional[Any]:
+    """The innermost exception of the first JVM cause chain (what actually went wrong inside a
+    wrapper such as ``[TASK_WRITE_FAILED] Task failed while writing rows``)."""
+    if not java_exceptions:
+        return None
+    chain = _java_chain(java_exceptions[0])
+    return chain[-1] if chain else None
+
+
+def _with_root(reported: Any, root: Optional[Any]) -> Dict[str, Any]:
+    """``{"rootCause": {"exception", "message", "class"}}`` when the innermost cause is not the
+    exception already reported; else nothing."""
+    if root is None:
+        return {}
+    try:
+        if root.equals(reported):
+            return {}
+        name = str(root.getClass().getName())
+        message = root.getMessage()
+        condition = None
+        if hasattr(root, "getCondition"):
+            try:
+                condition = root.getCondition()
+            except Exception:  # noqa: BLE001 - not a SparkThrowable
+                condition = None
+        return {"rootCause": {"exception": name, "message": str(message) if message is not None else "",
+                              "class": str(condition) if condition else None}}
+    except Exception:  # noqa: BLE001 - describing the cause must never hide the error
+        return {}
+
+
 def describe_error(exc: BaseException) -> Dict[str, Any]:
     """Spark's error condition, message and SQLSTATE for any exception raised by PySpark."""
     from py4j.protocol import Py4JJavaError
@@ -462,6 +495,7 @@ def describe_error(exc: BaseException) -> Dict[str, Any]:
             best = (j, condition)
             if not condition.startswith("INTERNAL_ERROR"):
                 break
+    root = _root_cause(java_exceptions)
     if best is not None:
         j, condition = best
         try:
@@ -473,6 +507,7 @@ def describe_error(exc: BaseException) -> Dict[str, Any]:
             "message": str(j.getMessage()),
             "sqlState": sql_state,
             "exception": str(j.getClass().getName()),
+            **_with_root(j, root),
         }
     if java_exceptions:
         j = java_exceptions[-1]
@@ -481,6 +516,7 @@ def describe_error(exc: BaseException) -> Dict[str, Any]:
             "message": str(j.getMessage() or j.toString()),
             "sqlState": None,
             "exception": str(j.getClass().getName()),
+            **_with_root(j, root),
         }
     sql_state = None
     getter = getattr(exc, "getSqlState", None)

@@ -8,6 +8,7 @@
 import { CancelledError, SynthgraphError } from '../errors.js';
 import type { ScenarioIR } from '../ir/types.js';
 import type { Dialect } from '../sql/dialect.js';
+import { checkColumn } from '../sql/check-groups.js';
 import type { StatementPlan, TableStatements } from '../sql/plan.js';
 import type { TableRef } from '../sql/printer.js';
 import { contentHashSql, parseContentHash } from './content-hash.js';
@@ -147,7 +148,6 @@ const CANCELLED = 'The run was cancelled; nothing was written.';
 export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOptions): Promise<Manifest> {
   const t0 = performance.now();
   const { writer, signal } = o;
-  const checkGroups = groupChecks(plan.checks, (n) => o.dialect.quoteIdent(n));
   const progress = new RunProgress({ tables: plan.tables.length, checks: plan.checks.length }, o.onProgress);
   const live = (): void => {
     if (signal?.aborted) throw new CancelledError(CANCELLED);
@@ -181,14 +181,14 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
       tables[t.entity] = { rows, files: [], bytes: 0, contentHash: (await s.nativeHash?.(t, rows)) ?? canonicalHash, canonicalHash, elapsedMs: elapsed[t.entity] ?? 0 };
     }
     const checks: CheckResult[] = [];
-    for (const g of checkGroups) {
+    for (const g of plan.checkGroups) {
       live();
-      progress.checksStarted(g.entity, g.checks.map((c) => c.name));
+      progress.checksStarted(g.entity, g.names);
       const row = (await s.query(g.sql, `running the checks of ${g.entity}`))[0] ?? {};
-      g.checks.forEach((c, i) => {
-        const violations = Number(row[`c${i}`]);
-        checks.push({ name: c.name, table: c.entity, violations });
-        progress.checkFinished(c.entity, c.name, violations);
+      g.names.forEach((name, i) => {
+        const violations = Number(row[checkColumn(i)]);
+        checks.push({ name, table: g.entity, violations });
+        progress.checkFinished(g.entity, name, violations);
       });
     }
     live();
@@ -230,21 +230,4 @@ function refuseFailedAppend(checks: readonly CheckResult[]): void {
     'CHECK_FAILED',
     `The appended batch was not committed: ${failed.length} check(s) over the output found violations; the output is unchanged.\n${failed.map((c) => `  ${c.name}: ${c.violations} violations`).join('\n')}\n  fix: append a batch whose keys are disjoint from the output's (a new batch index), with the same config`,
   );
-}
-
-/**
- * The checks of a plan grouped per table into one statement each: `SELECT (check 1) AS c0,
- * (check 2) AS c1, …` — one round trip (and one plan) per table instead of one per check, and
- * engines like Spark run the scalar subqueries concurrently. Column `c<i>` is the violation
- * count of `checks[i]`; `quote` is the dialect's identifier quoting.
- *
- * @example
- * ```ts
- * for (const g of groupChecks(plan.checks, sparkIdent)) console.log(g.entity, g.checks.length, g.sql);
- * ```
- */
-export function groupChecks<C extends { readonly entity: string; readonly sql: string }>(checks: readonly C[], quote: (name: string) => string): { entity: string; checks: C[]; sql: string }[] {
-  const groups = new Map<string, C[]>();
-  for (const c of checks) groups.set(c.entity, [...(groups.get(c.entity) ?? []), c]);
-  return [...groups].map(([entity, cs]) => ({ entity, checks: cs, sql: `SELECT ${cs.map((c, i) => `(\n${c.sql}\n) AS ${quote(`c${i}`)}`).join(',\n')}` }));
 }

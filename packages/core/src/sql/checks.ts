@@ -2,11 +2,12 @@
  * The check compiler: every declared constraint becomes one violation-count query over the
  * generated tables. 0 means the constraint holds.
  */
+import { InternalError } from '../errors.js';
 import { rangeText } from '../eval/values.js';
 import type { Constraint, EntityIR, LiteralValue, ScenarioIR } from '../ir/types.js';
 import { expandScenario } from '../random/expand-scenario.js';
 import { lowerExpr } from './lower-expr.js';
-import { entityOf, lowerContext, storedCol, type LowerContext } from './lower/context.js';
+import { entityOf, lowerContext, storedCol, typeOf, type LowerContext } from './lower/context.js';
 import { entityTable } from './lower/key-layers.js';
 import { sourceReads, sourceScope } from './lower/scope.js';
 import { sql, type CheckStmt, type SqlExpr, type SqlFrom, type SqlSelect } from './sql-nodes.js';
@@ -14,7 +15,8 @@ import { sql, type CheckStmt, type SqlExpr, type SqlFrom, type SqlSelect } from 
 const c = (table: string, name: string): SqlExpr => sql.col(table, name);
 const count = (from: SqlFrom, where: SqlExpr | null): SqlSelect => sql.select([{ alias: 'violations', expr: sql.countStar() }], from, where);
 const sum = (inner: SqlSelect, expr: SqlExpr): SqlSelect => sql.select([{ alias: 'violations', expr: sql.call('coalesce', [sql.agg('sum', expr), sql.int(0)]) }], sql.subquery(inner, 'd'));
-const lit = (v: LiteralValue): SqlExpr => sql.lit(v, typeof v === 'number' ? (Number.isInteger(v) ? 'bigint' : 'double') : typeof v === 'boolean' ? 'boolean' : 'string');
+/** A constraint's literal (a range bound, an enum value) as a SQL literal of its JSON type. */
+export const checkLiteral = (v: LiteralValue): SqlExpr => sql.lit(v, typeof v === 'number' ? (Number.isInteger(v) ? 'bigint' : 'double') : typeof v === 'boolean' ? 'boolean' : 'string');
 const isNull = (x: SqlExpr): SqlExpr => sql.unary('isNull', x);
 const notNull = (x: SqlExpr): SqlExpr => sql.unary('isNotNull', x);
 const moreThanOne = sql.binary('>', sql.countStar(), sql.int(1));
@@ -58,8 +60,47 @@ export function checkName(e: Pick<EntityIR, 'name' | 'columns'>, c: Constraint):
   }
 }
 
+/**
+ * The per-row violation predicate of a constraint that one row can break on its own (notNull,
+ * range, enum over a scalar, temporal, rule), read from the table aliased `t`; `raw` names the
+ * column holding a column's stored value (rules read id columns decoded, under their own names).
+ * Null for constraints that need a group (primaryKey, unique), a join (foreignKey, childCount)
+ * or an exploded array (enum over an array column).
+ *
+ * @example
+ * ```ts
+ * rowViolation(ctx, e, { kind: 'notNull', column: 'age' }); // "t"."age" IS NULL
+ * ```
+ */
+export function rowViolation(ctx: LowerContext, e: EntityIR, k: Constraint, raw: (column: string) => string = (x) => x): SqlExpr | null {
+  const v = (column: string): SqlExpr => c('t', raw(column));
+  switch (k.kind) {
+    case 'notNull':
+      return isNull(v(k.column));
+    case 'range': {
+      const x = sql.stored(typeOf(ctx, e.name, k.column), v(k.column));
+      const conds: SqlExpr[] = [];
+      if (k.min !== null) conds.push(sql.binary('<', x, checkLiteral(k.min)));
+      if (k.max !== null) conds.push(sql.binary('>', x, checkLiteral(k.max)));
+      return conds.reduce<SqlExpr | null>((a, b) => (a ? sql.binary('or', a, b) : b), null) ?? sql.lit(false, 'boolean');
+    }
+    case 'enum':
+      if (typeOf(ctx, e.name, k.column).kind === 'array') return null;
+      return sql.binary('and', notNull(v(k.column)), sql.inList(v(k.column), k.values.map(checkLiteral), true));
+    case 'temporal':
+      return sql.binary('>', v(k.before), v(k.after));
+    case 'rule':
+      // rules compute on internal values: ids read back as internal keys
+      return sql.binary('=', lowerExpr(k.violation, sourceScope(ctx, e.name, 't')), sql.lit(true, 'boolean'));
+    default:
+      return null;
+  }
+}
+
 function compileOne(ctx: LowerContext, e: EntityIR, k: Constraint): SqlSelect {
   const t = sql.table(e.name, 't');
+  const row = rowViolation(ctx, e, k);
+  if (row) return count(k.kind === 'rule' ? entityTable(ctx, e.name, 't', sourceReads([k.violation])) : t, row);
   switch (k.kind) {
     case 'primaryKey':
       return sum(sql.select([{ alias: 'extra', expr: sql.case([{ when: isNull(c('t', k.column)), then: sql.countStar() }], extra(sql.countStar())) }], t, null, [c('t', k.column)], sql.binary('or', moreThanOne, isNull(c('t', k.column)))), c('d', 'extra'));
@@ -68,31 +109,13 @@ function compileOne(ctx: LowerContext, e: EntityIR, k: Constraint): SqlSelect {
         sql.select([{ alias: 'extra', expr: extra(sql.countStar()) }], t, null, k.columns.map((x) => c('t', x)), moreThanOne),
         c('d', 'extra'),
       );
-    case 'notNull':
-      return count(t, isNull(c('t', k.column)));
     case 'foreignKey':
       return count(sql.join('left', t, sql.table(k.entity, 'p'), sql.binary('=', c('t', k.column), c('p', k.references))), sql.binary('and', notNull(c('t', k.column)), isNull(c('p', k.references))));
-    case 'range': {
-      const v = storedCol(ctx, e.name, 't', k.column);
-      const conds: SqlExpr[] = [];
-      if (k.min !== null) conds.push(sql.binary('<', v, lit(k.min)));
-      if (k.max !== null) conds.push(sql.binary('>', v, lit(k.max)));
-      const where = conds.reduce<SqlExpr | null>((a, b) => (a ? sql.binary('or', a, b) : b), null);
-      return count(t, where ?? sql.lit(false, 'boolean'));
-    }
     case 'enum': {
-      const type = entityOf(ctx, e.name).columns.find((x) => x.name === k.column)?.type;
-      if (type?.kind === 'array') {
-        const inner = sql.select([{ alias: 'v', expr: sql.explodeArray(c('t', k.column)) }], t);
-        return count(sql.subquery(inner, 'x'), sql.inList(c('x', 'v'), k.values.map(lit), true));
-      }
-      return count(t, sql.binary('and', notNull(c('t', k.column)), sql.inList(c('t', k.column), k.values.map(lit), true)));
+      // an array column: every element outside the values is a violation
+      const inner = sql.select([{ alias: 'v', expr: sql.explodeArray(c('t', k.column)) }], t);
+      return count(sql.subquery(inner, 'x'), sql.inList(c('x', 'v'), k.values.map(checkLiteral), true));
     }
-    case 'temporal':
-      return count(t, sql.binary('>', c('t', k.before), c('t', k.after)));
-    case 'rule':
-      // rules compute on internal values: ids read back as internal keys
-      return count(entityTable(ctx, e.name, 't', sourceReads([k.violation])), sql.binary('=', lowerExpr(k.violation, sourceScope(ctx, e.name, 't')), sql.lit(true, 'boolean')));
     case 'childCount': {
       const counts = sql.select(
         [
@@ -108,6 +131,8 @@ function compileOne(ctx: LowerContext, e: EntityIR, k: Constraint): SqlSelect {
         sql.binary('<>', sql.call('coalesce', [c('x', 'n'), sql.int(0)]), storedCol(ctx, e.name, 't', k.column)),
       );
     }
+    default:
+      throw new InternalError(`constraint ${checkName(e, k)} has no check query`);
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * Builds the printed statement plan of a scenario for a dialect: one CREATE TABLE … AS SELECT
- * per entity in dependency order, and one violation-count query per constraint.
+ * per entity in dependency order, one violation-count query per constraint, and the same checks
+ * fused into one statement per table.
  */
 import type { ScenarioIR } from '../ir/types.js';
+import { compileCheckGroups } from './check-groups.js';
 import { compileChecks } from './checks.js';
 import type { Dialect } from './dialect.js';
 import { lowerEntity, type LowerOptions } from './lower-entity.js';
@@ -28,11 +30,24 @@ export interface CheckStatement {
   readonly sql: string;
 }
 
+/**
+ * Every check of one table as one statement (see `compileCheckGroups`): its one row holds, in
+ * column `c<i>`, the violation count of `names[i]`.
+ */
+export interface CheckGroupStatement {
+  readonly entity: string;
+  readonly names: readonly string[];
+  readonly sql: string;
+}
+
 /** A scenario's full statement plan. */
 export interface StatementPlan {
   readonly dialect: string;
   readonly tables: readonly TableStatements[];
+  /** One query per check (what `synthgraph plan` prints, one by one). */
   readonly checks: readonly CheckStatement[];
+  /** The checks as runs send them: one statement per table, each scanning its table once. */
+  readonly checkGroups: readonly CheckGroupStatement[];
 }
 
 /** Options of {@link buildPlan}. */
@@ -63,5 +78,6 @@ export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions
     return { entity, table, plan, select, sql: dialect.createTable(plan, select, table) };
   });
   const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));
-  return { dialect: dialect.name, tables, checks };
+  const checkGroups = compileCheckGroups(ir, names).map((g) => ({ entity: g.entity, names: g.names, sql: printer.select(g.select) }));
+  return { dialect: dialect.name, tables, checks, checkGroups };
 }

@@ -51,3 +51,14 @@ export interface CheckStmt {
   readonly name: string;
   readonly select: SqlSelect;
 }
+
+/**
+ * Every check of one table as one query returning one row: column `c<i>` is the violation count
+ * of `names[i]` (the table's constraints in declaration order).
+ */
+export interface CheckGroupStmt {
+  readonly kind: 'checkGroup';
+  readonly entity: string;
+  readonly names: readonly string[];
+  readonly select: SqlSelect;
+}

@@ -4,7 +4,7 @@
  * content hash, statistics), the checks grouped per table, and each table's size (DESCRIBE
  * DETAIL) — in the order core's run loop sends them. Also printed by `synthgraph plan --dialect databricks`.
  */
-import { buildPlan, ConfigError, contentHashSql, countRowsSql, groupChecks, irHash, type Dialect, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
+import { buildPlan, ConfigError, contentHashSql, countRowsSql, irHash, type Dialect, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
 import type { WriteMode } from '../grants/grant-report.js';
 import { qualifiedName } from '../grants/unity-catalog-names.js';
 import type { PlannedStatement } from '../executor/planned-statement.js';
@@ -128,10 +128,10 @@ export function databricksStatements(ir: ScenarioIR, o: DatabricksPlanOptions, r
     steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'canonical', sql: contentHashSql(ir, t.entity, hashDialect, final) });
     steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'stats', sql: tableStatsSql(t.table, t.plan.columns) });
   }
-  // One statement per table's checks: a warehouse round trip each, not one per check.
-  for (const g of groupChecks(finalPlan.checks, hashDialect.quoteIdent)) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.checks.map((c) => c.name), sql: g.sql });
+  // One statement per table's checks (one scan of it): a warehouse round trip each, not one per check.
+  for (const g of finalPlan.checkGroups) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.names, sql: g.sql });
   for (const t of finalPlan.tables) steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
-  return { steps, staging, plan: { dialect: finalPlan.dialect, tables: written, checks: finalPlan.checks }, tableRef: final, hashDialect };
+  return { steps, staging, plan: { dialect: finalPlan.dialect, tables: written, checks: finalPlan.checks, checkGroups: finalPlan.checkGroups }, tableRef: final, hashDialect };
 }
 
 /**

@@ -7,4 +7,4 @@ export type { LocalSparkOptions, SqlOptions, SqlResult, ExplainOptions } from '.
 export { defaultSparkHome } from './runner-process.js';
 export { SparkSqlError, LocalSparkError, LocalSparkNotInstalledError, truncateStatement, MAX_STATEMENT_CHARS, type SparkErrorInfo } from './local-spark-error.js';
 export { findSinglePartitionExchanges } from './single-partition-exchanges.js';
-export type { SparkValue, SparkColumn, ExplainMode } from './protocol.js';
+export type { SparkValue, SparkColumn, ExplainMode, SparkRootCause } from './protocol.js';

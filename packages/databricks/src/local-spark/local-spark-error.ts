@@ -2,6 +2,7 @@
  * Errors raised by the local Apache Spark runner client.
  */
 import { SynthgraphError } from '@synthgraph/core';
+import type { SparkRootCause } from './protocol.js';
 
 /** Longest statement text kept on a {@link SparkSqlError}. */
 export const MAX_STATEMENT_CHARS = 2000;
@@ -24,6 +25,19 @@ export interface SparkErrorInfo {
   readonly sqlState: string | null;
   /** The JVM exception class (e.g. `org.apache.spark.SparkArithmeticException`), when known. */
   readonly exception: string | null;
+  /**
+   * The innermost exception of the JVM cause chain, when it is not the one reported: what went
+   * wrong inside a wrapper such as `[TASK_WRITE_FAILED] Task failed while writing rows`.
+   */
+  readonly rootCause?: SparkRootCause | null;
+}
+
+/** `caused by <class>: [CONDITION] <first line of its message>`, or '' without a root cause. */
+function causeLine(cause: SparkRootCause | null | undefined): string {
+  if (!cause) return '';
+  const first = cause.message.trim().split('\n')[0] ?? '';
+  const condition = cause.errorClass && !first.includes(`[${cause.errorClass}]`) ? `[${cause.errorClass}] ` : '';
+  return `\n  caused by ${cause.exception}: ${condition}${first}`;
 }
 
 /**
@@ -44,16 +58,18 @@ export class SparkSqlError extends SynthgraphError implements SparkErrorInfo {
   readonly sparkMessage: string;
   readonly sqlState: string | null;
   readonly exception: string | null;
+  readonly rootCause: SparkRootCause | null;
 
   constructor(statement: string, info: SparkErrorInfo) {
     const shown = truncateStatement(statement);
     const firstLine = info.sparkMessage.trim().split('\n')[0] ?? '';
-    super('STATEMENT_FAILED', `Spark SQL failed [${info.errorClass}]: ${firstLine}\n--- statement ---\n${shown}`);
+    super('STATEMENT_FAILED', `Spark SQL failed [${info.errorClass}]: ${firstLine}${causeLine(info.rootCause)}\n--- statement ---\n${shown}`);
     this.statement = shown;
     this.errorClass = info.errorClass;
     this.sparkMessage = info.sparkMessage;
     this.sqlState = info.sqlState;
     this.exception = info.exception;
+    this.rootCause = info.rootCause ?? null;
   }
 }
 

@@ -117,6 +117,21 @@ describe('LocalSpark (real Apache Spark 4 + Delta Lake)', () => {
     expect((await spark.sql('SELECT 1 AS one')).rows).toEqual([[1]]);
   });
 
+  it('shows the root cause of a failed write task, not only the wrapper', async () => {
+    // the cast fails inside the task writing the table: Spark reports TASK_WRITE_FAILED around it
+    const statement = "CREATE OR REPLACE TABLE write_fails USING delta AS SELECT id, CAST(CASE WHEN id = 7 THEN 'x' ELSE '1' END AS INT) AS v FROM range(0, 10, 1, 2)";
+    const e = (await spark.sql(statement).catch((x: unknown) => x)) as SparkSqlError;
+    expect(e).toBeInstanceOf(SparkSqlError);
+    expect(e.errorClass).toBe('TASK_WRITE_FAILED');
+    expect(e.rootCause).toMatchObject({ exception: 'org.apache.spark.SparkNumberFormatException', errorClass: 'CAST_INVALID_INPUT' });
+    expect(e.rootCause?.message).toContain("The value 'x'");
+    expect(e.message).toMatch(/^Spark SQL failed \[TASK_WRITE_FAILED\]: .*\n {2}caused by org\.apache\.spark\.SparkNumberFormatException: \[CAST_INVALID_INPUT\] The value 'x' of the type "STRING" cannot be cast to "INT"/);
+    // a failure without a nested cause adds no line
+    const flat = (await spark.sql('SELEC 1').catch((x: unknown) => x)) as SparkSqlError;
+    expect(flat.rootCause).toBeNull();
+    expect(flat.message).not.toContain('caused by');
+  });
+
   it('truncates long statements on errors', async () => {
     const statement = `SELECT ${'1 + '.repeat(2000)}x`;
     const e = (await spark.sql(statement).catch((x: unknown) => x)) as SparkSqlError;

@@ -386,5 +386,6 @@ function toError(statement: string, error: RunnerErrorBody): Error {
     sparkMessage: error.message,
     sqlState: error.sqlState,
     exception: error.exception ?? null,
+    rootCause: error.rootCause ?? null,
   });
 }

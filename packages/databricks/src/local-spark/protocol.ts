@@ -33,6 +33,17 @@ export interface RunnerErrorBody {
   readonly message: string;
   readonly sqlState: string | null;
   readonly exception?: string | null;
+  /** The innermost exception of the JVM cause chain, when it is not the one reported. */
+  readonly rootCause?: SparkRootCause | null;
+}
+
+/** The innermost exception of a failure's JVM cause chain (e.g. inside `[TASK_WRITE_FAILED]`). */
+export interface SparkRootCause {
+  /** Its JVM class, e.g. `org.apache.spark.SparkRuntimeException`. */
+  readonly exception: string;
+  readonly message: string;
+  /** Its Spark error condition (e.g. `USER_RAISED_EXCEPTION`), when it has one. */
+  readonly errorClass: string | null;
 }
 
 export interface RunnerReady {
@@ -74,7 +85,13 @@ function errorBody(v: unknown): RunnerErrorBody {
     message: typeof e['message'] === 'string' ? e['message'] : JSON.stringify(v),
     sqlState: typeof e['sqlState'] === 'string' ? e['sqlState'] : null,
     exception: typeof e['exception'] === 'string' ? e['exception'] : null,
+    rootCause: rootCause(e['rootCause']),
   };
+}
+
+function rootCause(v: unknown): SparkRootCause | null {
+  if (!isRecord(v) || typeof v['exception'] !== 'string') return null;
+  return { exception: v['exception'], message: typeof v['message'] === 'string' ? v['message'] : '', errorClass: typeof v['class'] === 'string' ? v['class'] : null };
 }
 
 /** Parses one line written by the runner; never throws. */

@@ -207,8 +207,8 @@ export class FakeWarehouse {
     if ((m = /^SELECT count\(\*\) AS n FROM (\S+)$/i.exec(s))) return [{ n: this.table(m[1]).versions.length }];
     // The canonical content hash: the first table it reads gives the rows.
     if (/^SELECT CAST\(count\(\*\) AS STRING\) AS `n`,/.test(s) && (m = /FROM (`[^`]+`\.`[^`]+`\.`[^`]+`)/.exec(s))) return [{ n: String(this.table(m[1]).versions.length), a0: '0', a1: '0', b0: '0', b1: '0' }];
-    // Grouped checks: one column per check, no violations.
-    if (/^SELECT \(/.test(s)) return [Object.fromEntries([...s.matchAll(/\) AS `(c\d+)`/g)].map((x) => [x[1], 0]))];
+    // A table's fused checks: one column `c<i>` per check, no violations.
+    if (/^SELECT [\s\S]* AS `c0`/.test(s)) return [Object.fromEntries([...s.matchAll(/ AS `(c\d+)`/g)].map((x) => [x[1], 0]))];
     if (/^SELECT/i.test(s)) return [{ violations: 0 }];
     throw driverErrors.sql(`[PARSE_SYNTAX_ERROR] Syntax error at or near '${s.slice(0, 20)}'`, '42601');
   }
