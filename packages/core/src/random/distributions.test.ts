@@ -75,6 +75,8 @@ const spec = scenario('distributions')
       .column('ts_weekly', t.timestamp(), () => timestampIn({ start: '2026-01-05', days: 364, weekly: WEEKLY }))
       .column('ts_monthly', t.timestamp(), () => timestampIn({ start: '2025-01-01', days: 365, monthly: MONTHLY }))
       .column('ts_within', t.timestamp(), (c) => timestampIn({ start: '2025-01-01', days: 400, within: { from: c.col('ts_monthly'), to: c.col('ts_monthly').plus(days(10)) } }))
+      // two whole weeks of per-row bounds: every weekday occurs twice in them
+      .column('ts_within_weekly', t.timestamp(), (c) => timestampIn({ start: '2025-01-01', days: 400, weekly: WEEKLY, within: { from: c.col('ts_monthly'), to: c.col('ts_monthly').plus(days(13)) } }))
       .column('pool_row', t.bigint(), () => poolRow('colors'))
       .column('pool_color', t.string(), (c) => poolValue('colors', 'color', c.col('pool_row')))
       .column('pool_rank', t.int(), (c) => poolValue<number>('colors', 'rank', c.col('pool_row'))),
@@ -342,6 +344,16 @@ describe('timestampIn', () => {
     // The day is uniform over the 11 calendar days touched by [from, from + 10 days]; the first and
     // last day are then clamped to the bounds, which keeps them on their day. Each within 4σ of 1/11.
     expectShares('day offset within the bounds', offsets, normalized(Array.from({ length: 11 }, (_, d) => [d, 1] as const)));
+  });
+
+  it('within with weekly shaping: inside the per-row bounds; weekday shares within 4 binomial σ of the weights', () => {
+    const from = micros('ts_monthly');
+    const xs = micros('ts_within_weekly');
+    const dayUs = DAY_MS * 1000;
+    expect(xs.filter((x, i) => !(x >= (from[i] as number) && x <= (from[i] as number) + 13 * dayUs))).toEqual([]);
+    // 14 calendar days hold each weekday twice; clamping the first and last day keeps them on their day.
+    const dows = xs.map((us) => (new Date(us / 1000).getUTCDay() + 6) % 7);
+    expectShares('weekday within the bounds', dows, normalized(WEEKLY.map((w, d) => [d, w] as const)));
   });
 });
 

@@ -148,29 +148,103 @@ function expandDraw(d: Dist, stream: string, ctx: ExpandContext, rec: (x: Expr) 
   }
 }
 
+/** Index of the window day holding a timestamp, clamped to the window. */
+const dayIndexOf = (d: Extract<Dist, { kind: 'timestamp' }>, ts: Expr): Expr => ({
+  kind: 'call',
+  fn: 'least',
+  args: [big(d.days - 1), { kind: 'call', fn: 'greatest', args: [big(0), bin('idiv', bin('-', ts, big(d.start)), big(DAY_US))] }],
+});
+
+/** Whether every day weight repeats with the week (no month shaping, or all months alike). */
+function weeklyPeriodic(d: Extract<Dist, { kind: 'timestamp' }>): boolean {
+  const m = d.monthWeights;
+  return !m || m.every((w) => w === m[0] && w > 0);
+}
+
+/** Whether every day of the window has the same weight. */
+function uniformDays(d: Extract<Dist, { kind: 'timestamp' }>): boolean {
+  const wk = d.weekdayWeights;
+  return weeklyPeriodic(d) && (!wk || wk.every((w) => w === wk[0] && w > 0));
+}
+
+/** Scale of the cumulative weights of a weekly-periodic window restricted to per-row bounds. */
+const WEEKLY_TOTAL = 2 ** 26;
+/** Smallest integer weight of a week on that scale (finer weekday resolution than 1e-3). */
+const MIN_WEEK_WEIGHT = 2 ** 10;
+
+/** Weekday (Monday = 0) of the window's first day. */
+const weekdayOfStart = (d: Extract<Dist, { kind: 'timestamp' }>): number => (new Date(d.start / 1000).getUTCDay() + 6) % 7;
+
+/** Integer weight of one week when the window's cumulative weights (plus a week of slack) fill WEEKLY_TOTAL. */
+const weekWeight = (d: Extract<Dist, { kind: 'timestamp' }>): number => Math.floor(WEEKLY_TOTAL / (Math.ceil((d.days + weekdayOfStart(d) + 1) / 7) + 1));
+
+/** Largest window (days) whose uniform day draw uses the closed form below (it is exact there). */
+const CLOSED_FORM_DAYS = 2 ** 20;
+
+/**
+ * The day of a window of `n` equally weighted days from a 32-bit draw `r`, in closed form:
+ * `⌊(n·(2r + 1) − 1) / 2^33⌋` counts the thresholds `round(k·2^32 / n)` (k = 1 … n − 1) that are
+ * ≤ r, so it picks exactly the day the categorical bucket over those thresholds picks, without
+ * an n-way CASE tree (see `expand.test.ts`).
+ */
+function uniformDay(r: Expr, n: number): Expr {
+  return bin('idiv', bin('-', bin('*', bin('+', bin('*', r, big(2)), big(1)), big(n)), big(1)), big(2 * TWO_32));
+}
+
+/**
+ * The day of a draw restricted to per-row bounds when day weights repeat weekly: the cumulative
+ * weight up to absolute day a (counted from the Monday on or before the window start) is
+ * `W·⌊a/7⌋ + cw[a mod 7]`, with `W` the integer weight of a week and `cw` the 7 cumulative
+ * weekday weights, so the draw is squeezed into [C(from), C(to + 1)) and inverted with a 7-way
+ * bucket — a constant-size expression whatever the window length.
+ */
+function weeklyWithinDay(d: Extract<Dist, { kind: 'timestamp' }>, week: number, rDay: Expr, from: Expr, to: Expr): Expr {
+  const dow0 = weekdayOfStart(d);
+  const cw = cumulativeThresholds(d.weekdayWeights ?? [1, 1, 1, 1, 1, 1, 1], week);
+  const cumAt = (a: Expr): Expr =>
+    bin('+', bin('*', bin('idiv', a, big(7)), big(week)), { kind: 'bucket', arg: bin('%', a, big(7)), thresholds: [1, 2, 3, 4, 5, 6], values: [0, ...cw].map((c) => big(c)) });
+  const lo = cumAt(bin('+', dayIndexOf(d, from), big(dow0)));
+  const hi = cumAt(bin('+', dayIndexOf(d, to), big(dow0 + 1)));
+  // 27 bits of the draw times a range below 2^26 stays below 2^53: exact in every engine and in doubles.
+  const squeezed = bin('+', lo, bin('idiv', bin('*', bin('idiv', rDay, big(32)), bin('-', hi, lo)), big(2 ** 27)));
+  const weekNo = bin('idiv', squeezed, big(week));
+  const inWeek: Expr = { kind: 'bucket', arg: bin('%', squeezed, big(week)), thresholds: cw, values: [0, 1, 2, 3, 4, 5, 6].map((v) => big(v)) };
+  return bin('-', bin('+', bin('*', weekNo, big(7)), inWeek), big(dow0));
+}
+
+/** The day of a draw restricted to per-row bounds, for any day weights (window-sized buckets). */
+function generalWithinDay(d: Extract<Dist, { kind: 'timestamp' }>, weights: readonly number[], rDay: Expr, from: Expr, to: Expr): Expr {
+  const days = weights.map((_, i) => i);
+  // Cumulative day weights on a 2^31 scale; the draw is squeezed into [cum(fromDay), cum(toDay + 1)).
+  const thresholds = cumulativeThresholds(weights, DAY_TOTAL);
+  const cum = [0, ...thresholds, DAY_TOTAL];
+  const cumAt = (idx: Expr): Expr => ({ kind: 'bucket', arg: idx, thresholds: days.slice(1).concat([d.days]), values: cum.map((c) => big(c)) });
+  const lo = cumAt(dayIndexOf(d, from));
+  const hi = cumAt(bin('+', dayIndexOf(d, to), big(1)));
+  const squeezed = bin('+', lo, bin('idiv', bin('*', bin('idiv', rDay, big(2)), bin('-', hi, lo)), big(DAY_TOTAL)));
+  return { kind: 'bucket', arg: squeezed, thresholds, values: days.map((v) => big(v)) };
+}
+
 function expandTimestamp(d: Extract<Dist, { kind: 'timestamp' }>, stream: string, rec: (x: Expr) => Expr): Expr {
   const rDay: Expr = { kind: 'rand', stream: streamOf(`${stream}:day`) };
   const rHour: Expr = { kind: 'rand', stream: streamOf(`${stream}:hour`) };
   const rSec: Expr = { kind: 'rand', stream: streamOf(`${stream}:second`) };
-  const weights = dayWeights(d);
-  const days = weights.map((_, i) => i);
   let day: Expr;
   if (!d.within) {
-    day = categorical(rDay, days, weights, 'bigint');
+    day =
+      uniformDays(d) && d.days <= CLOSED_FORM_DAYS
+        ? uniformDay(rDay, d.days)
+        : categorical(
+            rDay,
+            Array.from({ length: d.days }, (_, i) => i),
+            dayWeights(d),
+            'bigint',
+          );
   } else {
-    // Cumulative day weights on a 2^31 scale; the draw is squeezed into [cum(fromDay), cum(toDay + 1)).
-    const thresholds = cumulativeThresholds(weights, DAY_TOTAL);
-    const cum = [0, ...thresholds, DAY_TOTAL];
-    const dayIndex = (ts: Expr): Expr => ({
-      kind: 'call',
-      fn: 'least',
-      args: [big(d.days - 1), { kind: 'call', fn: 'greatest', args: [big(0), bin('idiv', bin('-', ts, big(d.start)), big(DAY_US))] }],
-    });
-    const cumAt = (idx: Expr): Expr => ({ kind: 'bucket', arg: idx, thresholds: days.slice(1).concat([d.days]), values: cum.map((c) => big(c)) });
-    const lo = cumAt(dayIndex(rec(d.within.from)));
-    const hi = cumAt(bin('+', dayIndex(rec(d.within.to)), big(1)));
-    const squeezed = bin('+', lo, bin('idiv', bin('*', bin('idiv', rDay, big(2)), bin('-', hi, lo)), big(DAY_TOTAL)));
-    day = { kind: 'bucket', arg: squeezed, thresholds, values: days.map((v) => big(v)) };
+    const from = rec(d.within.from);
+    const to = rec(d.within.to);
+    const week = weekWeight(d);
+    day = weeklyPeriodic(d) && week >= MIN_WEEK_WEIGHT ? weeklyWithinDay(d, week, rDay, from, to) : generalWithinDay(d, dayWeights(d), rDay, from, to);
   }
   const hour = d.hourWeights ? categorical(rHour, Array.from({ length: 24 }, (_, i) => i), d.hourWeights, 'bigint') : bin('idiv', bin('*', rHour, big(24)), big(TWO_32));
   const second = bin('idiv', bin('*', rSec, big(3600)), big(TWO_32));
