@@ -3,7 +3,7 @@
  *
  *   pnpm bench                                    # the default sections (see DEFAULT_SECTIONS)
  *   pnpm bench -- --only duckdb --households 100000,1000000
- *   pnpm bench -- --only spark,baseline --spark-households 20000
+ *   pnpm bench -- --only spark,baseline --spark-households 20000 --spark-driver-memory 4g
  *   pnpm bench -- --with duckdb-10m               # the defaults plus DuckDB at 10M households
  *   pnpm bench -- --only duckdb-10m --large-households 10000000 --memory-limit 4GB
  *   pnpm bench -- --no-write                      # print the results, leave docs/benchmarks.md alone
@@ -30,6 +30,8 @@ export interface BenchArgs {
   readonly memoryLimit: string;
   /** Household count of the local Spark run and the dbldatagen baseline. */
   readonly sparkHouseholds: number;
+  /** Spark driver memory of both (`--target spark`'s default 2g). */
+  readonly sparkDriverMemory: string;
   /** Update docs/benchmarks.md (default) or only print. */
   readonly write: boolean;
   /** Arguments passed on to scripts/bench-evaluator.ts (`--rows`, `--runs`). */
@@ -39,7 +41,7 @@ export interface BenchArgs {
 /** A command-line mistake, with what to type instead. */
 export class BenchUsageError extends Error {
   constructor(message: string) {
-    super(`${message}\nusage: pnpm bench [-- --only ${SECTIONS.join(',')}] [--with duckdb-10m] [--households 100000,1000000] [--large-households 10000000] [--memory-limit 4GB] [--spark-households 100000] [--rows N] [--runs N] [--no-write]`);
+    super(`${message}\nusage: pnpm bench [-- --only ${SECTIONS.join(',')}] [--with duckdb-10m] [--households 100000,1000000] [--large-households 10000000] [--memory-limit 4GB] [--spark-households 100000] [--spark-driver-memory 2g] [--rows N] [--runs N] [--no-write]`);
     this.name = 'BenchUsageError';
   }
 }
@@ -72,6 +74,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let largeHouseholds = 10_000_000;
   let memoryLimit = '4GB';
   let sparkHouseholds = 100_000;
+  let sparkDriverMemory = '2g';
   let write = true;
   const evaluatorArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -102,6 +105,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--spark-households':
         sparkHouseholds = count(flag, value);
         break;
+      case '--spark-driver-memory':
+        if (!/^\d+[mg]$/.test(value)) throw new BenchUsageError(`${flag}: '${value}' is not a JVM memory size (e.g. 2g, 4096m)`);
+        sparkDriverMemory = value;
+        break;
       case '--memory-limit':
         if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) throw new BenchUsageError(`${flag}: '${value}' is not a memory size (e.g. 4GB)`);
         memoryLimit = value;
@@ -116,5 +123,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     }
   }
   const chosen = new Set<Section>([...(only ?? DEFAULT_SECTIONS), ...extra]);
-  return { sections: SECTIONS.filter((s) => chosen.has(s)), households, largeHouseholds, memoryLimit, sparkHouseholds, write, evaluatorArgs };
+  return { sections: SECTIONS.filter((s) => chosen.has(s)), households, largeHouseholds, memoryLimit, sparkHouseholds, sparkDriverMemory, write, evaluatorArgs };
 }

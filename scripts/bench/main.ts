@@ -119,7 +119,7 @@ async function main(): Promise<void> {
       failed ||= !Object.keys(runs).length;
       await save({ duckdbLarge: runs });
     } else if (s === 'spark') {
-      const r = tsChild<SparkResult>(`local Spark, ${a.sparkHouseholds.toLocaleString('en-US')} households`, 'child-spark.ts', ['--households', String(a.sparkHouseholds)]);
+      const r = tsChild<SparkResult>(`local Spark, ${a.sparkHouseholds.toLocaleString('en-US')} households`, 'child-spark.ts', ['--households', String(a.sparkHouseholds), '--driver-memory', a.sparkDriverMemory]);
       if (r) log(`  ${(r.wallMs / 1000).toFixed(1)} s, ${r.rows} rows, ${r.violations} violations`);
       failed ||= !r;
       if (r) await save({ spark: { [String(a.sparkHouseholds)]: r } });

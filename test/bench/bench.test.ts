@@ -48,6 +48,7 @@ describe('pnpm bench arguments', () => {
     expect(a.sections).not.toContain('duckdb-10m');
     expect(a.households).toEqual([100_000, 1_000_000]);
     expect(a.sparkHouseholds).toBe(100_000);
+    expect(a.sparkDriverMemory).toBe('2g');
     expect(a.largeHouseholds).toBe(10_000_000);
     expect(a.memoryLimit).toBe('4GB');
     expect(a.write).toBe(true);
@@ -59,6 +60,8 @@ describe('pnpm bench arguments', () => {
     expect(a.sections).toEqual(['duckdb', 'spark']);
     expect(a.households).toEqual([100_000, 1_000_000]);
     expect(a.sparkHouseholds).toBe(20_000);
+    expect(parseBenchArgs(['--spark-driver-memory', '4g']).sparkDriverMemory).toBe('4g');
+    expect(() => parseBenchArgs(['--spark-driver-memory', '4GB'])).toThrow(/not a JVM memory size/);
     expect(a.write).toBe(false);
     expect(parseBenchArgs(['--sizes', '10000']).households).toEqual([10_000]);
     expect(parseBenchArgs(['--rows', '1000', '--runs', '3']).evaluatorArgs).toEqual(['--rows', '1000', '--runs', '3']);
