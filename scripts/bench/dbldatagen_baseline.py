@@ -62,7 +62,11 @@ def parse_args(argv):
 
 
 def start_spark(args, warehouse):
-    """A session built exactly like synthgraph's local Spark (its runner's build_session)."""
+    """A session built exactly like synthgraph's local Spark (its runner's build_session).
+
+    Importing the runner points fd 1 at stderr (its protocol channel stays clean of Spark's
+    output); the JSON result goes to the channel it keeps, the original stdout.
+    """
     os.environ["PYSPARK_PYTHON"] = sys.executable  # pandas UDF workers need this venv's Faker
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
@@ -77,7 +81,7 @@ def start_spark(args, warehouse):
         "--jars-file", os.path.join(home, "delta-jars.txt"), f"--cds-archive={os.path.join(home, 'spark-cds.jsa')}",
     ])
     spark, _, _ = spark_runner.build_session(runner_args)
-    return spark
+    return spark, spark_runner._PROTOCOL
 
 
 def faker_udfs(seed):
@@ -222,7 +226,7 @@ def main(argv):
     args = parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     t0 = time.perf_counter()
-    spark = start_spark(args, tempfile.mkdtemp(prefix="sg-baseline-wh-"))
+    spark, result_out = start_spark(args, tempfile.mkdtemp(prefix="sg-baseline-wh-"))
     start_s = time.perf_counter() - t0
     # The seeds' rule (implementation-summary.md "Partitioning"), never below the local cores.
     partitions = max(args.cores, min(200, args.households // 10000))
@@ -240,7 +244,7 @@ def main(argv):
     finally:
         spark.stop()
     result["totalSeconds"] = round(sum(t["seconds"] for t in result["tables"].values()), 3)
-    print(json.dumps(result), flush=True)
+    print(json.dumps(result), file=result_out, flush=True)
 
 
 if __name__ == "__main__":

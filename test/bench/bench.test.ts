@@ -117,6 +117,8 @@ describe('docs/benchmarks.md writer', () => {
     expect(doc).toContain('| **four tables** | | **40.0 s** | | **20.0 s** | | **2.0×** |');
     expect(doc).toContain('**missed**: 2.0× faster, 1.5× short of 3×');
     expect(doc).toContain('fewer tasks than the default parallelism (2): **content_engagements (1)**');
+    const small = writeDoc('', { ...EMPTY_RESULTS, spark: { '100': { ...spark, tables: { households: { rows: 100, ms: 1, tasks: 1 } } } } });
+    expect(small).toContain('No table is above 1M rows at this size');
   });
 });
 
