@@ -32,6 +32,8 @@ export interface BenchArgs {
   readonly sparkHouseholds: number;
   /** Spark driver memory of both (`--target spark`'s default 2g). */
   readonly sparkDriverMemory: string;
+  /** Minutes after which a Spark run or the baseline is stopped and reported as failed (a JVM thrashing in GC never ends). */
+  readonly sparkTimeoutMinutes: number;
   /** Update docs/benchmarks.md (default) or only print. */
   readonly write: boolean;
   /** Arguments passed on to scripts/bench-evaluator.ts (`--rows`, `--runs`). */
@@ -41,7 +43,7 @@ export interface BenchArgs {
 /** A command-line mistake, with what to type instead. */
 export class BenchUsageError extends Error {
   constructor(message: string) {
-    super(`${message}\nusage: pnpm bench [-- --only ${SECTIONS.join(',')}] [--with duckdb-10m] [--households 100000,1000000] [--large-households 10000000] [--memory-limit 4GB] [--spark-households 100000] [--spark-driver-memory 2g] [--rows N] [--runs N] [--no-write]`);
+    super(`${message}\nusage: pnpm bench [-- --only ${SECTIONS.join(',')}] [--with duckdb-10m] [--households 100000,1000000] [--large-households 10000000] [--memory-limit 4GB] [--spark-households 100000] [--spark-driver-memory 2g] [--spark-timeout-minutes 180] [--rows N] [--runs N] [--no-write]`);
     this.name = 'BenchUsageError';
   }
 }
@@ -75,6 +77,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let memoryLimit = '4GB';
   let sparkHouseholds = 100_000;
   let sparkDriverMemory = '2g';
+  let sparkTimeoutMinutes = 180;
   let write = true;
   const evaluatorArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -109,6 +112,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         if (!/^\d+[mg]$/.test(value)) throw new BenchUsageError(`${flag}: '${value}' is not a JVM memory size (e.g. 2g, 4096m)`);
         sparkDriverMemory = value;
         break;
+      case '--spark-timeout-minutes':
+        sparkTimeoutMinutes = count(flag, value);
+        break;
       case '--memory-limit':
         if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) throw new BenchUsageError(`${flag}: '${value}' is not a memory size (e.g. 4GB)`);
         memoryLimit = value;
@@ -123,5 +129,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     }
   }
   const chosen = new Set<Section>([...(only ?? DEFAULT_SECTIONS), ...extra]);
-  return { sections: SECTIONS.filter((s) => chosen.has(s)), households, largeHouseholds, memoryLimit, sparkHouseholds, sparkDriverMemory, write, evaluatorArgs };
+  return { sections: SECTIONS.filter((s) => chosen.has(s)), households, largeHouseholds, memoryLimit, sparkHouseholds, sparkDriverMemory, sparkTimeoutMinutes, write, evaluatorArgs };
 }

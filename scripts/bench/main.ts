@@ -20,9 +20,9 @@ const docFile = path.join(root, 'docs', 'benchmarks.md');
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
 /** Runs a command whose last stdout line is its JSON result; null (with the reason logged) when it fails. */
-function runJson<T>(label: string, cmd: string, args: readonly string[]): T | null {
+function runJson<T>(label: string, cmd: string, args: readonly string[], timeoutMs?: number): T | null {
   log(`${label} …`);
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26, ...(timeoutMs ? { timeout: timeoutMs } : {}) });
   const last = r.stdout?.trim().split('\n').pop();
   if (r.status !== 0 || !last?.startsWith('{')) {
     log(`  ${label} failed (exit ${r.status ?? r.signal}); its output is above`);
@@ -31,8 +31,8 @@ function runJson<T>(label: string, cmd: string, args: readonly string[]): T | nu
   return JSON.parse(last) as T;
 }
 
-function tsChild<T>(label: string, script: string, args: readonly string[]): T | null {
-  return runJson<T>(label, process.execPath, ['--conditions=source', '--import', 'tsx', path.join(here, script), ...args]);
+function tsChild<T>(label: string, script: string, args: readonly string[], timeoutMs?: number): T | null {
+  return runJson<T>(label, process.execPath, ['--conditions=source', '--import', 'tsx', path.join(here, script), ...args], timeoutMs);
 }
 
 function duckdbRuns(sizes: readonly number[], extra: readonly string[]): Record<string, DuckdbResult> {
@@ -46,7 +46,7 @@ function duckdbRuns(sizes: readonly number[], extra: readonly string[]): Record<
   return out;
 }
 
-function baselineRun(n: number, spark: SparkResult | undefined): BaselineResult | null {
+function baselineRun(n: number, spark: SparkResult | undefined, timeoutMs: number): BaselineResult | null {
   if (!spark) {
     log(`dbldatagen baseline: needs synthgraph's Spark run at ${n} households for its row counts (run --only spark,baseline)`);
     return null;
@@ -70,7 +70,7 @@ function baselineRun(n: number, spark: SparkResult | undefined): BaselineResult 
       '--driver-memory',
       spark.driverMemory,
       ...counts,
-    ]);
+    ], timeoutMs);
     if (!r) return null;
     log(`  ${r.totalSeconds.toFixed(1)} s on the four tables (synthgraph: ${sharedSeconds(spark).toFixed(1)} s)`);
     return { ...context, households: n, ...r };
@@ -119,12 +119,12 @@ async function main(): Promise<void> {
       failed ||= !Object.keys(runs).length;
       await save({ duckdbLarge: runs });
     } else if (s === 'spark') {
-      const r = tsChild<SparkResult>(`local Spark, ${a.sparkHouseholds.toLocaleString('en-US')} households`, 'child-spark.ts', ['--households', String(a.sparkHouseholds), '--driver-memory', a.sparkDriverMemory]);
+      const r = tsChild<SparkResult>(`local Spark, ${a.sparkHouseholds.toLocaleString('en-US')} households`, 'child-spark.ts', ['--households', String(a.sparkHouseholds), '--driver-memory', a.sparkDriverMemory], a.sparkTimeoutMinutes * 60_000);
       if (r) log(`  ${(r.wallMs / 1000).toFixed(1)} s, ${r.rows} rows, ${r.violations} violations`);
       failed ||= !r;
       if (r) await save({ spark: { [String(a.sparkHouseholds)]: r } });
     } else {
-      const r = baselineRun(a.sparkHouseholds, results.spark[String(a.sparkHouseholds)]);
+      const r = baselineRun(a.sparkHouseholds, results.spark[String(a.sparkHouseholds)], a.sparkTimeoutMinutes * 60_000);
       failed ||= !r;
       if (r) await save({ baseline: { [String(a.sparkHouseholds)]: r } });
     }

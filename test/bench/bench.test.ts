@@ -49,6 +49,7 @@ describe('pnpm bench arguments', () => {
     expect(a.households).toEqual([100_000, 1_000_000]);
     expect(a.sparkHouseholds).toBe(100_000);
     expect(a.sparkDriverMemory).toBe('2g');
+    expect(a.sparkTimeoutMinutes).toBe(180);
     expect(a.largeHouseholds).toBe(10_000_000);
     expect(a.memoryLimit).toBe('4GB');
     expect(a.write).toBe(true);
