@@ -22,6 +22,7 @@ scripts/setup-bench-baseline.sh:
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -226,7 +227,8 @@ def main(argv):
     args = parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     t0 = time.perf_counter()
-    spark, result_out = start_spark(args, tempfile.mkdtemp(prefix="sg-baseline-wh-"))
+    warehouse = tempfile.mkdtemp(prefix="sg-baseline-wh-")
+    spark, result_out = start_spark(args, warehouse)
     start_s = time.perf_counter() - t0
     # The seeds' rule (implementation-summary.md "Partitioning"), never below the local cores.
     partitions = max(args.cores, min(200, args.households // 10000))
@@ -243,6 +245,7 @@ def main(argv):
             print(f"baseline: {name} {entry['rows']} rows in {seconds:.1f} s", file=sys.stderr, flush=True)
     finally:
         spark.stop()
+        shutil.rmtree(warehouse, ignore_errors=True)
     result["totalSeconds"] = round(sum(t["seconds"] for t in result["tables"].values()), 3)
     print(json.dumps(result), file=result_out, flush=True)
 
