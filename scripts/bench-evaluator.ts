@@ -7,11 +7,11 @@
  * Usage: pnpm bench (runs every benchmark), or
  *   node --conditions=source --import tsx scripts/bench-evaluator.ts [--rows 2000000] [--runs 5] [--no-write]
  */
-import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { machine as machineOf } from './bench/machine.js';
 import { Evaluator, bernoulli, intBetween, normal, pick, scenario, t, timestampIn } from '@synthgraph/core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,16 +56,6 @@ async function run(rows: number): Promise<{ ms: number; checksum: number; count:
   return { ms: performance.now() - t0, checksum, count };
 }
 
-function cpuModel(): string {
-  try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m?.[1]) return m[1].trim();
-  } catch {
-    /* not Linux */
-  }
-  return cpus()[0]?.model ?? 'unknown CPU';
-}
-
 async function main(): Promise<void> {
   const rows = arg('rows', 2_000_000);
   const runs = arg('runs', 5);
@@ -83,7 +73,7 @@ async function main(): Promise<void> {
   const sorted = results.map((r) => rows / (r.ms / 1000)).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] as number;
   const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-  const machine = `${cpuModel()}, ${cpus().length} cores (${availableParallelism()} available), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${process.platform}`;
+  const machine = machineOf();
   process.stderr.write(`median ${fmt(median)} rows/s (min ${fmt(sorted[0] as number)}, max ${fmt(sorted[sorted.length - 1] as number)})\n`);
   if (process.argv.includes('--no-write')) return;
 

@@ -1,16 +1,12 @@
 #!/usr/bin/env node
-// `pnpm bench`: the evaluator throughput benchmark and the DuckDB identity-graph benchmark.
-// Results are written to docs/benchmarks.md with the machine they ran on.
+// `pnpm bench`: the evaluator throughput, the identity graph on DuckDB and on local Spark, and the
+// dbldatagen baseline — see scripts/bench/args.ts for the flags (`pnpm bench -- --only duckdb
+// --households 100000,1000000`). Results are written to docs/benchmarks.md with the machine.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-for (const script of ['bench-evaluator.ts', 'bench-duckdb.ts']) {
-  const file = path.join(root, 'scripts', script);
-  if (!existsSync(file)) continue;
-  const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', file, ...args], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+const main = path.join(root, 'scripts', 'bench', 'main.ts');
+const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', main, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+process.exit(r.status ?? 1);
