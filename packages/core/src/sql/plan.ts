@@ -1,10 +1,12 @@
 /**
- * Builds the printed statement plan of a scenario for a dialect: one CREATE TABLE … AS SELECT
- * per entity in dependency order, and one violation-count query per constraint.
+ * Builds the printed statement plan of a scenario for a dialect: the lookup tables' setup
+ * statements, one CREATE TABLE … AS SELECT per entity in dependency order, and one
+ * violation-count query per constraint.
  */
 import type { ScenarioIR } from '../ir/types.js';
 import { compileChecks } from './checks.js';
 import type { Dialect } from './dialect.js';
+import { lookupTableName, lookupTableStatements, lookupTablesOf, type LookupTableStatements } from './lookup-tables.js';
 import { lowerEntity, type LowerOptions } from './lower-entity.js';
 import { SqlPrinter, type TableRef } from './printer.js';
 import type { CreateTableStmt } from './sql-nodes.js';
@@ -31,6 +33,11 @@ export interface CheckStatement {
 /** A scenario's full statement plan. */
 export interface StatementPlan {
   readonly dialect: string;
+  /**
+   * The lookup tables the tables read (large pools; see `lookup-tables.ts`): created before the
+   * first table, dropped after the last one. Absent or empty when none is read.
+   */
+  readonly lookups?: readonly LookupTableStatements[];
   readonly tables: readonly TableStatements[];
   readonly checks: readonly CheckStatement[];
 }
@@ -39,6 +46,8 @@ export interface StatementPlan {
 export interface PlanOptions extends LowerOptions {
   /** Table name for an entity (quoted by the caller with the dialect). Default: the quoted entity name. */
   readonly tableRef?: TableRef;
+  /** Printed name of a pool's lookup table. Default: the quoted `_sg_lookup_<pool>`. */
+  readonly lookupRef?: TableRef;
   /** Only these entities (in IR order). */
   readonly entities?: readonly string[];
 }
@@ -54,7 +63,8 @@ export interface PlanOptions extends LowerOptions {
  */
 export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions = {}): StatementPlan {
   const tableRef = options.tableRef ?? ((e: string) => dialect.quoteIdent(e));
-  const printer = new SqlPrinter(dialect, tableRef);
+  const lookupRef = options.lookupRef ?? ((pool: string) => dialect.quoteIdent(lookupTableName(pool)));
+  const printer = new SqlPrinter(dialect, tableRef, lookupRef);
   const names = ir.entities.map((e) => e.name).filter((n) => !options.entities || options.entities.includes(n));
   const tables = names.map((entity) => {
     const plan = lowerEntity(ir, entity, options);
@@ -63,5 +73,6 @@ export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions
     return { entity, table, plan, select, sql: dialect.createTable(plan, select, table) };
   });
   const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));
-  return { dialect: dialect.name, tables, checks };
+  const lookups = lookupTablesOf(tables.map((t) => t.plan.select)).map((pool) => lookupTableStatements(ir, pool, dialect, lookupRef(pool)));
+  return { dialect: dialect.name, lookups, tables, checks };
 }

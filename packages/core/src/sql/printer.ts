@@ -4,10 +4,11 @@
  */
 import type { ColumnType, LiteralValue } from '../ir/types.js';
 import type { Dialect } from './dialect.js';
+import { lookupTableName } from './lookup-tables.js';
 import { internalType, printExpr, printLiteral } from './print-expr.js';
 import type { SqlExpr, SqlFrom, SqlSelect } from './sql-nodes.js';
 
-/** Resolves entity names to (quoted) table names. */
+/** Resolves entity names (or, for lookup tables, pool names) to (quoted) table names. */
 export type TableRef = (entity: string) => string;
 
 /**
@@ -22,6 +23,8 @@ export class SqlPrinter {
   constructor(
     readonly dialect: Dialect,
     readonly tableRef: TableRef,
+    /** The printed name of a pool's lookup table. Default: the quoted `_sg_lookup_<pool>`. */
+    readonly lookupRef: TableRef = (pool) => dialect.quoteIdent(lookupTableName(pool)),
   ) {}
 
   /** Prints a SELECT (with nested subqueries indented). */
@@ -43,6 +46,8 @@ export class SqlPrinter {
         return `${this.tableRef(f.entity)} ${d.quoteIdent(f.alias)}`;
       case 'subquery':
         return `(\n${indent}  ${this.select(f.select, `${indent}  `)}\n${indent}) ${d.quoteIdent(f.alias)}`;
+      case 'lookup':
+        return `${this.lookupRef(f.name)} ${d.quoteIdent(f.alias)}`;
       case 'range':
         return d.range(f.start, f.end, f.partitions, f.alias);
       case 'repartition': {
