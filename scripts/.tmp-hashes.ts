@@ -1,0 +1,14 @@
+import { generate } from '@synthgraph/core';
+import { duckdb } from '@synthgraph/duckdb';
+import { getPreset } from '@synthgraph/presets';
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+const preset = getPreset('identity-graph');
+const v = preset.validateConfig({ households: { num_households: Number(process.argv[2] ?? 3000) } });
+if (!v.ok) throw new TypeError('bad');
+const ir = preset.build(v.config).toIR({ seed: 42 });
+const dir = mkdtempSync('/tmp/smallsql-h-');
+const m = await generate(ir, duckdb({ out: path.join(dir, 'out'), threads: 1 }));
+for (const [t, r] of Object.entries(m.tables)) console.log(t, r.rows, r.canonicalHash);
+console.log('violations', m.checks.reduce((a, c) => a + c.violations, 0));
+rmSync(dir, { recursive: true, force: true });
