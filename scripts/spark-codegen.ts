@@ -23,12 +23,14 @@ const ref = (e: string): string => `delta.\`${path.join(dir, 'out', e)}\``;
 const plan = buildPlan(ir, sparkDialect(), { tableRef: ref, rowsPerPartition: 1_000_000, minPartitions: 2 });
 const spark = await LocalSpark.start({ warehouseDir: path.join(dir, 'warehouse'), catalog: 'in-memory', cores: 2, conf: { 'spark.sql.codegen.wholeStage': String(codegen) } });
 try {
-  for (const l of plan.lookups ?? []) for (const s of l.sql) await spark.sql(s);
-  console.log(`codegen ${codegen ? 'on' : 'off'}, ${households} households\n`);
+  const t0 = performance.now();
+  const setup = (plan.lookups ?? []).flatMap((l) => l.sql);
+  for (const s of setup) await spark.sql(s);
+  console.log(`codegen ${codegen ? 'on' : 'off'}, ${households} households; lookup tables: ${setup.length} statements in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   console.log('| table | SQL | whole-stage subtrees | largest generated method | CTAS |');
   console.log('|---|---:|---:|---:|---:|');
   for (const t of plan.tables) {
-    const explained = String((await spark.sql(`EXPLAIN CODEGEN ${t.select}`, { collect: true, maxRows: 10 })).rows[0]?.[0] ?? '');
+    const explained = await spark.explain(t.select, { mode: 'codegen' });
     const sizes = [...explained.matchAll(/maxMethodCodeSize:(-?\d+)/g)].map((m) => Number(m[1]));
     const t0 = performance.now();
     for (const s of t.sql) await spark.sql(s);
