@@ -14,7 +14,14 @@ import type { Dialect } from './dialect.js';
 import { typeName } from './dialects/functions.js';
 import type { SqlFrom, SqlSelect } from './sql-nodes.js';
 
-/** Pools with at least this many rows are read from a lookup table; smaller ones stay inline literals. */
+/**
+ * Pools with at least this many rows are read from a lookup table; smaller ones stay inline literals.
+ *
+ * @example
+ * ```ts
+ * const joined = pool.rows.length >= LOOKUP_MIN_ROWS;
+ * ```
+ */
 export const LOOKUP_MIN_ROWS = 64;
 /**
  * Target length of one INSERT statement of a lookup table's rows (characters). Each statement is a
@@ -22,7 +29,14 @@ export const LOOKUP_MIN_ROWS = 64;
  * identity graph's 6 lookup tables 68 statements (85 s on local Spark), 64 KB makes them 26.
  */
 export const LOOKUP_CHUNK_CHARS = 65_536;
-/** The index column of every lookup table. */
+/**
+ * The index column of every lookup table.
+ *
+ * @example
+ * ```ts
+ * sql.binary('=', sql.col('l', LOOKUP_INDEX), sql.col(null, 'row')); // "l"."__idx" = "row"
+ * ```
+ */
 export const LOOKUP_INDEX = '__idx';
 
 /**
@@ -47,7 +61,14 @@ export function usesLookupTable(e: Extract<Expr, { kind: 'pick' }>): boolean {
   return e.pool !== undefined && e.items.length >= LOOKUP_MIN_ROWS;
 }
 
-/** A lookup table of a plan and the statements that create and drop it. */
+/**
+ * A lookup table of a plan and the statements that create and drop it.
+ *
+ * @example
+ * ```ts
+ * for (const l of plan.lookups ?? []) for (const s of l.sql) await session.execute(s, `creating ${l.table}`);
+ * ```
+ */
 export interface LookupTableStatements {
   /** The pool it holds. */
   readonly name: string;
