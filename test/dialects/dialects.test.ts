@@ -34,7 +34,7 @@ afterAll(() => {
 /** The whole printed plan of the golden scenario: every table's statements, then every check. */
 function printedPlan(d: Dialect): string {
   const plan = buildPlan(goldenScenarioIR(), d);
-  const parts = [...plan.tables.map((t) => `-- table ${t.entity}\n${t.sql.join(';\n')};`), ...plan.checks.map((c) => `-- check ${c.name}\n${c.sql};`)];
+  const parts = [...(plan.lookups ?? []).map((l) => `-- lookup table ${l.name}\n${[...l.sql, l.drop].join(';\n')};`), ...plan.tables.map((t) => `-- table ${t.entity}\n${t.sql.join(';\n')};`), ...plan.checks.map((c) => `-- check ${c.name}\n${c.sql};`)];
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -72,8 +72,18 @@ describe('golden SQL', () => {
   it('runs the DuckDB golden SQL on DuckDB with every check at 0', async () => {
     const c = await (await DuckDBInstance.create(':memory:')).connect();
     const plan = buildPlan(goldenScenarioIR(), getDialect('duckdb'));
+    expect(plan.lookups?.map((l) => [l.name, l.rows])).toEqual([['streets', 64]]);
+    for (const l of plan.lookups ?? []) for (const s of l.sql) await c.run(s);
     for (const t of plan.tables) for (const s of t.sql) await c.run(s);
     for (const k of plan.checks) expect((await c.runAndReadAll(k.sql)).getRows()[0]?.[0], k.name).toBe(0n);
+    // the pool columns read through the lookup table are the pool's values at the drawn row (and NULL past its end)
+    const rows = (await c.runAndReadAll('SELECT "street", "street_number", "street_width", "household_id" FROM "households" ORDER BY "household_id"')).getRows();
+    expect(rows.every(([street, number]) => typeof street === 'string' && /^(Street \d+|O'Neil St)$/.test(street) && typeof number === 'number')).toBe(true);
+    for (const [street, number, width] of rows) {
+      const i = street === "O'Neil St" ? 3 : Number(String(street).slice(7));
+      expect(number).toBe(i * 7 - 20);
+      expect(width).toBe(i === 63 ? null : (i + 1) / 4);
+    }
     c.closeSync();
   });
 });

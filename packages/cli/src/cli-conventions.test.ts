@@ -114,8 +114,14 @@ describe('--json', () => {
     expect(households?.estimatedRows).toBe(100);
     expect(households?.sql).toContain('CREATE OR REPLACE TABLE "households"');
     expect(plan.statements.some((s) => s.kind === 'check' && s.name === 'households.primaryKey(household_id)')).toBe(true);
+    // The lookup tables of the large pools: created before the first table, dropped after the last.
+    const kinds = plan.statements.map((s) => `${s.kind}${s.role ? `:${s.role}` : ''}`);
+    expect(kinds[0]).toBe('lookup:create');
+    expect(plan.statements[0]?.sql).toMatch(/^CREATE OR REPLACE TEMP TABLE "_sg_lookup_\w+"/);
+    expect(kinds.lastIndexOf('lookup:create')).toBeLessThan(kinds.indexOf('table'));
+    expect(kinds.indexOf('lookup:drop')).toBeGreaterThan(kinds.lastIndexOf('table'));
     const noChecks = JSON.parse((await run('plan', '--households', '100', '--json', '--no-checks')).out) as PlanJson;
-    expect(noChecks.statements.every((s) => s.kind === 'table')).toBe(true);
+    expect(noChecks.statements.every((s) => s.kind === 'table' || s.kind === 'lookup')).toBe(true);
   });
 });
 

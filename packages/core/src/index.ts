@@ -46,6 +46,7 @@ export { lowerEntity, type LowerOptions } from './sql/lower-entity.js';
 export { decodedTable } from './sql/lower/key-layers.js';
 export { compileChecks, checkName } from './sql/checks.js';
 export { compileCheckGroups, checkColumn } from './sql/check-groups.js';
+export { lookupTableName, lookupTableStatements, LOOKUP_INDEX, LOOKUP_MIN_ROWS, type LookupTableStatements } from './sql/lookup-tables.js';
 export { buildPlan, type StatementPlan, type TableStatements, type CheckStatement, type CheckGroupStatement, type PlanOptions } from './sql/plan.js';
 export * from './run/engine.js';
 export { createManifest, type ManifestParts } from './run/manifest.js';

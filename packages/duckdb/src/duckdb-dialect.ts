@@ -75,6 +75,8 @@ export const duckdbDialect: Dialect = registerDialect({
   },
   joinArray: (arr, body) => `array_to_string(list_transform(${arr}, lambda __e, __i: ${body('__e', '(__i - 1)')}), '')`,
   range: parallelRange,
+  // A temporary table: never part of a `.duckdb` output file.
+  createLookupTable: (t, columns) => `CREATE OR REPLACE TEMP TABLE ${t} (${columns.join(', ')})`,
   createTable: (stmt, select, table) => {
     const out = [`CREATE OR REPLACE TABLE ${table} AS\n${select}`];
     if (stmt.comment) out.push(`COMMENT ON TABLE ${table} IS ${str(stmt.comment)}`);

@@ -1,6 +1,6 @@
 /**
  * The small scenario whose printed SQL is kept as golden files per dialect: every row source,
- * a weighted choice, a pool, a lookup, a string with quotes, dates, decimals, arrays and maps, a
+ * a weighted choice, a pool, a pool read from a lookup table, a lookup, a string with quotes, dates, decimals, arrays and maps, a
  * group and a window entity, and a check of every kind.
  */
 import { aggs, array, bernoulli, concat, dateOf, intBetween, mapOf, pick, poolRow, poolValue, scenario, t, timestampIn, toScaled, uniform, when, wins, type ScenarioIR } from '@synthgraph/core';
@@ -28,6 +28,18 @@ export function goldenScenarioIR(): ScenarioIR {
       weights: [2, 1],
       source: 'test',
     })
+    // 64 rows: read from a lookup table (created by the plan's setup statements), not inlined.
+    .pool({
+      name: 'streets',
+      columns: [
+        { name: 'street', type: 'string' },
+        { name: 'number', type: 'int' },
+        { name: 'width', type: 'double' },
+      ],
+      rows: Array.from({ length: 64 }, (_, i) => [i === 3 ? "O'Neil St" : `Street ${i}`, i * 7 - 20, i / 4]),
+      weights: null,
+      source: 'test',
+    })
     .entity('households', (e) =>
       e
         .rows(20)
@@ -35,6 +47,10 @@ export function goldenScenarioIR(): ScenarioIR {
         .column('size', t.int(), () => intBetween(1, 3))
         .column('place', t.bigint(), () => poolRow('cities'), { hidden: true })
         .column('city', t.string(), (c) => poolValue<string>('cities', 'city', c.col('place')))
+        .column('street_row', t.bigint(), () => poolRow('streets'), { hidden: true })
+        .column('street', t.string(), (c) => poolValue<string>('streets', 'street', c.col('street_row')))
+        .column('street_number', t.int(), (c) => poolValue<number>('streets', 'number', c.col('street_row')))
+        .column('street_width', t.double(), (c) => poolValue<number>('streets', 'width', c.col('street_row').plus(1)))
         .column('tier', t.string(), () => pick({ gold: 1, 'it\'s "silver"': 2 }))
         .column('created_at', t.timestamp(), () => timestampIn({ start: '2025-01-01', days: 3 }))
         .column('created_day', t.date(), (c) => dateOf(c.col('created_at')))

@@ -6,8 +6,9 @@ import { resolveRun, scenarioOptions } from '../scenario-source.js';
 
 export const PLAN_HELP = `Usage: synthgraph plan [options]
 
-Prints the statements a run would execute (one CREATE TABLE … AS SELECT per table, in
-dependency order, then one violation-count query per check). Executes nothing.
+Prints the statements a run would execute (the lookup tables of large pools, one CREATE
+TABLE … AS SELECT per table in dependency order, the lookup tables dropped, then one
+violation-count query per check). Executes nothing.
 
 Options:
   --dialect D          duckdb (default) | spark | databricks (the exact statements of
@@ -24,8 +25,9 @@ Options:
   --no-checks          omit the check queries
   --json               print JSON on stdout instead (see PlanJson; with --ir: { scenario,
                        seed, ir }):
-                       { "scenario", "seed", "dialect", "statements": [{ "kind": "table" |
-                         "check" | …, "table", "name"?, "role"?, "estimatedRows"?, "sql" }] }
+                       { "scenario", "seed", "dialect", "statements": [{ "kind": "lookup" |
+                         "table" | "check" | …, "table", "name"?, "role"?, "estimatedRows"?,
+                         "sql" }] }
   -h, --help           this help`;
 
 /**
@@ -103,12 +105,17 @@ export async function planCommand(args: readonly string[], io: CliIO): Promise<n
   }
   const plan = buildPlan(ir, getDialect(dialectName));
   if (values['json']) {
+    const lookups = plan.lookups ?? [];
+    const created = lookups.map((l) => ({ kind: 'lookup', table: l.table, role: 'create', sql: l.sql.join(';\n') }));
     const tables = plan.tables.map((t) => ({ kind: 'table', table: t.entity, estimatedRows: t.plan.estimatedRows, sql: t.sql.join(';\n') }));
+    const dropped = lookups.map((l) => ({ kind: 'lookup', table: l.table, role: 'drop', sql: l.drop }));
     const checks = values['no-checks'] ? [] : plan.checks.map((c) => ({ kind: 'check', table: c.entity, name: c.name, sql: c.sql }));
-    return json({ scenario: ir.name, seed: ir.seed, dialect: plan.dialect, statements: [...tables, ...checks] } satisfies PlanJson);
+    return json({ scenario: ir.name, seed: ir.seed, dialect: plan.dialect, statements: [...created, ...tables, ...dropped, ...checks] } satisfies PlanJson);
   }
   const parts: string[] = [`-- synthgraph plan: ${ir.name}, seed ${ir.seed}, dialect ${plan.dialect}`];
+  for (const l of plan.lookups ?? []) parts.push(`-- lookup table ${l.table} (${l.rows} rows)\n${l.sql.join(';\n')};`);
   for (const t of plan.tables) parts.push(`-- table ${t.entity}${t.plan.estimatedRows !== null ? ` (${t.plan.estimatedRows} rows)` : ''}\n${t.sql.join(';\n')};`);
+  for (const l of plan.lookups ?? []) parts.push(`-- drop lookup table ${l.table}\n${l.drop};`);
   if (!values['no-checks']) for (const c of plan.checks) parts.push(`-- check ${c.name}\n${c.sql};`);
   io.stdout.write(`${parts.join('\n\n')}\n`);
   return 0;

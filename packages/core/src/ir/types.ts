@@ -112,8 +112,11 @@ export type Expr =
   | { readonly kind: 'win'; readonly fn: WinFn; readonly arg: Expr | null; readonly frame: 'all' | 'preceding' }
   /** Internal: produced by draw expansion, never accepted as input — a raw 32-bit draw. */
   | { readonly kind: 'rand'; readonly stream: number }
-  /** Internal: produced by pool expansion — `items[index]` over a literal list. */
-  | { readonly kind: 'pick'; readonly items: readonly LiteralValue[]; readonly index: Expr; readonly type: ColumnTypeKind };
+  /**
+   * Internal: produced by pool expansion — `items[index]` over a literal list; `pool` names the
+   * pool column the items are (the SQL lowering reads large pools from a lookup table).
+   */
+  | { readonly kind: 'pick'; readonly items: readonly LiteralValue[]; readonly index: Expr; readonly type: ColumnTypeKind; readonly pool?: { readonly name: string; readonly column: string } };
 
 /** Which row a `ref` reads: a children entity's parent, a cross product's sides, a derived entity's source row. */
 export type RefSide = 'parent' | 'left' | 'right' | 'row';

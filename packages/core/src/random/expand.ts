@@ -66,7 +66,7 @@ export function expandExpr(e: Expr, ctx: ExpandContext): Expr {
   const col = pool.columns[ci];
   if (!col) throw new SpecError([{ path: ctx.prefix, message: `pool '${e.pool}' has no column '${e.column}'`, fix: `use one of ${pool.columns.map((c) => c.name).join(', ')}` }]);
   const type = col.type === 'string' ? 'string' : col.type === 'int' ? 'bigint' : 'double';
-  return { kind: 'pick', items: pool.rows.map((row) => row[ci] as string | number), index: rec(e.index), type };
+  return { kind: 'pick', items: pool.rows.map((row) => row[ci] as string | number), index: rec(e.index), type, pool: { name: pool.name, column: col.name } };
 }
 
 const DAY_US = 86_400_000_000;

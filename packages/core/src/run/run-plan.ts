@@ -83,6 +83,12 @@ export interface TableWriter {
   commit(manifest: Manifest): Promise<void>;
   /** Removes everything the run staged (after a failure or cancellation); `reason` is what stopped the run. */
   discard(reason?: unknown): Promise<void>;
+  /**
+   * True when the writer removes the plan's lookup tables itself — at its commit and in its
+   * discard (a warehouse rollback drops every table the run created) — so the run loop sends no
+   * DROP for them. Default: the run loop drops them after the last table and after a failure.
+   */
+  readonly dropsLookupTables?: boolean;
 }
 
 /**
@@ -159,6 +165,11 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
     session = await o.openSession({ plan, progress });
     const s = session;
     const count = async (t: TableStatements): Promise<number> => Number(Object.values((await s.query(countRowsSql(t.table), `counting ${t.entity}`))[0] ?? {})[0] ?? 0);
+    // The lookup tables (large pools) the tables read, created before the first table.
+    for (const l of plan.lookups ?? []) {
+      live();
+      for (const stmt of l.sql) await s.execute(stmt, `creating the lookup table ${l.table}`);
+    }
     const batchRows: Record<string, number> = {};
     const elapsed: Record<string, number> = {};
     for (const t of plan.tables) {
@@ -171,6 +182,7 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
       elapsed[t.entity] = Math.round(performance.now() - started);
       progress.tableFinished(t.entity, batchRows[t.entity] ?? 0);
     }
+    if (!writer.dropsLookupTables) for (const l of plan.lookups ?? []) await s.execute(l.drop, `dropping the lookup table ${l.table}`);
     await writer.afterTables?.(s, plan);
     const tables: Record<string, TableResult> = {};
     for (const t of plan.tables) {
@@ -212,11 +224,17 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
     progress.done(manifest.totalRows);
     return manifest;
   } catch (e) {
+    if (session && !writer.dropsLookupTables) await dropLookupTables(session, plan);
     await session?.close().catch(() => undefined);
     await writer.discard(e);
     if (signal?.aborted && !(e instanceof CancelledError)) throw new CancelledError(CANCELLED, e);
     throw e;
   }
+}
+
+/** Drops the plan's lookup tables after a failure, best effort: the run's own error is what is reported. */
+async function dropLookupTables(session: RunSession, plan: StatementPlan): Promise<void> {
+  for (const l of plan.lookups ?? []) await session.execute(l.drop, `dropping the lookup table ${l.table}`).catch(() => undefined);
 }
 
 /**

@@ -45,6 +45,11 @@ export interface Dialect {
   repartitionHint?(partitions: number, by: readonly string[]): string;
   /** The full CTAS statement(s) for an entity: the first creates the table, any others annotate it. */
   createTable(stmt: CreateTableStmt, select: string, table: string): string[];
+  /**
+   * Statement that creates (or replaces) an empty lookup table with these printed column
+   * definitions (see `lookup-tables.ts`); a session-local table where the engine has one.
+   */
+  createLookupTable(table: string, columns: readonly string[]): string;
   /** Statement that drops a table if it exists. */
   dropTable(table: string): string;
   /** Statement that renames a table. */
@@ -90,6 +95,7 @@ export const baseDialect: Omit<Dialect, 'name' | 'fns' | 'types' | 'range' | 'cr
   },
   doubleLiteral: doubleText,
   decimalLiteral: (t) => t,
+  createLookupTable: (t, columns) => `CREATE OR REPLACE TABLE ${t} (${columns.join(', ')})`,
   dropTable: (t) => `DROP TABLE IF EXISTS ${t}`,
   renameTable: (from, to) => `ALTER TABLE ${from} RENAME TO ${to}`,
 };

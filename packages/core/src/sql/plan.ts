@@ -1,12 +1,13 @@
 /**
- * Builds the printed statement plan of a scenario for a dialect: one CREATE TABLE … AS SELECT
- * per entity in dependency order, one violation-count query per constraint, and the same checks
- * fused into one statement per table.
+ * Builds the printed statement plan of a scenario for a dialect: the lookup tables' setup
+ * statements, one CREATE TABLE … AS SELECT per entity in dependency order, one violation-count
+ * query per constraint, and the same checks fused into one statement per table.
  */
 import type { ScenarioIR } from '../ir/types.js';
 import { compileCheckGroups } from './check-groups.js';
 import { compileChecks } from './checks.js';
 import type { Dialect } from './dialect.js';
+import { lookupTableName, lookupTableStatements, lookupTablesOf, type LookupTableStatements } from './lookup-tables.js';
 import { lowerEntity, type LowerOptions } from './lower-entity.js';
 import { SqlPrinter, type TableRef } from './printer.js';
 import type { CreateTableStmt } from './sql-nodes.js';
@@ -43,6 +44,11 @@ export interface CheckGroupStatement {
 /** A scenario's full statement plan. */
 export interface StatementPlan {
   readonly dialect: string;
+  /**
+   * The lookup tables the tables read (large pools; see `lookup-tables.ts`): created before the
+   * first table, dropped after the last one. Absent or empty when none is read.
+   */
+  readonly lookups?: readonly LookupTableStatements[];
   readonly tables: readonly TableStatements[];
   /** One query per check (what `synthgraph plan` prints, one by one). */
   readonly checks: readonly CheckStatement[];
@@ -54,6 +60,8 @@ export interface StatementPlan {
 export interface PlanOptions extends LowerOptions {
   /** Table name for an entity (quoted by the caller with the dialect). Default: the quoted entity name. */
   readonly tableRef?: TableRef;
+  /** Printed name of a pool's lookup table. Default: the quoted `_sg_lookup_<pool>`. */
+  readonly lookupRef?: TableRef;
   /** Only these entities (in IR order). */
   readonly entities?: readonly string[];
 }
@@ -69,7 +77,8 @@ export interface PlanOptions extends LowerOptions {
  */
 export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions = {}): StatementPlan {
   const tableRef = options.tableRef ?? ((e: string) => dialect.quoteIdent(e));
-  const printer = new SqlPrinter(dialect, tableRef);
+  const lookupRef = options.lookupRef ?? ((pool: string) => dialect.quoteIdent(lookupTableName(pool)));
+  const printer = new SqlPrinter(dialect, tableRef, lookupRef);
   const names = ir.entities.map((e) => e.name).filter((n) => !options.entities || options.entities.includes(n));
   const tables = names.map((entity) => {
     const plan = lowerEntity(ir, entity, options);
@@ -79,5 +88,6 @@ export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions
   });
   const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));
   const checkGroups = compileCheckGroups(ir, names).map((g) => ({ entity: g.entity, names: g.names, sql: printer.select(g.select) }));
-  return { dialect: dialect.name, tables, checks, checkGroups };
+  const lookups = lookupTablesOf(tables.map((t) => t.plan.select)).map((pool) => lookupTableStatements(ir, pool, dialect, lookupRef(pool)));
+  return { dialect: dialect.name, lookups, tables, checks, checkGroups };
 }

@@ -4,10 +4,18 @@
  */
 import type { ColumnType, LiteralValue } from '../ir/types.js';
 import type { Dialect } from './dialect.js';
+import { lookupTableName } from './lookup-tables.js';
 import { internalType, printExpr, printLiteral } from './print-expr.js';
 import type { SqlExpr, SqlFrom, SqlSelect } from './sql-nodes.js';
 
-/** Resolves entity names to (quoted) table names. */
+/**
+ * Nested subqueries are indented two spaces per level up to this many spaces, then no further:
+ * the projection layers nest 30–80 deep, and full indentation made half of a statement's text.
+ */
+const MAX_INDENT = 8;
+const deeper = (indent: string): string => (indent.length >= MAX_INDENT ? indent : `${indent}  `);
+
+/** Resolves entity names (or, for lookup tables, pool names) to (quoted) table names. */
 export type TableRef = (entity: string) => string;
 
 /**
@@ -22,9 +30,11 @@ export class SqlPrinter {
   constructor(
     readonly dialect: Dialect,
     readonly tableRef: TableRef,
+    /** The printed name of a pool's lookup table. Default: the quoted `_sg_lookup_<pool>`. */
+    readonly lookupRef: TableRef = (pool) => dialect.quoteIdent(lookupTableName(pool)),
   ) {}
 
-  /** Prints a SELECT (with nested subqueries indented). */
+  /** Prints a SELECT (with nested subqueries indented, up to {@link MAX_INDENT} spaces). */
   select(s: SqlSelect, indent = ''): string {
     const d = this.dialect;
     const items = s.items.map((i) => `${this.expr(i.expr)} AS ${d.quoteIdent(i.alias)}`);
@@ -42,13 +52,15 @@ export class SqlPrinter {
       case 'table':
         return `${this.tableRef(f.entity)} ${d.quoteIdent(f.alias)}`;
       case 'subquery':
-        return `(\n${indent}  ${this.select(f.select, `${indent}  `)}\n${indent}) ${d.quoteIdent(f.alias)}`;
+        return `(\n${deeper(indent)}${this.select(f.select, deeper(indent))}\n${indent}) ${d.quoteIdent(f.alias)}`;
+      case 'lookup':
+        return `${this.lookupRef(f.name)} ${d.quoteIdent(f.alias)}`;
       case 'range':
         return d.range(f.start, f.end, f.partitions, f.alias);
       case 'repartition': {
         const hint = d.repartitionHint?.(f.partitions, f.by.map((c) => d.quoteIdent(c)));
         if (!hint) return this.from(f.from, indent);
-        return `(\n${indent}  SELECT /*+ ${hint} */ *\n${indent}  FROM ${this.from(f.from, `${indent}  `)}\n${indent}) ${d.quoteIdent(f.alias)}`;
+        return `(\n${deeper(indent)}SELECT /*+ ${hint} */ *\n${deeper(indent)}FROM ${this.from(f.from, deeper(indent))}\n${indent}) ${d.quoteIdent(f.alias)}`;
       }
       case 'join': {
         const left = this.from(f.left, indent);

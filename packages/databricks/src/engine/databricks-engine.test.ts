@@ -6,6 +6,7 @@
 import { ConfigError, generate, type Manifest, type ProgressEvent } from '@synthgraph/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conformanceScenario, CONFORMANCE_ENTITIES, DERIVED_ENTITIES } from '../../../../test/conformance/scenario.js';
+import { lookupScenarioIR } from '../../../../test/conformance/lookup-scenario.js';
 import { resolveDatabricksConfig } from '../auth/databricks-connection.js';
 import { InvalidRunError, StatementFailedError, WarehouseRunCancelledError } from '../executor/executor-error.js';
 import { driverErrors, FakeWarehouse } from '../../test/support/fake-warehouse.js';
@@ -167,6 +168,24 @@ describe('databricks engine (failures, resume, cancel)', () => {
     expect(w.ledger.at(-1)?.event).toBe('run_rolled_back');
     const again = await generate(ir(), engine(w));
     expect(again.checks.every((c) => c.violations === 0)).toBe(true);
+  });
+
+  it('creates the lookup tables of large pools first and leaves none in the schema, after a completed or a rolled-back run', async () => {
+    server.setWorkspace(granted);
+    const w = new FakeWarehouse();
+    const lookups = (): string[] => [...w.tables.keys()].filter((t) => t.includes('_sg_lookup_'));
+    const m = await generate(lookupScenarioIR(), engine(w, { tablePrefix: 'exp1_' }));
+    expect(m.checks.every((c) => c.violations === 0)).toBe(true);
+    expect(w.executed.find((s) => s.startsWith('CREATE OR REPLACE TABLE'))).toBe(
+      'CREATE OR REPLACE TABLE `main`.`synth`.`exp1__sg_lookup_names` (`__idx` BIGINT, `name` STRING, `code` BIGINT, `score` DOUBLE) USING DELTA',
+    );
+    expect(w.executed.some((s) => s.includes('LEFT JOIN `main`.`synth`.`exp1__sg_lookup_names`'))).toBe(true);
+    expect(Object.keys(m.tables)).toEqual(['people']);
+    expect(lookups()).toEqual([]);
+    w.behaviors = [{ match: ctasOf('exp1_people'), failFetch: () => driverErrors.sql('[DIVIDE_BY_ZERO] injected', '22012') }];
+    const err = await generate(lookupScenarioIR(), engine(w, { tablePrefix: 'exp1_' })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ outcome: 'rolled-back' });
+    expect(lookups()).toEqual([]);
   });
 
   it('resumes a run left incomplete: completed tables are not written again, the manifest is complete', async () => {

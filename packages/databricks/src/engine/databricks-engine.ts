@@ -117,7 +117,7 @@ function previousManifest(rows: readonly object[], ir: ScenarioIR, fullName: (en
 async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: RunOptions): Promise<Manifest> {
   const mode = o.mode ?? 'replace';
   const runId = o.runId ?? randomUUID();
-  const { steps, staging, plan, tableRef, hashDialect } = databricksStatements(ir, o, runId);
+  const { steps, staging, lookups, plan, tableRef, hashDialect } = databricksStatements(ir, o, runId);
   const fullName = (entity: string): string => `${o.catalog}.${o.schema}.${o.tablePrefix ?? ''}${entity}`;
   const location = { catalog: o.catalog, schema: o.schema, runId, principal: '', tables: Object.fromEntries(ir.entities.map((e) => [e.name, fullName(e.name)])) };
   const writer = new UnityCatalogWriter(steps, tableRef);
@@ -150,7 +150,7 @@ async function runDatabricks(ir: ScenarioIR, o: DatabricksEngineOptions, run: Ru
       onFailure: o.onFailure,
       driverLog: o.driverLog,
       requireExisting: mode === 'append' ? ir.entities.map((e) => `${o.tablePrefix ?? ''}${e.name}`) : [],
-      dropAfterCompletion: staging,
+      dropAfterCompletion: [...staging, ...lookups],
     });
     const session = new PlannedWarehouseSession(warehouseRun, steps);
     writer.begin(session, progress);

@@ -4,7 +4,7 @@
  * content hash, statistics), the checks grouped per table, and each table's size (DESCRIBE
  * DETAIL) — in the order core's run loop sends them. Also printed by `synthgraph plan --dialect databricks`.
  */
-import { buildPlan, ConfigError, contentHashSql, countRowsSql, irHash, type Dialect, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
+import { buildPlan, ConfigError, contentHashSql, countRowsSql, irHash, lookupTableName, type Dialect, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
 import type { WriteMode } from '../grants/grant-report.js';
 import { qualifiedName } from '../grants/unity-catalog-names.js';
 import type { PlannedStatement } from '../executor/planned-statement.js';
@@ -40,9 +40,10 @@ export interface DatabricksStatement extends PlannedStatement {
   /**
    * `write`: creates or fills a table; `count`: its rows after the write (an append's batch);
    * `canonical`/`stats`/`detail`: measure a table (canonical content hash; Spark's own hash and
-   * rows; size); `check`: constraints' violation counts; `previous`: reads the last manifest (append).
+   * rows; size); `check`: constraints' violation counts; `previous`: reads the last manifest
+   * (append); `lookup`: creates and fills a lookup table (a large pool the tables join).
    */
-  readonly role: 'write' | 'count' | 'canonical' | 'stats' | 'detail' | 'check' | 'previous';
+  readonly role: 'write' | 'count' | 'canonical' | 'stats' | 'detail' | 'check' | 'previous' | 'lookup';
   readonly entity: string;
   /** For `check`: the checks whose violation counts are the columns `c0`, `c1`, … of its row. */
   readonly checkNames?: readonly string[];
@@ -54,6 +55,12 @@ export interface DatabricksStatements {
   readonly steps: DatabricksStatement[];
   /** An append's staging tables (dropped once the run is complete). */
   readonly staging: string[];
+  /**
+   * The lookup tables (`<prefix>_sg_lookup_<pool>`, bare names): created by the `lookup` steps
+   * before the first table, dropped once the run is complete; a rollback drops them with every
+   * other table the run created.
+   */
+  readonly lookups: string[];
   /** The plan for `runPlan`: the tables the run writes (an append's staging tables) and the checks over the final tables. */
   readonly plan: StatementPlan;
   /** The final, fully qualified table of an entity (where hashes, checks and sizes read). */
@@ -84,13 +91,19 @@ export function databricksStatements(ir: ScenarioIR, o: DatabricksPlanOptions, r
   const final = (entity: string): string => qualifiedName(catalog, schema, name(entity));
   const stagingName = (entity: string): string => `_synthgraph_stage_${runId.replace(/-/g, '_')}_${name(entity)}`;
   const properties = { 'synthgraph.seed': String(ir.seed), 'synthgraph.ir_hash': irHash(ir) };
-  const lower = { rowsPerPartition: o.rowsPerPartition ?? ROWS_PER_PARTITION };
+  const lookupRef = (pool: string): string => qualifiedName(catalog, schema, lookupTableName(pool, prefix));
+  const lower = { rowsPerPartition: o.rowsPerPartition ?? ROWS_PER_PARTITION, lookupRef };
   const finalPlan = buildPlan(ir, sparkDialect({ properties, unityCatalogConstraints: o.constraints ?? true, clusterBy: o.clusterBy, tableRef: final, tableName: name }), { ...lower, tableRef: final });
   const steps: DatabricksStatement[] = [];
   const staging: string[] = [];
   const hashDialect = sparkDialect();
   let written = finalPlan.tables;
+  const lookups = finalPlan.lookups ?? [];
+  const lookupSteps = (): void => {
+    for (const l of lookups) for (const sql of l.sql) steps.push({ table: lookupTableName(l.name, prefix), entity: lookupTableName(l.name, prefix), kind: 'create', role: 'lookup', sql });
+  };
   if (!append) {
+    lookupSteps();
     for (const t of finalPlan.tables) {
       t.sql.forEach((sql, i) => steps.push({ table: name(t.entity), entity: t.entity, kind: i === 0 ? 'create' : 'meta', role: 'write', sql }));
       steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'count', sql: countRowsSql(t.table) });
@@ -111,6 +124,7 @@ export function databricksStatements(ir: ScenarioIR, o: DatabricksPlanOptions, r
         'ORDER BY at DESC LIMIT 10',
       ].join('\n'),
     });
+    lookupSteps();
     const stageRef = (entity: string): string => qualifiedName(catalog, schema, stagingName(entity));
     const stagePlan = buildPlan(ir, sparkDialect({ properties: { ...properties, 'synthgraph.staging': 'true' }, tableRef: stageRef }), { ...lower, tableRef: stageRef });
     written = stagePlan.tables;
@@ -131,7 +145,7 @@ export function databricksStatements(ir: ScenarioIR, o: DatabricksPlanOptions, r
   // One statement per table's checks (one scan of it): a warehouse round trip each, not one per check.
   for (const g of finalPlan.checkGroups) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.names, sql: g.sql });
   for (const t of finalPlan.tables) steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
-  return { steps, staging, plan: { dialect: finalPlan.dialect, tables: written, checks: finalPlan.checks, checkGroups: finalPlan.checkGroups }, tableRef: final, hashDialect };
+  return { steps, staging, lookups: lookups.map((l) => lookupTableName(l.name, prefix)), plan: { dialect: finalPlan.dialect, lookups, tables: written, checks: finalPlan.checks, checkGroups: finalPlan.checkGroups }, tableRef: final, hashDialect };
 }
 
 /**

@@ -81,6 +81,8 @@ export class PlannedWarehouseSession implements RunSession {
  */
 export class UnityCatalogWriter implements TableWriter {
   readonly format = 'delta';
+  /** The lookup tables are dropped by the run's completion (`dropAfterCompletion`) or by its rollback. */
+  readonly dropsLookupTables = true;
   previousBatches: readonly BatchRecord[] = [];
   /** The error to throw after a discard: the executor's, saying whether the tables were rolled back. */
   failure: unknown;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { buildPlan, canonicalRowText, canonicalSelect, generate, outputTypes, ty
 import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
 import { conformanceScenario, CONFORMANCE_ENTITIES, DERIVED_ENTITIES } from '../../../../test/conformance/scenario.js';
 import { engineRows, evaluatorRows, firstDifferences } from '../../../../test/conformance/compare.js';
+import { lookupScenarioIR } from '../../../../test/conformance/lookup-scenario.js';
 import { LocalSpark } from '../local-spark/index.js';
 import { LOCAL_CONF, localSpark } from './spark-engine.js';
 import { sparkDialect, sparkString } from './spark-dialect.js';
@@ -80,6 +81,19 @@ describe('local Spark + Delta conformance', () => {
     const session = new LocalSparkSession(spark, false);
     const tasks = Object.fromEntries(await Promise.all(big.map(async (t) => [t.entity, await writtenFiles(session, ref(t.entity))] as const)));
     for (const t of big) expect(tasks[t.entity], `${t.entity} (estimated ${t.plan.estimatedRows} rows)`).toBeGreaterThanOrEqual(spark.cores);
+  });
+
+  it('reads a large pool from a lookup table: the rows of the evaluator, and no lookup table left in the catalog or the output', async () => {
+    const lir = lookupScenarioIR();
+    const out = path.join(dir, 'spark-lookups');
+    const m = await generate(lir, localSpark({ out, session: spark }));
+    expect(Object.keys(m.tables)).toEqual(['people']);
+    const sql = canonicalSelect(lir, 'people', sparkDialect(), (e) => `delta.\`${path.join(out, e)}\``);
+    const types = outputTypes(lir, 'people');
+    const rows = (await sparkQuery(sql)).map((r) => canonicalRowText(types, r)).sort();
+    expect(firstDifferences(evaluatorRows(lir, 'people'), rows)).toEqual([]);
+    expect((await sparkQuery('SHOW TABLES')).filter((r) => String(r[1]).includes('_sg_lookup_'))).toEqual([]);
+    expect((await readdir(out)).sort()).toEqual(['manifest.json', 'people']);
   });
 
   it('string literals with quotes, backslashes and line breaks round-trip on Spark and DuckDB', async () => {

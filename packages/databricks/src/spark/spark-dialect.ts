@@ -184,6 +184,8 @@ export function sparkDialect(options: SparkTableOptions = {}): Dialect {
     repartitionHint: (partitions, by) => `REPARTITION(${[String(partitions), ...by].join(', ')})`,
     range: (start, end, partitions, alias) => `range(${start}L, ${end}L, 1L, ${partitions}) AS ${sparkIdent(alias)}(\`__range\`)`,
     createTable: createTable(options),
+    // A Delta table: Unity Catalog's managed tables and the local session's warehouse both take it.
+    createLookupTable: (t, columns) => `CREATE OR REPLACE TABLE ${t} (${columns.join(', ')}) USING DELTA`,
     dropTable: (t) => `DROP TABLE IF EXISTS ${t}`,
     renameTable: (from, to) => `ALTER TABLE ${from} RENAME TO ${to}`,
   };

@@ -1,6 +1,7 @@
 /**
  * Computes named expressions over projection layers: mixing layers for their draws, then
- * dependency-ordered projection layers and LEFT JOIN layers for lookups.
+ * dependency-ordered projection layers and LEFT JOIN layers for lookups (of an entity's table, or
+ * of a pool's lookup table for large pools: see `../lookup-tables.ts`).
  */
 import { InternalError, SpecError } from '../../errors.js';
 import { canonicalJson } from '../../ir/hash.js';
@@ -12,11 +13,13 @@ import { entityOf, storedCol, type LowerContext } from './context.js';
 import type { Layers } from './layers.js';
 import { entityTable } from './key-layers.js';
 import { addMixingLayers } from './mixing.js';
+import { LOOKUP_INDEX, usesLookupTable } from '../lookup-tables.js';
 
+/** A column read by a LEFT JOIN on a key: from an entity's table or from a pool's lookup table. */
 interface Lookup {
   readonly alias: string;
   readonly keyAlias: string;
-  readonly entity: string;
+  readonly from: { readonly kind: 'entity' | 'pool'; readonly name: string };
   readonly column: string;
   readonly sig: string;
 }
@@ -44,6 +47,24 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
     return name;
   };
   let hoisted = 0;
+  // The column `column` of the row of `from` whose key equals `key`: one join per source and key expression.
+  const joined = (from: Lookup['from'], key: Expr, column: string): Expr => {
+    const keySig = canonicalJson(key);
+    const lk = lookups.find((l) => l.from.kind === from.kind && l.from.name === from.name && l.sig === keySig);
+    const alias = helper(`__${prefix}lk${lookups.length}`);
+    if (!lk) {
+      const keyAlias = helper(`__${prefix}lkk${lookups.length}`);
+      pending.set(keyAlias, key);
+      lookups.push({ alias, keyAlias, from, column, sig: keySig });
+      return colRef(alias);
+    }
+    if (lk.column === column) {
+      helpers.pop();
+      return colRef(lk.alias);
+    }
+    lookups.push({ ...lk, alias, column });
+    return colRef(alias);
+  };
   const rewrite = (e: Expr): Expr =>
     mapExpr(e, (x) => {
       switch (x.kind) {
@@ -54,23 +75,11 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
           if (i < 0) i = streams.push(x.stream) - 1;
           return colRef(`__${prefix}r${i}`);
         }
-        case 'lookup': {
-          const keySig = canonicalJson(x.key);
-          const lk = lookups.find((l) => l.entity === x.entity && l.sig === keySig);
-          const alias = helper(`__${prefix}lk${lookups.length}`);
-          if (!lk) {
-            const keyAlias = helper(`__${prefix}lkk${lookups.length}`);
-            pending.set(keyAlias, x.key);
-            lookups.push({ alias, keyAlias, entity: x.entity, column: x.column, sig: keySig });
-            return colRef(alias);
-          }
-          if (lk.column === x.column) {
-            helpers.pop();
-            return colRef(lk.alias);
-          }
-          lookups.push({ ...lk, alias, column: x.column });
-          return colRef(alias);
-        }
+        case 'lookup':
+          return joined({ kind: 'entity', name: x.entity }, x.key, x.column);
+        case 'pick':
+          // A large pool column is read from the pool's lookup table (an equi-join on the index) rather than an inline literal array.
+          return x.pool && usesLookupTable(x) ? joined({ kind: 'pool', name: x.pool.name }, x.index, x.pool.column) : x;
         case 'bucket': {
           if (simple(x.arg)) return x;
           const h = helper(`__${prefix}h${hoisted++}`);
@@ -90,28 +99,36 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
   }
 
   const deps = (e: Expr): string[] => collect([e], (x) => (x.kind === 'col' ? x.name : undefined));
-  const joined = new Set<string>();
+  const done = new Set<string>();
   for (let guard = 0; pending.size > 0; guard++) {
     if (guard > 10_000) throw new InternalError(`layering did not converge for ${prefix}`);
     const available = new Set(layers.cols);
-    const unjoined = new Set(lookups.filter((l) => !joined.has(l.alias)).map((l) => l.alias));
+    const unjoined = new Set(lookups.filter((l) => !done.has(l.alias)).map((l) => l.alias));
     const ready = [...pending].filter(([, e]) => deps(e).every((d) => available.has(d) && !unjoined.has(d)));
     if (ready.length) {
       layers.project(ready.map(([alias, expr]) => ({ alias, expr: lowerExpr(expr, layerScope) })));
       for (const [n] of ready) pending.delete(n);
       continue;
     }
-    const joinable = lookups.filter((l) => !joined.has(l.alias) && available.has(l.keyAlias));
+    const joinable = lookups.filter((l) => !done.has(l.alias) && available.has(l.keyAlias));
     const first = joinable[0];
     if (!first) throw new SpecError([{ path: `entities.${prefix}`, message: `cannot order columns: ${[...pending.keys()].join(', ')} depend on unknown or cyclic columns` }]);
-    const group = joinable.filter((l) => l.entity === first.entity && l.keyAlias === first.keyAlias);
-    const target = entityOf(ctx, first.entity);
-    layers.join(
-      (alias) => entityTable(ctx, first.entity, alias, [target.keyColumn, ...group.map((g) => g.column)]),
-      (l, r) => sql.binary('=', sql.col(r, target.keyColumn), sql.col(l, first.keyAlias)),
-      (r) => group.map((g) => ({ alias: g.alias, expr: storedCol(ctx, g.entity, r, g.column) })),
-    );
-    for (const g of group) joined.add(g.alias);
+    const group = joinable.filter((l) => l.from.kind === first.from.kind && l.from.name === first.from.name && l.keyAlias === first.keyAlias);
+    if (first.from.kind === 'pool') {
+      layers.join(
+        (alias) => sql.lookupTable(first.from.name, alias),
+        (l, r) => sql.binary('=', sql.col(r, LOOKUP_INDEX), sql.col(l, first.keyAlias)),
+        (r) => group.map((g) => ({ alias: g.alias, expr: sql.col(r, g.column) })),
+      );
+    } else {
+      const target = entityOf(ctx, first.from.name);
+      layers.join(
+        (alias) => entityTable(ctx, first.from.name, alias, [target.keyColumn, ...group.map((g) => g.column)]),
+        (l, r) => sql.binary('=', sql.col(r, target.keyColumn), sql.col(l, first.keyAlias)),
+        (r) => group.map((g) => ({ alias: g.alias, expr: storedCol(ctx, g.from.name, r, g.column) })),
+      );
+    }
+    for (const g of group) done.add(g.alias);
   }
   return helpers;
 }

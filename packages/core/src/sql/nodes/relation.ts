@@ -12,6 +12,8 @@ export type SqlFrom =
   | { readonly kind: 'table'; readonly entity: string; readonly alias: string }
   | { readonly kind: 'subquery'; readonly select: SqlSelect; readonly alias: string }
   | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly partitions: number; readonly alias: string }
+  /** The lookup table of a pool (`__idx` and the pool's columns), created by the plan's setup statements (see `lookup-tables.ts`). */
+  | { readonly kind: 'lookup'; readonly name: string; readonly alias: string }
   | { readonly kind: 'join'; readonly type: 'left' | 'cross' | 'inner'; readonly left: SqlFrom; readonly right: SqlFrom; readonly on: SqlExpr | null }
   /**
    * A FROM item spread over `partitions` partitions (round robin, or hashed by the `by` columns
@@ -36,6 +38,7 @@ export const relation = {
   select: (items: readonly SqlItem[], from: SqlFrom, where: SqlExpr | null = null, groupBy: readonly SqlExpr[] = [], having: SqlExpr | null = null): SqlSelect =>
     Object.freeze({ items: Object.freeze(items.map((i) => Object.freeze({ ...i }))), from, where, groupBy: Object.freeze([...groupBy]), having }),
   table: (entity: string, alias: string): SqlFrom => Object.freeze({ kind: 'table', entity, alias }),
+  lookupTable: (name: string, alias: string): SqlFrom => Object.freeze({ kind: 'lookup', name, alias }),
   subquery: (select: SqlSelect, alias: string): SqlFrom => Object.freeze({ kind: 'subquery', select, alias }),
   join: (type: 'left' | 'cross' | 'inner', left: SqlFrom, right: SqlFrom, on: SqlExpr | null): SqlFrom => Object.freeze({ kind: 'join', type, left, right, on }),
   /** A SELECT whose result rows are spread over `partitions` partitions; `null` keeps it as is. */

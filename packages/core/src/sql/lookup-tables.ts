@@ -1,0 +1,150 @@
+/**
+ * Lookup tables: a large literal table of the scenario — a pool with many rows — is not inlined
+ * into the statements that read it (an array literal of every value, repeated in each statement)
+ * but created once per run as a small table, `__idx` (the 0-based row index) plus the pool's
+ * columns, by setup statements of the plan (CREATE, then INSERT … VALUES in chunks of at most 64 KB),
+ * and read with `LEFT JOIN <lookup> l ON l.__idx = <index>`. The join gives exactly what the
+ * array read gave: the value at the index, NULL for a NULL or out-of-range index. Every engine's
+ * run loop (`runPlan`) runs the setup statements before the first table and drops the lookup
+ * tables after the last one, and after a failure: they never reach the output.
+ */
+import type { ColumnType, Expr, PoolIR, ScenarioIR } from '../ir/types.js';
+import { SpecError } from '../errors.js';
+import type { Dialect } from './dialect.js';
+import { typeName } from './dialects/functions.js';
+import type { SqlFrom, SqlSelect } from './sql-nodes.js';
+
+/**
+ * Pools with at least this many rows are read from a lookup table; smaller ones stay inline literals.
+ *
+ * @example
+ * ```ts
+ * const joined = pool.rows.length >= LOOKUP_MIN_ROWS;
+ * ```
+ */
+export const LOOKUP_MIN_ROWS = 64;
+/**
+ * Target length of one INSERT statement of a lookup table's rows (characters). Each statement is a
+ * Delta commit on Spark (about a second on a loaded 2-core machine): 16 KB chunks made the
+ * identity graph's 6 lookup tables 68 statements (85 s on local Spark), 64 KB makes them 26.
+ */
+export const LOOKUP_CHUNK_CHARS = 65_536;
+/**
+ * The index column of every lookup table.
+ *
+ * @example
+ * ```ts
+ * sql.binary('=', sql.col('l', LOOKUP_INDEX), sql.col(null, 'row')); // "l"."__idx" = "row"
+ * ```
+ */
+export const LOOKUP_INDEX = '__idx';
+
+/**
+ * The table name of a lookup table (before quoting and qualification), e.g. `_sg_lookup_first_names`.
+ *
+ * @example
+ * ```ts
+ * lookupTableName('cities', 'run1'); // 'run1_sg_lookup_cities'
+ * ```
+ */
+export const lookupTableName = (name: string, prefix = ''): string => `${prefix}_sg_lookup_${name}`;
+
+/**
+ * Whether a `pick` is read from its pool's lookup table.
+ *
+ * @example
+ * ```ts
+ * usesLookupTable({ kind: 'pick', items, index, type: 'string', pool: { name: 'first_names', column: 'name' } });
+ * ```
+ */
+export function usesLookupTable(e: Extract<Expr, { kind: 'pick' }>): boolean {
+  return e.pool !== undefined && e.items.length >= LOOKUP_MIN_ROWS;
+}
+
+/**
+ * A lookup table of a plan and the statements that create and drop it.
+ *
+ * @example
+ * ```ts
+ * for (const l of plan.lookups ?? []) for (const s of l.sql) await session.execute(s, `creating ${l.table}`);
+ * ```
+ */
+export interface LookupTableStatements {
+  /** The pool it holds. */
+  readonly name: string;
+  /** The table as printed (quoted, possibly qualified). */
+  readonly table: string;
+  readonly rows: number;
+  /** CREATE, then the INSERTs of its rows in chunks; run before the first table. */
+  readonly sql: readonly string[];
+  /** DROP TABLE IF EXISTS; run after the last table and after a failure. */
+  readonly drop: string;
+}
+
+const POOL_TYPES: { readonly [K in PoolIR['columns'][number]['type']]: ColumnType } = { string: { kind: 'string' }, int: { kind: 'bigint' }, double: { kind: 'double' } };
+
+/**
+ * The names of the lookup tables a SELECT reads, in first-read order.
+ *
+ * @example
+ * ```ts
+ * lookupTablesOf([plan.select]); // ['first_names', 'last_names']
+ * ```
+ */
+export function lookupTablesOf(selects: readonly SqlSelect[]): string[] {
+  const out: string[] = [];
+  const from = (f: SqlFrom): void => {
+    switch (f.kind) {
+      case 'lookup':
+        if (!out.includes(f.name)) out.push(f.name);
+        return;
+      case 'subquery':
+        return select(f.select);
+      case 'join':
+        from(f.left);
+        return from(f.right);
+      case 'repartition':
+        return from(f.from);
+      default:
+        return;
+    }
+  };
+  const select = (s: SqlSelect): void => from(s.from);
+  selects.forEach(select);
+  return out;
+}
+
+/**
+ * The statements of one lookup table: CREATE with its columns, then INSERT … VALUES of its rows
+ * in chunks of about {@link LOOKUP_CHUNK_CHARS} characters, and the DROP.
+ *
+ * @example
+ * ```ts
+ * const l = lookupTableStatements(ir, 'first_names', duckdbDialect, '"_sg_lookup_first_names"');
+ * for (const s of l.sql) await session.execute(s, 'creating a lookup table');
+ * ```
+ */
+export function lookupTableStatements(ir: ScenarioIR, name: string, d: Dialect, table: string): LookupTableStatements {
+  const pool = ir.pools.find((p) => p.name === name);
+  if (!pool) throw new SpecError([{ path: 'pools', message: `unknown pool '${name}'`, fix: `declare the pool with scenario.pool('${name}', …)` }]);
+  const types = pool.columns.map((c) => POOL_TYPES[c.type]);
+  const columns = [`${d.quoteIdent(LOOKUP_INDEX)} ${typeName(d.types, { kind: 'bigint' })}`, ...pool.columns.map((c, i) => `${d.quoteIdent(c.name)} ${typeName(d.types, types[i] as ColumnType)}`)];
+  const value = (v: string | number, t: ColumnType): string => (t.kind === 'string' ? d.stringLiteral(String(v)) : t.kind === 'double' ? d.doubleLiteral(Number(v)) : String(v));
+  const insert = `INSERT INTO ${table} VALUES\n`;
+  const sql = [d.createLookupTable(table, columns)];
+  let chunk: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (chunk.length) sql.push(insert + chunk.join(',\n'));
+    chunk = [];
+    size = 0;
+  };
+  pool.rows.forEach((row, i) => {
+    const tuple = `(${[String(i), ...row.map((v, j) => value(v, types[j] as ColumnType))].join(', ')})`;
+    if (size + tuple.length > LOOKUP_CHUNK_CHARS) flush();
+    chunk.push(tuple);
+    size += tuple.length + 2;
+  });
+  flush();
+  return { name, table, rows: pool.rows.length, sql, drop: d.dropTable(table) };
+}
