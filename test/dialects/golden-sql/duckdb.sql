@@ -441,7 +441,7 @@ FROM (
                CASE WHEN "__r1" < 2863311531::BIGINT THEN 0::BIGINT ELSE 1::BIGINT END AS "place",
                (("__r2" * 64::BIGINT) // 4294967296::BIGINT) AS "street_row",
                CASE WHEN "__r3" < 1431655765::BIGINT THEN 'gold' ELSE 'it''s "silver"' END AS "tier",
-               (((1735689600000000::BIGINT + (CASE WHEN "__r4" < 1431655765::BIGINT THEN 0::BIGINT ELSE CASE WHEN "__r4" < 2863311531::BIGINT THEN 1::BIGINT ELSE 2::BIGINT END END * 86400000000::BIGINT)) + ((("__r5" * 24::BIGINT) // 4294967296::BIGINT) * 3600000000::BIGINT)) + ((("__r6" * 3600::BIGINT) // 4294967296::BIGINT) * 1000000::BIGINT)) AS "created_at",
+               (((1735689600000000::BIGINT + (((((("__r4" * 2::BIGINT) + 1::BIGINT) * 3::BIGINT) - 1::BIGINT) // 8589934592::BIGINT) * 86400000000::BIGINT)) + ((("__r5" * 24::BIGINT) // 4294967296::BIGINT) * 3600000000::BIGINT)) + ((("__r6" * 3600::BIGINT) // 4294967296::BIGINT) * 1000000::BIGINT)) AS "created_at",
                CAST(floor(((1e3 + (1e3 * ("__r7" * 2.3283064365386963e-10))) * 100::BIGINT)) AS BIGINT) AS "income",
                ('it''s #' || CAST("__key" AS VARCHAR)) AS "quote"
         FROM (

@@ -444,7 +444,7 @@ FROM (
                CASE WHEN `__r1` < 2863311531L THEN 0L ELSE 1L END AS `place`,
                ((`__r2` * 64L) div 4294967296L) AS `street_row`,
                CASE WHEN `__r3` < 1431655765L THEN 'gold' ELSE 'it\'s "silver"' END AS `tier`,
-               (((1735689600000000L + (CASE WHEN `__r4` < 1431655765L THEN 0L ELSE CASE WHEN `__r4` < 2863311531L THEN 1L ELSE 2L END END * 86400000000L)) + (((`__r5` * 24L) div 4294967296L) * 3600000000L)) + (((`__r6` * 3600L) div 4294967296L) * 1000000L)) AS `created_at`,
+               (((1735689600000000L + ((((((`__r4` * 2L) + 1L) * 3L) - 1L) div 8589934592L) * 86400000000L)) + (((`__r5` * 24L) div 4294967296L) * 3600000000L)) + (((`__r6` * 3600L) div 4294967296L) * 1000000L)) AS `created_at`,
                CAST(floor(((1e3 + (1e3 * (`__r7` * 2.3283064365386963e-10))) * 100L)) AS BIGINT) AS `income`,
                concat('it\'s #', CAST(`__key` AS STRING)) AS `quote`
         FROM (

@@ -116,7 +116,7 @@ export function lookupTablesOf(selects: readonly SqlSelect[]): string[] {
 
 /**
  * The statements of one lookup table: CREATE with its columns, then INSERT … VALUES of its rows
- * in chunks of about {@link LOOKUP_CHUNK_CHARS} characters, and the DROP.
+ * in chunks of about 65,536 characters (`LOOKUP_CHUNK_CHARS`), and the DROP.
  *
  * @example
  * ```ts

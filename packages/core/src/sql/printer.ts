@@ -34,7 +34,7 @@ export class SqlPrinter {
     readonly lookupRef: TableRef = (pool) => dialect.quoteIdent(lookupTableName(pool)),
   ) {}
 
-  /** Prints a SELECT (with nested subqueries indented, up to {@link MAX_INDENT} spaces). */
+  /** Prints a SELECT (with nested subqueries indented, up to eight spaces: four levels). */
   select(s: SqlSelect, indent = ''): string {
     const d = this.dialect;
     const items = s.items.map((i) => `${this.expr(i.expr)} AS ${d.quoteIdent(i.alias)}`);
