@@ -113,7 +113,13 @@ describe('--json', () => {
     const households = plan.statements.find((s) => s.kind === 'table' && s.table === 'households');
     expect(households?.estimatedRows).toBe(100);
     expect(households?.sql).toContain('CREATE OR REPLACE TABLE "households"');
-    expect(plan.statements.some((s) => s.kind === 'check' && s.name === 'households.primaryKey(household_id)')).toBe(true);
+    // The checks as runs send them: one statement per table, its checks in columns c0, c1, …
+    const checks = plan.statements.filter((s) => s.kind === 'check');
+    expect(new Set(checks.map((s) => s.table)).size).toBe(checks.length);
+    const individuals = checks.find((s) => s.table === 'individuals');
+    expect(individuals?.checks?.[0]).toEqual({ name: 'individuals.primaryKey(individual_id)', column: 'c0', verified: 'scan' });
+    expect(individuals?.checks?.find((c) => c.name.startsWith('individuals.foreignKey(household_id'))).toMatchObject({ verified: 'construction+sample' });
+    for (const s of checks) for (const c of s.checks ?? []) expect(s.sql, c.name).toContain(` AS "${c.column}"`);
     // The lookup tables of the large pools: created before the first table, dropped after the last.
     const kinds = plan.statements.map((s) => `${s.kind}${s.role ? `:${s.role}` : ''}`);
     expect(kinds[0]).toBe('lookup:create');

@@ -112,14 +112,15 @@ describe('synthgraph plan / validate / help', () => {
     expect(await main(['plan', '--dialect', 'spark', '--households', '100'], r), r.err).toBe(0);
     expect(r.out).toContain('CREATE OR REPLACE TABLE `households`\nUSING DELTA');
     expect(r.out).toMatch(/range\(0L, 100L, 1L, 1\)/);
-    expect(r.out).toContain('-- check households.primaryKey(household_id)');
+    expect(r.out).toContain('-- checks of households: one statement, one row; column c<i> = violations of check i\n--   c0 households.primaryKey(household_id)\n');
+    expect(r.out).toMatch(/-- {3}c\d+ individuals\.foreignKey\(household_id → households\.household_id\) \(holds by construction; spot-checked over a sample\)\n/);
   });
 
   it('plan --dialect duckdb prints DuckDB SQL', async () => {
     const r = io();
     expect(await main(['plan', '--households', '100', '--no-checks'], r)).toBe(0);
     expect(r.out).toContain('CREATE OR REPLACE TABLE "households" AS');
-    expect(r.out).not.toContain('-- check');
+    expect(r.out).not.toContain('-- checks');
   });
 
   it('validate accepts a valid config and rejects an invalid one with exit 2', async () => {

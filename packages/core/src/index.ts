@@ -14,6 +14,7 @@ export { validateIR, keySpace, columnOrder } from './ir/validate.js';
 export * from './random/mixer.js';
 export { OPAQUE_KEY, OPAQUE_KEY_DOMAIN, KEY_MODES, keyRoundKeys, feistelRound, encodeKey, decodeKey, type KeyMode } from './random/opaque-keys.js';
 export { keySpaces, idColumns, keyModeOf } from './ir/id-columns.js';
+export { foreignKeyByConstruction, checkVerification, type CheckVerification } from './ir/fk-construction.js';
 export { normalQuantile, piecewiseTable, evalPiecewise, cumulativeThresholds, knots, upperBound, type PiecewiseTable } from './random/quantiles.js';
 export { expandExpr, collectStreams, dayWeights, standardNormalTable, type ExpandContext } from './random/expand.js';
 export { expandScenario } from './random/expand-scenario.js';

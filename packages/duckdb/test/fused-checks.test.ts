@@ -1,17 +1,24 @@
 /**
  * The fused checks (one statement per table, one scan of it) count exactly what the one-query-
  * per-check form counts: a scenario with every kind of check is generated, its tables are broken
- * on purpose so that every check has violations, and both forms run over the broken tables.
+ * on purpose so that every check has violations, and both forms run over the broken tables. A
+ * foreign key that holds by construction is spot-checked over the sampled rows (stored row key
+ * & 63 = 0): it counts exactly the broken sampled rows; once the construction itself is broken in
+ * the IR it is scanned again and counts every orphan.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { array, buildPlan, checkColumn, days, intBetween, pick, scenario, t, timestampIn, type StatementPlan } from '@synthgraph/core';
+import { array, buildPlan, checkColumn, days, intBetween, pick, scenario, t, timestampIn, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
 import { duckdbDialect, DuckdbSession } from '../src/index.js';
 
-/** Every check kind: primaryKey and unique on the same key, unique on two columns, notNull, range, scalar and array enums, temporal, rules (one reading the id), foreignKey, childCount. */
-const brokenChecks = (keys: 'opaque' | 'structured') =>
+/**
+ * Every check kind: primaryKey and unique on the same key, unique on two columns, notNull, range,
+ * scalar and array enums, temporal, rules (one reading the id), foreignKey (by construction, and a
+ * drawn one that is not), childCount. `shift` moves the parent reference off the parent's key.
+ */
+const brokenChecks = (keys: 'opaque' | 'structured', shift = 0) =>
   scenario('fused-checks')
     .entity('households', (e) =>
       e
@@ -37,9 +44,11 @@ const brokenChecks = (keys: 'opaque' | 'structured') =>
       e
         .childrenOf('households', { count: (p) => p.col('size'), max: 4 })
         .key('individual_id')
-        .column('household_id', t.bigint(), (c) => c.parent.col('household_id'))
+        .column('household_id', t.bigint(), (c) => (shift ? c.parent.col('household_id').plus(shift) : c.parent.col('household_id')))
+        .column('neighbor_household_id', t.bigint(), () => intBetween(0, 299))
         .column('age', t.int(), () => intBetween(18, 90))
         .foreignKey('household_id', 'households')
+        .foreignKey('neighbor_household_id', 'households')
         .range('age', 18, 90),
     )
     .keys(keys);
@@ -52,17 +61,23 @@ const CORRUPT = [
   `UPDATE households SET city = 'Dallas', tags = ['Dallas', 'Dallas', 'b'] WHERE household_id IN (SELECT household_id FROM households WHERE city = 'Austin' ORDER BY created_at LIMIT 5)`,
   `UPDATE households SET updated_at = created_at - INTERVAL 1 DAY WHERE household_id IN (SELECT household_id FROM households WHERE city = 'Chicago' ORDER BY created_at LIMIT 6)`,
   `INSERT INTO individuals SELECT * FROM individuals ORDER BY individual_id DESC LIMIT 2`,
-  `UPDATE individuals SET household_id = household_id + 7777777, age = 12 WHERE individual_id IN (SELECT individual_id FROM individuals ORDER BY individual_id LIMIT 7)`,
+  `UPDATE individuals SET age = 12 WHERE individual_id IN (SELECT individual_id FROM individuals ORDER BY individual_id LIMIT 7)`,
+  // orphans: 3 rows in the spot-check sample and 4 outside it; 5 drawn references
+  `UPDATE individuals SET household_id = household_id + 7777777 WHERE individual_id IN (SELECT individual_id FROM individuals WHERE individual_id & 63 = 0 ORDER BY individual_id LIMIT 3)`,
+  `UPDATE individuals SET household_id = household_id + 7777777 WHERE individual_id IN (SELECT individual_id FROM individuals WHERE individual_id & 63 <> 0 ORDER BY individual_id LIMIT 4)`,
+  `UPDATE individuals SET neighbor_household_id = neighbor_household_id + 7777777 WHERE individual_id IN (SELECT individual_id FROM individuals ORDER BY individual_id DESC LIMIT 5)`,
 ];
 
-async function counts(keys: 'opaque' | 'structured'): Promise<{ plan: StatementPlan; single: Record<string, number>; fused: Record<string, number> }> {
-  const ir = brokenChecks(keys).toIR({ seed: 7 });
+const FK = 'individuals.foreignKey(household_id → households.household_id)';
+const DRAWN_FK = 'individuals.foreignKey(neighbor_household_id → households.household_id)';
+
+async function counts(ir: ScenarioIR, corrupt: readonly string[] = CORRUPT): Promise<{ plan: StatementPlan; single: Record<string, number>; fused: Record<string, number> }> {
   const plan = buildPlan(ir, duckdbDialect);
   const spill = await mkdtemp(path.join(os.tmpdir(), 'sg-fused-checks-'));
   const session = await DuckdbSession.open({ path: ':memory:', tempDirectory: spill });
   try {
     for (const table of plan.tables) for (const sql of table.sql) await session.execute(sql, `creating ${table.entity}`);
-    for (const sql of CORRUPT) await session.execute(sql, 'breaking the tables');
+    for (const sql of corrupt) await session.execute(sql, 'breaking the tables');
     const single: Record<string, number> = {};
     for (const c of plan.checks) single[c.name] = Number(Object.values((await session.query(c.sql, c.name))[0] ?? {})[0]);
     const fused: Record<string, number> = {};
@@ -80,7 +95,7 @@ async function counts(keys: 'opaque' | 'structured'): Promise<{ plan: StatementP
 describe.each(['opaque', 'structured'] as const)('fused checks (%s keys)', (keys) => {
   let r: Awaited<ReturnType<typeof counts>>;
   beforeAll(async () => {
-    r = await counts(keys);
+    r = await counts(brokenChecks(keys).toIR({ seed: 7 }));
   });
 
   it('run one statement per table', () => {
@@ -88,9 +103,14 @@ describe.each(['opaque', 'structured'] as const)('fused checks (%s keys)', (keys
     expect(r.plan.checkGroups.flatMap((g) => g.names)).toEqual(r.plan.checks.map((c) => c.name));
   });
 
-  it('count the same violations as one query per check, every check broken', () => {
-    expect(r.fused).toEqual(r.single);
+  it('count the same violations as one query per check, every check broken; a foreign key by construction only in its sample', () => {
+    const verified = Object.fromEntries(r.plan.checkGroups.flatMap((g) => g.names.map((n, i) => [n, g.verified[i]])));
+    expect(Object.entries(verified).filter(([, v]) => v !== 'scan')).toEqual([[FK, 'construction+sample']]);
+    expect({ ...r.fused, [FK]: 0 }).toEqual({ ...r.single, [FK]: 0 });
     for (const [name, n] of Object.entries(r.single)) expect(n, name).toBeGreaterThan(0);
+    // 7 orphans, 3 of them in the sample
+    expect(r.single[FK]).toBe(7);
+    expect(r.fused[FK]).toBe(3);
   });
 
   it('count what the corruption broke', () => {
@@ -106,7 +126,18 @@ describe.each(['opaque', 'structured'] as const)('fused checks (%s keys)', (keys
     expect(f['households.enum(tags)']).toBe(10);
     expect(f['households.temporal(created_at <= updated_at)']).toBe(6);
     expect(f['individuals.primaryKey(individual_id)']).toBe(2);
-    expect(f['individuals.foreignKey(household_id → households.household_id)']).toBe(7);
+    expect(f[DRAWN_FK]).toBe(5);
     expect(f['individuals.range(age in [18, 90])']).toBe(7);
+  });
+});
+
+describe.each(['opaque', 'structured'] as const)('a foreign key whose construction is broken in the IR (%s keys)', (keys) => {
+  it('is scanned and counts every orphan', async () => {
+    // household_id = the parent's key + 1: the last household's members reference no household
+    const r = await counts(brokenChecks(keys, 1).toIR({ seed: 7 }), []);
+    const g = r.plan.checkGroups.find((x) => x.entity === 'individuals');
+    expect(g?.verified[g.names.indexOf(FK)]).toBe('scan');
+    expect(r.single[FK]).toBeGreaterThan(0);
+    expect(r.fused[FK]).toBe(r.single[FK]);
   });
 });

@@ -11,6 +11,7 @@ import { FakeWarehouse } from '../../../databricks/test/support/fake-warehouse.j
 import { aliceWorkspace, startFakeWorkspace, type FakeWorkspace, type FakeWorkspaceServer } from '../../../databricks/test/support/fake-workspace-server.js';
 import { fakeIO } from '../../test/support/fake-io.js';
 import { main } from '../main.js';
+import type { PlanJson } from './plan.js';
 
 const driver = await vi.hoisted(async () => {
   const { createRequire } = await import('node:module');
@@ -92,6 +93,13 @@ describe('synthgraph generate --target databricks', () => {
     expect(printed[0]).toMatch(/_sg_lookup_/);
     expect(sent).toEqual([...printed, ...lookups.map((t) => `DROP TABLE IF EXISTS ${t}`)]);
     expect([...warehouse.tables.keys()].filter((t) => t.includes('_sg_lookup_'))).toEqual([]);
+    // --json: each check statement lists the checks it covers, by result column, and how each is verified
+    const j = io(env());
+    expect(await main(['plan', '--dialect', 'databricks', '--json', ...args], j), j.err).toBe(0);
+    const checks = (JSON.parse(j.out) as PlanJson).statements.filter((st) => st.role === 'check');
+    expect(checks.length).toBeGreaterThan(10);
+    for (const st of checks) expect(printed).toContain(st.sql);
+    expect(checks.find((st) => st.checks?.[0]?.name === 'individuals.primaryKey(individual_id)')?.checks?.find((c) => c.name.startsWith('individuals.foreignKey(household_id'))).toMatchObject({ verified: 'construction+sample' });
   });
 
   it('exits 3 with the GRANT statements and opens no warehouse session when a privilege is missing', async () => {

@@ -57,11 +57,17 @@ export function summary(m: Manifest, out: string | undefined): string {
     ...rows.map(line),
     '',
     `${fmt(m.totalRows)} rows in ${Object.keys(m.tables).length} tables, ${(m.elapsedMs / 1000).toFixed(1)}s · seed ${m.seed}`,
-    `checks: ${m.checks.length - failed.length} passed, ${failed.length} failed`,
-    ...failed.map((c) => `  FAILED ${c.name}: ${fmt(c.violations)} violations`),
+    `checks: ${m.checks.length - failed.length} passed, ${failed.length} failed${sampledNote(m)}`,
+    ...failed.map((c) => `  FAILED ${c.name}: ${fmt(c.violations)} violations${c.verified === 'construction+sample' ? ' in the spot-check sample' : ''}`),
     ...(out ? [`manifest: ${path.join(out, 'manifest.json')}`] : []),
     ...databricksLines(m),
   ].join('\n');
+}
+
+/** How many checks were foreign keys by construction, spot-checked over a sample (the manifest's `verified`). */
+function sampledNote(m: Manifest): string {
+  const n = m.checks.filter((c) => c.verified === 'construction+sample').length;
+  return n ? ` (${n} foreign keys hold by construction and were spot-checked over a sample)` : '';
 }
 
 /** Where a Databricks run wrote, and how to read its manifest back. */

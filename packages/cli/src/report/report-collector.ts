@@ -171,7 +171,7 @@ function runSummary(m: Manifest): RunSummary {
 }
 
 function checksSummary(m: Manifest): ChecksSummary {
-  const items = m.checks.map((c) => ({ name: c.name, table: c.table, violations: c.violations, passed: c.violations === 0 }));
+  const items = m.checks.map((c) => ({ name: c.name, table: c.table, violations: c.violations, passed: c.violations === 0, verified: c.verified ?? 'scan' }));
   const passed = items.filter((c) => c.passed).length;
   return { total: items.length, passed, failed: items.length - passed, items };
 }

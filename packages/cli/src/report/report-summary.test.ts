@@ -119,6 +119,14 @@ describe('checks', () => {
     expect(rows[0]).toEqual({ name: failing?.name, status: 'fail' });
     expect(rows.slice(1).every((x) => x.status === 'pass')).toBe(true);
   });
+
+  it('say how each was verified: a scan, or a foreign key by construction spot-checked over a sample', () => {
+    expect(report.json.checks.items.map((i) => i.verified)).toEqual(manifest.checks.map((c) => c.verified));
+    const fk = report.json.checks.items.find((i) => i.name.startsWith('individuals.foreignKey(household_id'));
+    expect(fk?.verified).toBe('construction+sample');
+    expect(report.html).toContain(`data-key="verified:${fk?.name}" data-value="construction+sample">by construction + sample</td>`);
+    expect(report.html).toContain('data-key="verified:individuals.primaryKey(individual_id)" data-value="scan">every row</td>');
+  });
 });
 
 describe('campaigns', () => {

@@ -3,6 +3,7 @@
  * Numbers are plain numbers (shares in [0, 1], durations in the unit their field names),
  * never formatted strings, so scripts and tests can compare them.
  */
+import type { CheckVerification } from '@synthgraph/core';
 import type { AttributionData, DeliveryData, LiftData } from './campaign-measurement-types.js';
 import type { ResolutionData } from './resolution-types.js';
 import type { RealismData, Verdict } from './summary-types.js';
@@ -78,6 +79,8 @@ export interface CheckSummary {
   readonly table: string;
   readonly violations: number;
   readonly passed: boolean;
+  /** How the count was obtained (`scan` for manifests that do not record it). */
+  readonly verified: CheckVerification;
 }
 
 /** All checks. */

@@ -4,6 +4,7 @@
 import { CancelledError, ConfigError, SpecError, type Issue } from '../errors.js';
 import { irHash } from '../ir/hash.js';
 import { parseIR } from '../ir/schema.js';
+import type { CheckVerification } from '../ir/fk-construction.js';
 import type { ScenarioIR } from '../ir/types.js';
 import { validateIR } from '../ir/validate.js';
 import type { ScenarioBuilder } from '../dsl/scenario-builder.js';
@@ -50,6 +51,11 @@ export interface CheckResult {
   readonly name: string;
   readonly table: string;
   readonly violations: number;
+  /**
+   * How the count was obtained: `scan` (every row) or `construction+sample` (a foreign key that
+   * holds by construction, spot-checked over ≈ 1/64 of the keys). Absent in older manifests (scan).
+   */
+  readonly verified?: CheckVerification;
 }
 
 /** What a run wrote, recorded in `manifest.json` beside the data. */

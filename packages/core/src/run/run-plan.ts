@@ -199,7 +199,7 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
       const row = (await s.query(g.sql, `running the checks of ${g.entity}`))[0] ?? {};
       g.names.forEach((name, i) => {
         const violations = Number(row[checkColumn(i)]);
-        checks.push({ name, table: g.entity, violations });
+        checks.push({ name, table: g.entity, violations, verified: g.verified[i] ?? 'scan' });
         progress.checkFinished(g.entity, name, violations);
       });
     }

@@ -5,9 +5,13 @@
  * child counts as LEFT JOINs against the parent's distinct keys or the children's counts per key,
  * which never repeat a row); primaryKey and unique checks over the same columns share one GROUP
  * BY pass; an enum over an array column explodes the array once. The parts are one-row
- * aggregates, cross joined. Counts equal the per-check queries of `compileChecks` exactly.
+ * aggregates, cross joined. Counts equal the per-check queries of `compileChecks` exactly, except
+ * for a foreign key that holds by construction (`ir/fk-construction.ts`): it is spot-checked over
+ * a deterministic sample of rows (stored row key & 63 = 0) by a small part of its own that reads
+ * only the key and the foreign-key column, and its verification is recorded as `construction+sample`.
  */
 import { InternalError } from '../errors.js';
+import { checkVerification } from '../ir/fk-construction.js';
 import { idColumns, keyModeOf } from '../ir/id-columns.js';
 import type { Constraint, EntityIR, ScenarioIR } from '../ir/types.js';
 import { expandScenario } from '../random/expand-scenario.js';
@@ -25,6 +29,8 @@ const countIf = (violates: SqlExpr): SqlExpr => sumOf(sql.case([{ when: violates
 const isNull = (x: SqlExpr): SqlExpr => sql.unary('isNull', x);
 const notNull = (x: SqlExpr): SqlExpr => sql.unary('isNotNull', x);
 const minusOne = (x: SqlExpr): SqlExpr => sql.binary('-', x, sql.int(1));
+/** The spot-check sample: rows whose stored key has its low six bits zero (≈ 1/64 of the rows, always the same ones). */
+const sampled = (x: SqlExpr): SqlExpr => sql.binary('=', sql.binary('&', x, sql.int(63)), sql.int(0));
 
 /** The result column of the `i`-th check of a group. */
 export const checkColumn = (i: number): string => `c${i}`;
@@ -64,6 +70,7 @@ function fuse(ctx: LowerContext, e: EntityIR): CheckGroupStmt {
   };
   const groups = new Map<string, { readonly columns: readonly string[]; readonly part: Part; primaryKey: boolean }>();
   const others: Part[] = [];
+  const verified = e.constraints.map((k) => checkVerification(ctx.ir.entities, e.name, k, ctx.spaces));
   e.constraints.forEach((k, i) => {
     const alias = checkColumn(i);
     const row = rowViolation(ctx, e, k, raw);
@@ -73,6 +80,11 @@ function fuse(ctx: LowerContext, e: EntityIR): CheckGroupStmt {
     }
     switch (k.kind) {
       case 'foreignKey': {
+        if (verified[i] === 'construction+sample') {
+          // holds by construction: a spot check of the sampled keys (see sampleCheck)
+          others.push({ from: sql.subquery(sampleCheck(e, k, alias), `a${others.length}`), items: [] });
+          return;
+        }
         const parentKeys = (): SqlSelect => sql.select([{ alias: 'k', expr: c('p', k.references) }], sql.table(k.entity, 'p'), null, [c('p', k.references)]);
         const j = joined(`fk ${k.column} ${k.entity} ${k.references}`, parentKeys, (a) => sql.binary('=', c('t', raw(k.column)), c(a, 'k')));
         scan.items.push({ alias, expr: countIf(sql.binary('and', notNull(c('t', raw(k.column))), isNull(c(j, 'k')))) });
@@ -122,9 +134,20 @@ function fuse(ctx: LowerContext, e: EntityIR): CheckGroupStmt {
   const [first, ...rest] = parts;
   if (first === undefined) return unreachable(e, null);
   const select = first.kind === 'subquery' && rest.length === 0 ? first.select : sql.select(items, rest.reduce((a, b) => sql.join('cross', a, b, null), first));
-  return { kind: 'checkGroup', entity: e.name, names, select };
+  return { kind: 'checkGroup', entity: e.name, names, verified, select };
 }
 
+/**
+ * The spot check of a foreign key that holds by construction: the non-null values, in the sampled
+ * rows (stored row key & 63 = 0, filtered while scanning), that no key of the referenced table
+ * matches. Reads only the two columns; the probe side is ≈ 1/64 of the table.
+ */
+function sampleCheck(e: EntityIR, k: Extract<Constraint, { kind: 'foreignKey' }>, alias: string): SqlSelect {
+  const values = sql.select([{ alias: 'v', expr: c('t', k.column) }], sql.table(e.name, 't'), sql.binary('and', notNull(c('t', k.column)), sampled(c('t', e.keyColumn))));
+  // no DISTINCT needed: only the values no key matches are counted, once each
+  const keys = sql.select([{ alias: 'k', expr: c('p', k.references) }], sql.table(k.entity, 'p'));
+  return sql.select([{ alias, expr: sql.countStar() }], sql.join('left', sql.subquery(values, 'x'), sql.subquery(keys, 'y'), sql.binary('=', c('x', 'v'), c('y', 'k'))), isNull(c('y', 'k')));
+}
 
 /** One GROUP BY pass over the key columns of primaryKey/unique checks: rows per key value, only the keys that break one. */
 function groupPass(g: { readonly columns: readonly string[]; readonly part: Part; readonly primaryKey: boolean }, i: number): SqlFrom {

@@ -3,6 +3,7 @@
  * statements, one CREATE TABLE … AS SELECT per entity in dependency order, one violation-count
  * query per constraint, and the same checks fused into one statement per table.
  */
+import type { CheckVerification } from '../ir/fk-construction.js';
 import type { ScenarioIR } from '../ir/types.js';
 import { compileCheckGroups } from './check-groups.js';
 import { compileChecks } from './checks.js';
@@ -38,6 +39,8 @@ export interface CheckStatement {
 export interface CheckGroupStatement {
   readonly entity: string;
   readonly names: readonly string[];
+  /** How each check is verified, parallel to `names` (see `CheckVerification`). */
+  readonly verified: readonly CheckVerification[];
   readonly sql: string;
 }
 
@@ -87,7 +90,7 @@ export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions
     return { entity, table, plan, select, sql: dialect.createTable(plan, select, table) };
   });
   const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));
-  const checkGroups = compileCheckGroups(ir, names).map((g) => ({ entity: g.entity, names: g.names, sql: printer.select(g.select) }));
+  const checkGroups = compileCheckGroups(ir, names).map((g) => ({ entity: g.entity, names: g.names, verified: g.verified, sql: printer.select(g.select) }));
   const lookups = lookupTablesOf(tables.map((t) => t.plan.select)).map((pool) => lookupTableStatements(ir, pool, dialect, lookupRef(pool)));
   return { dialect: dialect.name, lookups, tables, checks, checkGroups };
 }

@@ -3,6 +3,7 @@
  * `nodes/`), the relational nodes and the two statements. IR expressions never appear inside it;
  * `lowerExpr` turns them into SQL nodes.
  */
+import type { CheckVerification } from '../ir/fk-construction.js';
 import type { ColumnType } from '../ir/types.js';
 import { aggregate } from './nodes/aggregate.js';
 import { collection } from './nodes/collection.js';
@@ -60,5 +61,7 @@ export interface CheckGroupStmt {
   readonly kind: 'checkGroup';
   readonly entity: string;
   readonly names: readonly string[];
+  /** How each check is verified (parallel to `names`): a scan of every row, or construction and a sample. */
+  readonly verified: readonly CheckVerification[];
   readonly select: SqlSelect;
 }

@@ -4,7 +4,7 @@
  * content hash, statistics), the checks grouped per table, and each table's size (DESCRIBE
  * DETAIL) — in the order core's run loop sends them. Also printed by `synthgraph plan --dialect databricks`.
  */
-import { buildPlan, ConfigError, contentHashSql, countRowsSql, irHash, lookupTableName, type Dialect, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
+import { buildPlan, ConfigError, contentHashSql, countRowsSql, irHash, lookupTableName, type CheckVerification, type Dialect, type ScenarioIR, type StatementPlan } from '@synthgraph/core';
 import type { WriteMode } from '../grants/grant-report.js';
 import { qualifiedName } from '../grants/unity-catalog-names.js';
 import type { PlannedStatement } from '../executor/planned-statement.js';
@@ -47,6 +47,8 @@ export interface DatabricksStatement extends PlannedStatement {
   readonly entity: string;
   /** For `check`: the checks whose violation counts are the columns `c0`, `c1`, … of its row. */
   readonly checkNames?: readonly string[];
+  /** For `check`: how each of `checkNames` is verified (a scan, or construction and a sample). */
+  readonly checkVerified?: readonly CheckVerification[];
 }
 
 /** The statements of a Databricks run and the plan core's run loop drives them with. */
@@ -143,7 +145,7 @@ export function databricksStatements(ir: ScenarioIR, o: DatabricksPlanOptions, r
     steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'stats', sql: tableStatsSql(t.table, t.plan.columns) });
   }
   // One statement per table's checks (one scan of it): a warehouse round trip each, not one per check.
-  for (const g of finalPlan.checkGroups) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.names, sql: g.sql });
+  for (const g of finalPlan.checkGroups) steps.push({ table: name(g.entity), entity: g.entity, kind: 'check', role: 'check', checkNames: g.names, checkVerified: g.verified, sql: g.sql });
   for (const t of finalPlan.tables) steps.push({ table: name(t.entity), entity: t.entity, kind: 'check', role: 'detail', sql: `DESCRIBE DETAIL ${t.table}` });
   return { steps, staging, lookups: lookups.map((l) => lookupTableName(l.name, prefix)), plan: { dialect: finalPlan.dialect, lookups, tables: written, checks: finalPlan.checks, checkGroups: finalPlan.checkGroups }, tableRef: final, hashDialect };
 }
