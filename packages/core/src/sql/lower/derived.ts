@@ -8,7 +8,8 @@ import { entityOf, storedCol, type LowerContext } from './context.js';
 import { entityTable } from './key-layers.js';
 import { Layers } from './layers.js';
 import { refsOf, sideCol, sourceReads, sourceScope } from './scope.js';
-import type { SourceBase, SourceInput } from './sources.js';
+import { shardWhere, type SourceBase, type SourceInput } from './sources.js';
+import { andWhere } from '../shards.js';
 
 type Agg = Extract<Expr, { kind: 'agg' }>;
 
@@ -89,10 +90,11 @@ function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind:
  * groupBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function groupBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'group' }>>): SourceBase {
+export function groupBase({ ctx, entity, source: src, estimates, partitions, shard }: SourceInput<Extract<RowSource, { kind: 'group' }>>): SourceBase {
   const scope = sourceScope(ctx, src.from, 's');
-  const where = src.where ? lowerExpr(src.where, scope) : null;
   const key = storedCol(ctx, src.from, 's', src.by);
+  // A household shard keeps the source rows of its groups (whole groups: `by` is a local id).
+  const where = andWhere(src.where ? lowerExpr(src.where, scope) : null, shardWhere(shard, key));
   const reads = sourceReads([src.where, ...entity.columns.map((c) => c.expr)], [src.by]);
   const aggItems: SqlItem[] = [];
   const subJoins: { alias: string; select: SqlSelect }[] = [];
@@ -125,11 +127,13 @@ export function groupBase({ ctx, entity, source: src, estimates, partitions }: S
  * windowBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function windowBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'window' }>>): SourceBase {
+export function windowBase({ ctx, entity, source: src, estimates, partitions, shard }: SourceInput<Extract<RowSource, { kind: 'window' }>>): SourceBase {
   const from = entityOf(ctx, src.from);
   const scope = sourceScope(ctx, src.from, 's');
   const srcCol = (c: string): SqlExpr => storedCol(ctx, src.from, 's', c);
-  const where = src.where ? lowerExpr(src.where, scope) : null;
+  // A household shard keeps whole window partitions: the rows whose local partition id lies in it.
+  const column = shard?.read.kind === 'column' ? shard.read.column : null;
+  const where = andWhere(src.where ? lowerExpr(src.where, scope) : null, column === null ? null : shardWhere(shard, srcCol(column)));
   const winItems: SqlItem[] = [];
   const columns = hoistNodes(entity.columns, 'win', '__w', (x, alias) => {
     const arg = x.arg ? lowerExpr(x.arg, scope) : null;
