@@ -44,7 +44,7 @@ export { printExpr, printLiteral, internalType } from './sql/print-expr.js';
 export { SqlPrinter, type TableRef } from './sql/printer.js';
 export { lowerEntity, type LowerOptions } from './sql/lower-entity.js';
 export { decodedTable } from './sql/lower/key-layers.js';
-export { shardLayout, householdShards, shardPredicate, type ShardLayout, type ShardRead, type ShardRange } from './sql/shards.js';
+export { shardLayout, householdShards, shardPredicate, shardSource, shardSourceTable, type ShardLayout, type ShardRead, type ShardRange } from './sql/shards.js';
 export type { EntityShard } from './sql/lower/sources.js';
 export { compileChecks, checkName } from './sql/checks.js';
 export { compileCheckGroups, checkColumn } from './sql/check-groups.js';

@@ -127,7 +127,7 @@ async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Pro
   const format = o.format ?? 'parquet';
   const households = shardLayout(ir)?.households ?? 0;
   const shardHouseholds = o.shardHouseholds === 'off' ? undefined : (o.shardHouseholds ?? defaultShardHouseholds(households));
-  const plan = buildPlan(ir, duckdbDialect, { shardHouseholds });
+  const plan = buildPlan(ir, duckdbDialect, { shardHouseholds, shardSources: true });
   const output = await LocalOutput.open(o.out, { mode: o.mode, format, ir });
   const spill = o.tempDirectory ? undefined : path.join(output.staging, '.spill');
   const writer = new DuckdbWriter(output, format, o.compression ?? 'zstd', spill);

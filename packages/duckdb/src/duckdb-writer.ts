@@ -10,7 +10,7 @@
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { LocalOutput, Manifest, RunSession, StatementPlan, TableFiles, TableShard, TableStatements, TableWriter } from '@synthgraph/core';
+import { shardSourceTable, type LocalOutput, type Manifest, type RunSession, type StatementPlan, type TableFiles, type TableShard, type TableStatements, type TableWriter } from '@synthgraph/core';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { csvText, readBack, readCsvBack, utcInstants } from './file-columns.js';
 import { tableStorageBytes } from './storage-size.js';
@@ -46,6 +46,8 @@ export class DuckdbWriter implements TableWriter {
   private sizes = new Map<string, number>();
   /** The Parquet files this run staged for each table (one, or one per shard). */
   private readonly staged = new Map<string, string[]>();
+  /** The columns of each table written so far. */
+  private readonly columns = new Map<string, TableStatements['plan']['columns']>();
 
   constructor(
     private readonly output: LocalOutput,
@@ -80,6 +82,7 @@ export class DuckdbWriter implements TableWriter {
   }
 
   async writeTable(session: RunSession, t: TableStatements): Promise<void> {
+    this.columns.set(t.entity, t.plan.columns);
     if (this.format === 'duckdb') {
       for (const sql of t.sql) await session.execute(sql, `creating table ${t.entity}`);
       return;
@@ -96,6 +99,8 @@ export class DuckdbWriter implements TableWriter {
    */
   async writeShard(session: RunSession, t: TableStatements, shard: TableShard): Promise<void> {
     const what = `writing table ${t.entity} (shard ${shard.index + 1}/${shard.count})`;
+    if (shard.source !== undefined) await this.openShardSource(session, shard.source, shard);
+    this.columns.set(t.entity, t.plan.columns);
     if (this.format === 'duckdb') {
       if (shard.index === 0) for (const sql of [`CREATE OR REPLACE TABLE ${t.table} AS\n${shard.select}`, ...t.sql.slice(1)]) await session.execute(sql, what);
       else await session.execute(`INSERT INTO ${t.table}\n${shard.select}`, what);
@@ -104,6 +109,19 @@ export class DuckdbWriter implements TableWriter {
     if (shard.index === 0) this.staged.set(t.entity, []);
     await this.copyParquet(session, t, shard.select, shard);
     if (shard.index === shard.count - 1) await this.openParquet(session, t);
+  }
+
+  /**
+   * The table the shard reads its source from: the source's Parquet part of the same shard when
+   * the source was written in the same shards, else the whole source (the shard's SELECT keeps
+   * its range restriction, so both give the same rows; the part is only cheaper to scan).
+   */
+  private async openShardSource(session: RunSession, source: string, shard: TableShard): Promise<void> {
+    const parts = this.staged.get(source) ?? [];
+    const columns = this.columns.get(source);
+    const part = parts.length === shard.count && columns ? parts[shard.index] : undefined;
+    const body = part !== undefined && columns ? readBack(columns, `read_parquet(${s(part)})`) : `SELECT * FROM ${q(source)}`;
+    await session.execute(`CREATE OR REPLACE TEMP VIEW ${q(shardSourceTable(source))} AS ${body}`, `opening shard ${shard.index + 1}/${shard.count} of ${source}`);
   }
 
   private async copyParquet(session: RunSession, t: TableStatements, select: string, shard?: TableShard): Promise<void> {

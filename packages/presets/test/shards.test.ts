@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { readdir, rm } from 'node:fs/promises';
-import { buildPlan, generate, shardLayout, type Manifest, type ProgressEvent } from '@synthgraph/core';
+import { buildPlan, generate, shardLayout, shardSource, type Manifest, type ProgressEvent } from '@synthgraph/core';
 import { duckdb, duckdbDialect, DuckdbReader } from '@synthgraph/duckdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityGraph, IDENTITY_GRAPH_TABLES } from '../src/index.js';
@@ -41,6 +41,30 @@ describe('household-local tables of the identity graph', () => {
     expect(layout?.local.get('campaign_assignments')).toEqual({ kind: 'left', perHousehold: 16 });
     expect(layout?.local.get('source_records')).toEqual({ kind: 'column', column: 'individual_id', perHousehold: 16 });
     expect(layout?.local.get('truth_identity_links')).toEqual({ kind: 'column', column: 'individual_id', perHousehold: 16 });
+  });
+
+  it('a shard reads only the same shard of its parent, left side or parent-keyed source where the keys prove it', () => {
+    const sources = Object.fromEntries(IDENTITY_GRAPH_TABLES.map((t) => [t, layout ? shardSource(ir, layout, t) : null]));
+    expect(sources).toEqual({
+      households: null,
+      individuals: 'households',
+      identity_mappings: 'individuals',
+      content_engagements: 'individuals',
+      // grouped by individual_id = the events' parent key
+      viewership_patterns: 'content_engagements',
+      audience_attributes: 'content_engagements',
+      campaigns: null,
+      campaign_assignments: 'audience_attributes',
+      campaign_exposures: null,
+      truth_assignment_outcomes: 'campaign_assignments',
+      response_events: 'truth_assignment_outcomes',
+      outcome_metrics: 'response_events',
+      truth_conversions: 'truth_assignment_outcomes',
+      truth_campaign_lift: null,
+      truth_source_records: 'individuals',
+      source_records: 'truth_source_records',
+      truth_identity_links: 'identity_mappings',
+    });
   });
 
   it('the plan shards exactly the local tables, in ranges covering every key', () => {

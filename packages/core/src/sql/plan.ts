@@ -10,7 +10,7 @@ import type { Dialect } from './dialect.js';
 import { lookupTableName, lookupTableStatements, lookupTablesOf, type LookupTableStatements } from './lookup-tables.js';
 import { lowerEntity, type LowerOptions } from './lower-entity.js';
 import { SqlPrinter, type TableRef } from './printer.js';
-import { householdShards, shardLayout, type ShardRange } from './shards.js';
+import { householdShards, shardLayout, shardSource, shardSourceTable, type ShardRange } from './shards.js';
 import type { CreateTableStmt } from './sql-nodes.js';
 
 /**
@@ -20,6 +20,12 @@ import type { CreateTableStmt } from './sql-nodes.js';
 export interface TableShard extends ShardRange {
   /** The shard's SELECT (same columns as the table's). */
   readonly select: string;
+  /**
+   * With {@link PlanOptions.shardSources}: the entity whose same shard the SELECT reads, through
+   * the table `shardSourceTable(source)` the engine defines before running the shard (that shard
+   * of the source, or the whole source: the SELECT keeps its range restriction either way).
+   */
+  readonly source?: string;
 }
 
 /** One entity's statements. */
@@ -86,6 +92,12 @@ export interface PlanOptions extends LowerOptions {
    * no shards.
    */
   readonly shardHouseholds?: number;
+  /**
+   * The shards read their aligned source's same shard through `shardSourceTable(source)` (see
+   * `shardSource`), which the engine defines before each shard: scans follow the shard instead of
+   * the whole source. Default false (the shards read whole tables).
+   */
+  readonly shardSources?: boolean;
 }
 
 /**
@@ -109,7 +121,12 @@ export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions
     const table = tableRef(entity);
     const select = printer.select(plan.select);
     const read = layout?.local.get(entity);
-    const shards = read && ranges.length > 1 ? ranges.map((r) => ({ ...r, select: printer.select(lowerEntity(ir, entity, { ...options, shard: { read, lo: r.lo, hi: r.hi } }).select) })) : undefined;
+    const source = layout && options.shardSources ? shardSource(ir, layout, entity) : null;
+    const sourceTable = source === null ? {} : { sourceTable: shardSourceTable(source) };
+    const shards =
+      read && ranges.length > 1
+        ? ranges.map((r) => ({ ...r, ...(source === null ? {} : { source }), select: printer.select(lowerEntity(ir, entity, { ...options, shard: { read, lo: r.lo, hi: r.hi, ...sourceTable } }).select) }))
+        : undefined;
     return { entity, table, plan, select, sql: dialect.createTable(plan, select, table), ...(shards ? { shards } : {}) };
   });
   const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));

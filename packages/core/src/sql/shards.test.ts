@@ -8,7 +8,7 @@ import { aggs, wins } from '../dsl/aggregates.js';
 import { bernoulli, intBetween } from '../dsl/draws.js';
 import { scenario } from '../dsl/scenario-builder.js';
 import { lowerEntity } from './lower-entity.js';
-import { householdShards, shardLayout } from './shards.js';
+import { householdShards, shardLayout, shardSource } from './shards.js';
 import { SqlPrinter } from './printer.js';
 import { baseDialect } from './dialect.js';
 import { baseFunctions, baseTypes } from './dialects/functions.js';
@@ -73,6 +73,14 @@ describe('shardLayout', () => {
   it('takes a named root, and is null without a sequence', () => {
     expect(shardLayout(ir, 'offers')?.local.has('individuals')).toBe(false);
     expect(shardLayout({ entities: [] })).toBeNull();
+  });
+});
+
+describe('shardSource', () => {
+  it('names the parent, the left side, or the source of a group or window by its parent key; none for the root and global entities', () => {
+    const layout = shardLayout(ir);
+    const sources = Object.fromEntries(ir.entities.map((e) => [e.name, layout ? shardSource(ir, layout, e.name) : null]));
+    expect(sources).toEqual({ households: null, individuals: 'households', events: 'individuals', offers: null, matches: 'individuals', stats: 'individuals', ranks: 'events', offer_stats: null, offer_ranks: null });
   });
 });
 

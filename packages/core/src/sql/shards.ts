@@ -149,6 +149,48 @@ export function shardLayout(ir: Pick<ScenarioIR, 'entities'>, root?: string): Sh
   return best;
 }
 
+/** Printed name of the table a shard reads its source's same shard from (see {@link shardSource}). */
+export const shardSourceTable = (entity: string): string => `_sg_shard_${entity}`;
+
+/** True when shard i of a local entity holds exactly its rows whose own key lies in shard i's key range. */
+function keyAligned(e: EntityIR, read: ShardRead | undefined): boolean {
+  return read !== undefined && (read.kind !== 'column' || e.source.kind === 'group');
+}
+
+/**
+ * The entity whose shard `i` holds exactly the source rows that shard `i` of `entity` reads, so
+ * an engine that keeps each shard apart (DuckDB's Parquet part files) can read that one part
+ * instead of the whole source — the parent of a `children` entity, the left side of a `cross`,
+ * or the source of a group / window whose column is its parent's key (`parent.col(key)`) — or
+ * null (a global entity, or a source whose shards are not aligned with the reader's keys: a
+ * window keeps its source's keys but is sharded by a partition column). The shard's WHERE is
+ * kept either way, so reading the whole source instead gives the same rows.
+ *
+ * @example
+ * ```ts
+ * shardSource(ir, layout, 'identity_mappings'); // 'individuals'
+ * shardSource(ir, layout, 'campaign_exposures'); // null (global)
+ * ```
+ */
+export function shardSource(ir: Pick<ScenarioIR, 'entities'>, layout: ShardLayout, entity: string): string | null {
+  const byName = new Map(ir.entities.map((e) => [e.name, e]));
+  const e = byName.get(entity);
+  const read = layout.local.get(entity);
+  if (!e || !read) return null;
+  const s = e.source;
+  let from: string | null = null;
+  if (s.kind === 'children') from = s.parent;
+  else if (s.kind === 'cross') from = s.left;
+  else if ((s.kind === 'group' || s.kind === 'window') && read.kind === 'column') {
+    const src = byName.get(s.from);
+    const link = src?.columns.find((c) => c.name === read.column)?.expr;
+    const parent = src?.source.kind === 'children' ? byName.get(src.source.parent) : undefined;
+    if (parent && link?.kind === 'ref' && link.side === 'parent' && link.name === parent.keyColumn) from = s.from;
+  }
+  const source = from === null ? undefined : byName.get(from);
+  return source && keyAligned(source, layout.local.get(source.name)) ? source.name : null;
+}
+
 /**
  * The shards of `size` root keys each (the last may be smaller); one shard (no bounds) when
  * `size` covers every household.

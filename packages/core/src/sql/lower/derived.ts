@@ -48,7 +48,7 @@ function plainAggregate(x: Agg, scope: LowerScope): SqlExpr {
 }
 
 /** `mode` (the most frequent value) or `topN` (the n most frequent) per group key, as a subquery. */
-function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind: 'group' }>, reads: readonly string[], key: SqlExpr, where: SqlExpr | null, scope: LowerScope): SqlSelect {
+function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind: 'group' }>, reads: readonly string[], key: SqlExpr, where: SqlExpr | null, scope: LowerScope, table?: string): SqlSelect {
   const n = x.fn === 'mode' ? 1 : (x.n ?? 1);
   const value = lowerExpr(x.arg as Expr, scope);
   const notNull = sql.unary('isNotNull', value);
@@ -58,7 +58,7 @@ function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind:
       { alias: '__v', expr: value },
       { alias: '__c', expr: sql.countStar() },
     ],
-    entityTable(ctx, src.from, 's', reads),
+    entityTable(ctx, src.from, 's', reads, table),
     where ? sql.binary('and', where, notNull) : notNull,
     [key, value],
   );
@@ -99,11 +99,11 @@ export function groupBase({ ctx, entity, source: src, estimates, partitions, sha
   const aggItems: SqlItem[] = [];
   const subJoins: { alias: string; select: SqlSelect }[] = [];
   const columns = hoistNodes(entity.columns, 'agg', '__a', (x, alias) => {
-    if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(ctx, x, src, reads, key, where, scope) });
+    if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(ctx, x, src, reads, key, where, scope, shard?.sourceTable) });
     else aggItems.push({ alias, expr: plainAggregate(x, scope) });
   });
   // The source rows are hashed by the group key into partitions that follow their number.
-  const source = sql.repartition(entityTable(ctx, src.from, 's', reads), 's', partitions(estimates.get(src.from) ?? 0), [src.by]);
+  const source = sql.repartition(entityTable(ctx, src.from, 's', reads, shard?.sourceTable), 's', partitions(estimates.get(src.from) ?? 0), [src.by]);
   let base = sql.select([{ alias: '__key', expr: key }, ...aggItems], source, where, [key]);
   let cols = base.items.map((i) => i.alias);
   for (const [i, j] of subJoins.entries()) {
@@ -148,6 +148,6 @@ export function windowBase({ ctx, entity, source: src, estimates, partitions, sh
   const items: SqlItem[] = [{ alias: '__key', expr: sql.col('s', from.keyColumn) }, ...rowCols.map((c) => ({ alias: sideCol('row', c), expr: srcCol(c) })), ...winItems];
   const reads = sourceReads([src.where, ...entity.columns.map((c) => c.expr)], [from.keyColumn, ...src.partitionBy, ...src.orderBy]);
   // The source rows are hashed by the window's partition columns, as many partitions as they need.
-  const source = sql.repartition(entityTable(ctx, src.from, 's', reads), 's', partitions(estimates.get(src.from) ?? 0), src.partitionBy);
+  const source = sql.repartition(entityTable(ctx, src.from, 's', reads, shard?.sourceTable), 's', partitions(estimates.get(src.from) ?? 0), src.partitionBy);
   return { layers: new Layers(sql.select(items, source, where)), columns, estimatedRows: estimates.get(entity.name) ?? null };
 }

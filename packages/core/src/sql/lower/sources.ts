@@ -39,6 +39,8 @@ export interface SourceInput<S extends RowSource> {
  */
 export interface EntityShard extends Pick<ShardRange, 'lo' | 'hi'> {
   readonly read: ShardRead;
+  /** The table holding only this shard of the source (parent, left side, grouped rows), when there is one (`shardSource`). */
+  readonly sourceTable?: string;
 }
 
 /** The shard's restriction of a key read with `perHousehold` keys per household (null: no shard). */
@@ -99,7 +101,7 @@ export function childrenBase({ ctx, entity, source: src, estimates, partitions, 
   // The parent's rows are spread by the children's estimate before they fan out, whatever the
   // parent's own layout.
   const rows = estimates.get(entity.name) ?? 0;
-  const from = sql.repartition(entityTable(ctx, src.parent, 'p', [parent.keyColumn, ...parentCols]), 'p', partitions(rows));
+  const from = sql.repartition(entityTable(ctx, src.parent, 'p', [parent.keyColumn, ...parentCols], shard?.sourceTable), 'p', partitions(rows));
   const layers = new Layers(sql.select(items, from, shardWhere(shard, sql.col('p', parent.keyColumn))));
   const countExpr = mapExpr(src.count, (x) => (x.kind === 'col' ? { kind: 'col', name: sideCol('parent', x.name) } : x));
   compute(ctx, layers, '__pk', [{ name: '__count', expr: countExpr }], 'c');
@@ -131,7 +133,7 @@ export function crossBase({ ctx, entity, source: src, estimates, partitions, sha
   ];
   // Every pair is evaluated: the left side is spread by the number of pairs.
   const pairs = (estimates.get(src.left) ?? 0) * (estimates.get(src.right) ?? 0);
-  const leftFrom = sql.repartition(entityTable(ctx, src.left, 'a', [left.keyColumn, ...refsOf(all, 'left')]), 'a', partitions(pairs));
+  const leftFrom = sql.repartition(entityTable(ctx, src.left, 'a', [left.keyColumn, ...refsOf(all, 'left')], shard?.sourceTable), 'a', partitions(pairs));
   const joined = sql.join('cross', leftFrom, entityTable(ctx, src.right, 'b', [right.keyColumn, ...refsOf(all, 'right')]), null);
   const layers = new Layers(sql.select(items, joined, shardWhere(shard, sql.col('a', left.keyColumn))));
   const helpers = compute(ctx, layers, '__key', [{ name: '__keep', expr: refsToCols(src.keep) }], 'k');
