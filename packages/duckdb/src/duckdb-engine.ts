@@ -133,5 +133,8 @@ async function runDuckdb(ir: ScenarioIR, o: DuckdbOptions, run: RunOptions): Pro
   const writer = new DuckdbWriter(output, format, o.compression ?? 'zstd', spill);
   const dbPath = format === 'duckdb' ? path.join(output.staging, DUCKDB_FILE) : ':memory:';
   const openSession = (): Promise<DuckdbSession> => DuckdbSession.open({ path: dbPath, tempDirectory: o.tempDirectory ?? (spill as string), threads: o.threads, memoryLimit: o.memoryLimit ?? defaultMemoryLimit(o.threads), signal: run.signal });
-  return runPlan(ir, plan, { ...run, writer, openSession, sessionLabel: 'opening DuckDB', dialect: duckdbDialect, extra: o.manifestExtra ?? {} });
+  // The shard layout the part files follow (absent when every table was written whole).
+  const shards = plan.tables.find((t) => t.shards)?.shards?.length;
+  const extra = { ...(o.manifestExtra ?? {}), ...(shards ? { householdShards: { householdsPerShard: shardHouseholds, shards } } : {}) };
+  return runPlan(ir, plan, { ...run, writer, openSession, sessionLabel: 'opening DuckDB', dialect: duckdbDialect, extra });
 }

@@ -97,6 +97,8 @@ describe.sequential('identity graph in household shards on DuckDB', () => {
       expect(m.tables[t]?.contentHash, t).toBe(whole.tables[t]?.contentHash);
     }
     const shards = Math.ceil(HOUSEHOLDS / shardHouseholds);
+    expect(m.extra['householdShards']).toEqual({ householdsPerShard: shardHouseholds, shards });
+    expect(whole.extra['householdShards']).toBeUndefined();
     // one Parquet part per shard for a local table, one file for a global one
     expect(m.tables['individuals']?.files).toHaveLength(shards);
     expect(await readdir(path.join(out, 'individuals'))).toHaveLength(shards);
