@@ -45,6 +45,18 @@ describe('synthgraph generate', () => {
     expect(Object.keys(m.tables).some((t) => mc.tables[t]?.contentHash !== m.tables[t]?.contentHash)).toBe(true);
   });
 
+  it('--shard-households writes the local tables in shards with the same rows; off writes one file per table', async () => {
+    const common = ['generate', '--households', '300', '--seed', '42', '--no-report', '--quiet', '--threads', '1'];
+    const whole = io();
+    expect(await main([...common, '--out', 'shard-off', '--shard-households', 'off'], whole), whole.err).toBe(0);
+    const sharded = io();
+    expect(await main([...common, '--out', 'shard-100', '--shard-households', '100'], sharded), sharded.err).toBe(0);
+    const [a, b] = [await manifestOf('shard-off'), await manifestOf('shard-100')];
+    expect(a.tables['households']?.files).toEqual(['households/part-00000.parquet']);
+    expect(b.tables['households']?.files).toEqual(['households/part-00000-00000.parquet', 'households/part-00000-00001.parquet', 'households/part-00000-00002.parquet']);
+    for (const t of Object.keys(a.tables)) expect(b.tables[t]?.contentHash, t).toBe(a.tables[t]?.contentHash);
+  });
+
   it('without a seed picks one at random, prints it, and that seed repeats the run exactly', async () => {
     const a = io();
     expect(await main(['generate', '--households', '200', '--out', 'rand-a', '--no-report'], a), a.err).toBe(0);
@@ -67,6 +79,9 @@ describe('synthgraph generate', () => {
     [['--format', 'xml'], '--format'],
     [['--threads', '0'], '--threads'],
     [['--memory-limit', 'lots'], '--memory-limit'],
+    [['--shard-households', '0'], '--shard-households'],
+    [['--shard-households', 'many'], '--shard-households'],
+    [['--shard-households', '100', '--target', 'spark'], '--shard-households'],
     [['--config', 'missing.json'], '--config'],
     [['--bogus'], 'bogus'],
   ])('invalid input %j exits 2, names the option and writes nothing', async (args, name) => {

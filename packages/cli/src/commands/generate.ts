@@ -26,6 +26,11 @@ Options:
   --threads N            DuckDB threads (default: all cores)
   --memory-limit SIZE    DuckDB memory limit, e.g. 4GB; above it DuckDB spills to disk
                          (default: 1 GiB per thread, at least 1 GiB, at most half the RAM)
+  --shard-households N|off
+                         DuckDB: generate each household-local table in shards of N
+                         households (one Parquet part file per shard), so memory follows
+                         the shard; off: one statement per table (default: off up to
+                         500,000 households, else shards of 250,000). Same rows either way
   --target T             duckdb (default) | spark (local Apache Spark + Delta;
                          run scripts/setup-spark.sh once) | databricks (a SQL warehouse)
                          | databricks-local (a Databricks run rehearsed on local Spark)
@@ -86,6 +91,7 @@ interface TargetRequest {
   readonly format: 'parquet' | 'duckdb' | 'csv';
   readonly threads: number | undefined;
   readonly memoryLimit: string | undefined;
+  readonly shardHouseholds: number | 'off' | undefined;
   readonly mode: 'replace' | 'append';
   readonly tablePrefix: string;
   readonly io: CliIO;
@@ -97,7 +103,7 @@ const TARGETS: Readonly<Record<Target, { readonly remote: boolean; readonly pack
   duckdb: {
     remote: false,
     package: '@synthgraph/duckdb',
-    engine: async (r) => (await r.engines.duckdb('generate --target duckdb')).duckdb({ out: r.out as string, format: r.format, threads: r.threads, memoryLimit: r.memoryLimit, mode: r.mode }),
+    engine: async (r) => (await r.engines.duckdb('generate --target duckdb')).duckdb({ out: r.out as string, format: r.format, threads: r.threads, memoryLimit: r.memoryLimit, mode: r.mode, shardHouseholds: r.shardHouseholds }),
   },
   spark: { remote: false, package: '@synthgraph/databricks', engine: async (r) => (await r.engines.databricks('generate --target spark')).localSpark({ out: r.out as string, cores: r.threads }) },
   databricks: {
@@ -112,6 +118,15 @@ const TARGETS: Readonly<Record<Target, { readonly remote: boolean; readonly pack
   },
 };
 
+/** `--shard-households N|off`: a positive integer of households per shard, or `off`. */
+function shardOption(raw: unknown, issues: Issue[]): number | 'off' | undefined {
+  if (raw === undefined || raw === 'off') return raw;
+  const n = /^\d[\d_]*$/.test(String(raw)) ? Number(String(raw).replace(/_/g, '')) : Number.NaN;
+  if (Number.isSafeInteger(n) && n >= 1) return n;
+  issues.push({ path: '--shard-households', message: "must be a positive number of households or 'off'", value: raw, fix: 'e.g. --shard-households 250000, or --shard-households off' });
+  return undefined;
+}
+
 /** `synthgraph generate`. */
 export async function generateCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values } = parse(
@@ -122,6 +137,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
       format: { type: 'string' },
       threads: { type: 'string' },
       'memory-limit': { type: 'string' },
+      'shard-households': { type: 'string' },
       target: { type: 'string' },
       mode: { type: 'string' },
       json: { type: 'boolean' },
@@ -143,6 +159,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   const memoryLimit = values['memory-limit'] === undefined ? undefined : String(values['memory-limit']);
   if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit))
     issues.push({ path: '--memory-limit', message: 'is not a memory size', value: memoryLimit, fix: 'e.g. --memory-limit 4GB' });
+  const shardHouseholds = shardOption(values['shard-households'], issues);
   const run = await resolveRun(values, 'generate', issues.splice(0), io.cwd, 'random', path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out')));
   for (const w of run.warnings) io.stderr.write(`warning: ${w}\n`);
   if (run.seedChosen) io.stderr.write(`seed: ${run.seed} (chosen at random; pass --seed ${run.seed} or set run.seed to repeat this run)\n`);
@@ -153,6 +170,8 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   // The engine package first: when it is not installed, say so before anything else (exit 2).
   await engines.load(TARGETS[target].package, `generate --target ${target}`);
   if (target === 'spark' && values['format'] !== undefined && format !== 'parquet') issues.push({ path: '--format', message: 'the spark target writes Delta tables', value: values['format'], fix: 'omit --format with --target spark' });
+  if (target !== 'duckdb' && values['shard-households'] !== undefined)
+    issues.push({ path: '--shard-households', message: `applies to the duckdb target (--target ${target} partitions by itself)`, value: values['shard-households'], fix: 'omit --shard-households' });
   throwIfIssues(issues, 'generate');
   const runStep = (run.config['run'] as { mode?: 'replace' | 'append'; table_prefix?: string } | undefined) ?? {};
   // The preset's config carries --mode (see applyRunMode); a custom preset has no run step.
@@ -164,7 +183,7 @@ export async function generateCommand(args: readonly string[], io: CliIO): Promi
   // A Databricks run writes to the warehouse; --out then only receives the manifest and report.
   const out = remote && values['out'] === undefined ? undefined : path.resolve(io.cwd, String(values['out'] ?? 'synthgraph-out'));
   if (out !== undefined) throwIfIssues(await checkOutputPath(out, { field: '--out' }), 'generate');
-  const engine = await TARGETS[target].engine({ values, where, out, format, threads, memoryLimit, mode, tablePrefix: runStep.table_prefix ?? '', io, engines });
+  const engine = await TARGETS[target].engine({ values, where, out, format, threads, memoryLimit, shardHouseholds, mode, tablePrefix: runStep.table_prefix ?? '', io, engines });
   const progress = new ProgressRenderer(io.stderr, Boolean(values['quiet']));
   const controller = new AbortController();
   const stop = io.onInterrupt(() => {

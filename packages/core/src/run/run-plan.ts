@@ -9,7 +9,7 @@ import { CancelledError, SynthgraphError } from '../errors.js';
 import type { ScenarioIR } from '../ir/types.js';
 import type { Dialect } from '../sql/dialect.js';
 import { checkColumn } from '../sql/check-groups.js';
-import type { StatementPlan, TableStatements } from '../sql/plan.js';
+import type { StatementPlan, TableShard, TableStatements } from '../sql/plan.js';
 import type { TableRef } from '../sql/printer.js';
 import { contentHashSql, parseContentHash } from './content-hash.js';
 import type { BatchRecord, CheckResult, Manifest, RunOptions, TableResult } from './engine.js';
@@ -73,6 +73,12 @@ export interface TableWriter {
   readonly previousBatches: readonly BatchRecord[];
   /** Stores one table of the plan and makes it readable under its plan name. */
   writeTable(session: RunSession, table: TableStatements): Promise<void>;
+  /**
+   * Stores one household shard of a table (a writer that writes shards; see
+   * `TableStatements.shards`). The run loop calls it for every shard in order instead of
+   * {@link writeTable}; after the last one the table is readable under its plan name.
+   */
+  writeShard?(session: RunSession, table: TableStatements, shard: TableShard): Promise<void>;
   /** After every table is written: e.g. make each table name read every batch (append). */
   afterTables?(session: RunSession, plan: StatementPlan): Promise<void>;
   /** After the checks, before the session closes (e.g. convert to the output format). */
@@ -176,7 +182,13 @@ export async function runPlan(ir: ScenarioIR, plan: StatementPlan, o: RunPlanOpt
       live();
       const started = performance.now();
       progress.tableStarted(t.entity);
-      await writer.writeTable(s, t);
+      if (t.shards && writer.writeShard) {
+        for (const shard of t.shards) {
+          live();
+          progress.tableRunning(t.entity, `shard ${shard.index + 1}/${shard.count}`);
+          await writer.writeShard(s, t, shard);
+        }
+      } else await writer.writeTable(s, t);
       faultPoint(`table:${t.entity}`);
       batchRows[t.entity] = await count(t);
       elapsed[t.entity] = Math.round(performance.now() - started);

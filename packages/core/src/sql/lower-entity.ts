@@ -12,7 +12,7 @@ import { groupBase, windowBase } from './lower/derived.js';
 import { addKeyLayers } from './lower/key-layers.js';
 import { refsToCols } from './lower/scope.js';
 import { estimateRows } from './lower/estimate.js';
-import { childrenBase, crossBase, partitionRule, sequenceBase, type SourceBase, type SourceInput } from './lower/sources.js';
+import { childrenBase, crossBase, partitionRule, sequenceBase, type EntityShard, type SourceBase, type SourceInput } from './lower/sources.js';
 import { sql, type CreateTableStmt } from './sql-nodes.js';
 
 /** Options of the lowering. */
@@ -26,6 +26,11 @@ export interface LowerOptions {
   readonly rowsPerPartition?: number;
   /** Fewest partitions of a stage estimated above {@link rowsPerPartition} (the engine's default parallelism). Default 1. */
   readonly minPartitions?: number;
+  /**
+   * Only one household shard of a local entity (`sql/shards.ts`: `shardLayout` says which entities
+   * are local and how a shard restricts each); default: every row.
+   */
+  readonly shard?: EntityShard;
 }
 
 type SourceKind = RowSource['kind'];
@@ -50,7 +55,7 @@ export function lowerEntity(ir: ScenarioIR, name: string, options: LowerOptions 
   const ctx = lowerContext(expanded);
   const entity = entityOf(ctx, name);
   const partitions = partitionRule(options.rowsPerPartition ?? 2_000_000, options.minPartitions ?? 1);
-  const base = (BASES[entity.source.kind] as (input: SourceInput<RowSource>) => SourceBase)({ ctx, entity, source: entity.source, estimates: estimateRows(ctx), partitions });
+  const base = (BASES[entity.source.kind] as (input: SourceInput<RowSource>) => SourceBase)({ ctx, entity, source: entity.source, estimates: estimateRows(ctx), partitions, shard: options.shard });
   const { layers } = base;
   compute(
     ctx,

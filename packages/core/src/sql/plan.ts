@@ -11,7 +11,23 @@ import type { Dialect } from './dialect.js';
 import { lookupTableName, lookupTableStatements, lookupTablesOf, type LookupTableStatements } from './lookup-tables.js';
 import { lowerEntity, type LowerOptions } from './lower-entity.js';
 import { SqlPrinter, type TableRef } from './printer.js';
+import { householdShards, shardLayout, shardSource, shardSourceTable, type ShardRange } from './shards.js';
 import type { CreateTableStmt } from './sql-nodes.js';
+
+/**
+ * One household shard of a local table (see `sql/shards.ts`): its SELECT produces exactly the
+ * table's rows of households `[lo, hi)`; the shards of a table partition its rows.
+ */
+export interface TableShard extends ShardRange {
+  /** The shard's SELECT (same columns as the table's). */
+  readonly select: string;
+  /**
+   * With {@link PlanOptions.shardSources}: the entity whose same shard the SELECT reads, through
+   * the table `shardSourceTable(source)` the engine defines before running the shard (that shard
+   * of the source, or the whole source: the SELECT keeps its range restriction either way).
+   */
+  readonly source?: string;
+}
 
 /** One entity's statements. */
 export interface TableStatements {
@@ -23,6 +39,12 @@ export interface TableStatements {
   /** The SELECT alone (for engines that write files with COPY). */
   readonly select: string;
   readonly plan: CreateTableStmt;
+  /**
+   * With {@link PlanOptions.shardHouseholds}, a household-local table's shards, in key order
+   * (absent for a global table or when one shard covers every household). An engine that writes
+   * shards runs these instead of `sql`/`select`; any other runs the whole table.
+   */
+  readonly shards?: readonly TableShard[];
 }
 
 /** One check query. */
@@ -67,6 +89,18 @@ export interface PlanOptions extends LowerOptions {
   readonly lookupRef?: TableRef;
   /** Only these entities (in IR order). */
   readonly entities?: readonly string[];
+  /**
+   * Households per shard: each household-local table also gets its shards
+   * ({@link TableStatements.shards}) when the scenario has more households than this. Default:
+   * no shards.
+   */
+  readonly shardHouseholds?: number;
+  /**
+   * The shards read their aligned source's same shard through `shardSourceTable(source)` (see
+   * `shardSource`), which the engine defines before each shard: scans follow the shard instead of
+   * the whole source. Default false (the shards read whole tables).
+   */
+  readonly shardSources?: boolean;
 }
 
 /**
@@ -83,11 +117,20 @@ export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions
   const lookupRef = options.lookupRef ?? ((pool: string) => dialect.quoteIdent(lookupTableName(pool)));
   const printer = new SqlPrinter(dialect, tableRef, lookupRef);
   const names = ir.entities.map((e) => e.name).filter((n) => !options.entities || options.entities.includes(n));
-  const tables = names.map((entity) => {
+  const layout = options.shardHouseholds === undefined ? null : shardLayout(ir);
+  const ranges = layout && options.shardHouseholds !== undefined ? householdShards(layout, options.shardHouseholds) : [];
+  const tables = names.map((entity): TableStatements => {
     const plan = lowerEntity(ir, entity, options);
     const table = tableRef(entity);
     const select = printer.select(plan.select);
-    return { entity, table, plan, select, sql: dialect.createTable(plan, select, table) };
+    const read = layout?.local.get(entity);
+    const source = layout && options.shardSources ? shardSource(ir, layout, entity) : null;
+    const sourceTable = source === null ? {} : { sourceTable: shardSourceTable(source) };
+    const shards =
+      read && ranges.length > 1
+        ? ranges.map((r) => ({ ...r, ...(source === null ? {} : { source }), select: printer.select(lowerEntity(ir, entity, { ...options, shard: { read, lo: r.lo, hi: r.hi, ...sourceTable } }).select) }))
+        : undefined;
+    return { entity, table, plan, select, sql: dialect.createTable(plan, select, table), ...(shards ? { shards } : {}) };
   });
   const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));
   const checkGroups = compileCheckGroups(ir, names).map((g) => ({ entity: g.entity, names: g.names, verified: g.verified, sql: printer.select(g.select) }));

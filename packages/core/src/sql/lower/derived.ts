@@ -8,7 +8,8 @@ import { entityOf, storedCol, type LowerContext } from './context.js';
 import { entityTable } from './key-layers.js';
 import { Layers } from './layers.js';
 import { refsOf, sideCol, sourceReads, sourceScope } from './scope.js';
-import type { SourceBase, SourceInput } from './sources.js';
+import { shardWhere, type SourceBase, type SourceInput } from './sources.js';
+import { andWhere } from '../shards.js';
 
 type Agg = Extract<Expr, { kind: 'agg' }>;
 
@@ -47,7 +48,7 @@ function plainAggregate(x: Agg, scope: LowerScope): SqlExpr {
 }
 
 /** `mode` (the most frequent value) or `topN` (the n most frequent) per group key, as a subquery. */
-function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind: 'group' }>, reads: readonly string[], key: SqlExpr, where: SqlExpr | null, scope: LowerScope): SqlSelect {
+function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind: 'group' }>, reads: readonly string[], key: SqlExpr, where: SqlExpr | null, scope: LowerScope, table?: string): SqlSelect {
   const n = x.fn === 'mode' ? 1 : (x.n ?? 1);
   const value = lowerExpr(x.arg as Expr, scope);
   const notNull = sql.unary('isNotNull', value);
@@ -57,7 +58,7 @@ function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind:
       { alias: '__v', expr: value },
       { alias: '__c', expr: sql.countStar() },
     ],
-    entityTable(ctx, src.from, 's', reads),
+    entityTable(ctx, src.from, 's', reads, table),
     where ? sql.binary('and', where, notNull) : notNull,
     [key, value],
   );
@@ -89,19 +90,20 @@ function rankedValues(ctx: LowerContext, x: Agg, src: Extract<RowSource, { kind:
  * groupBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function groupBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'group' }>>): SourceBase {
+export function groupBase({ ctx, entity, source: src, estimates, partitions, shard }: SourceInput<Extract<RowSource, { kind: 'group' }>>): SourceBase {
   const scope = sourceScope(ctx, src.from, 's');
-  const where = src.where ? lowerExpr(src.where, scope) : null;
   const key = storedCol(ctx, src.from, 's', src.by);
+  // A household shard keeps the source rows of its groups (whole groups: `by` is a local id).
+  const where = andWhere(src.where ? lowerExpr(src.where, scope) : null, shardWhere(shard, key));
   const reads = sourceReads([src.where, ...entity.columns.map((c) => c.expr)], [src.by]);
   const aggItems: SqlItem[] = [];
   const subJoins: { alias: string; select: SqlSelect }[] = [];
   const columns = hoistNodes(entity.columns, 'agg', '__a', (x, alias) => {
-    if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(ctx, x, src, reads, key, where, scope) });
+    if (x.fn === 'mode' || x.fn === 'topN') subJoins.push({ alias, select: rankedValues(ctx, x, src, reads, key, where, scope, shard?.sourceTable) });
     else aggItems.push({ alias, expr: plainAggregate(x, scope) });
   });
   // The source rows are hashed by the group key into partitions that follow their number.
-  const source = sql.repartition(entityTable(ctx, src.from, 's', reads), 's', partitions(estimates.get(src.from) ?? 0), [src.by]);
+  const source = sql.repartition(entityTable(ctx, src.from, 's', reads, shard?.sourceTable), 's', partitions(estimates.get(src.from) ?? 0), [src.by]);
   let base = sql.select([{ alias: '__key', expr: key }, ...aggItems], source, where, [key]);
   let cols = base.items.map((i) => i.alias);
   for (const [i, j] of subJoins.entries()) {
@@ -125,11 +127,13 @@ export function groupBase({ ctx, entity, source: src, estimates, partitions }: S
  * windowBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function windowBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'window' }>>): SourceBase {
+export function windowBase({ ctx, entity, source: src, estimates, partitions, shard }: SourceInput<Extract<RowSource, { kind: 'window' }>>): SourceBase {
   const from = entityOf(ctx, src.from);
   const scope = sourceScope(ctx, src.from, 's');
   const srcCol = (c: string): SqlExpr => storedCol(ctx, src.from, 's', c);
-  const where = src.where ? lowerExpr(src.where, scope) : null;
+  // A household shard keeps whole window partitions: the rows whose local partition id lies in it.
+  const column = shard?.read.kind === 'column' ? shard.read.column : null;
+  const where = andWhere(src.where ? lowerExpr(src.where, scope) : null, column === null ? null : shardWhere(shard, srcCol(column)));
   const winItems: SqlItem[] = [];
   const columns = hoistNodes(entity.columns, 'win', '__w', (x, alias) => {
     const arg = x.arg ? lowerExpr(x.arg, scope) : null;
@@ -144,6 +148,6 @@ export function windowBase({ ctx, entity, source: src, estimates, partitions }: 
   const items: SqlItem[] = [{ alias: '__key', expr: sql.col('s', from.keyColumn) }, ...rowCols.map((c) => ({ alias: sideCol('row', c), expr: srcCol(c) })), ...winItems];
   const reads = sourceReads([src.where, ...entity.columns.map((c) => c.expr)], [from.keyColumn, ...src.partitionBy, ...src.orderBy]);
   // The source rows are hashed by the window's partition columns, as many partitions as they need.
-  const source = sql.repartition(entityTable(ctx, src.from, 's', reads), 's', partitions(estimates.get(src.from) ?? 0), src.partitionBy);
+  const source = sql.repartition(entityTable(ctx, src.from, 's', reads, shard?.sourceTable), 's', partitions(estimates.get(src.from) ?? 0), src.partitionBy);
   return { layers: new Layers(sql.select(items, source, where)), columns, estimatedRows: estimates.get(entity.name) ?? null };
 }

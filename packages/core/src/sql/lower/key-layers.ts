@@ -94,17 +94,18 @@ export function decodedTable(table: string, alias: string, columns: readonly str
 /**
  * A generated entity's table as a FROM item, its stored output columns (or only `columns`)
  * readable by name: with opaque keys, a subquery whose id columns hold internal keys again
- * (`decodeKey`); with structured keys, the table itself.
+ * (`decodeKey`); with structured keys, the table itself. `table` reads another table with the
+ * entity's columns (default: the entity's own; e.g. one shard of it).
  *
  * @example
  * ```ts
  * sql.select(items, entityTable(ctx, 'individuals', 'p'));
  * ```
  */
-export function entityTable(ctx: LowerContext, entity: string, alias: string, columns?: readonly string[]): SqlFrom {
-  if (keyModeOf(ctx.ir) === 'structured') return sql.table(entity, alias);
+export function entityTable(ctx: LowerContext, entity: string, alias: string, columns?: readonly string[], table: string = entity): SqlFrom {
+  if (keyModeOf(ctx.ir) === 'structured') return sql.table(table, alias);
   const cols = entityOf(ctx, entity)
     .columns.filter((c) => c.output && (!columns || columns.includes(c.name)))
     .map((c) => c.name);
-  return decodedTable(entity, alias, cols, idColumns(ctx.ir.entities, entity, ctx.spaces));
+  return decodedTable(table, alias, cols, idColumns(ctx.ir.entities, entity, ctx.spaces));
 }

@@ -1,12 +1,13 @@
 /** The base layers of generated entities: integer sequences, children of a parent, cross products. */
 import type { EntityIR, Expr, RowSource } from '../../ir/types.js';
 import { mapExpr } from '../../ir/walk.js';
-import { sql, type SqlItem } from '../sql-nodes.js';
+import { sql, type SqlExpr, type SqlItem } from '../sql-nodes.js';
 import { compute } from './compute.js';
 import { entityOf, storedCol, type LowerContext } from './context.js';
 import { entityTable } from './key-layers.js';
 import { Layers } from './layers.js';
 import { colsOf, refsOf, refsToCols, sideCol } from './scope.js';
+import { shardPredicate, type ShardRange, type ShardRead } from '../shards.js';
 
 /** The base of one entity: its layers, its columns (rewritten where the source needs) and its size. */
 export interface SourceBase {
@@ -24,7 +25,27 @@ export interface SourceInput<S extends RowSource> {
   readonly estimates: ReadonlyMap<string, number>;
   /** Partitions for a stage of that many rows, or null when one is enough (see {@link partitionRule}). */
   readonly partitions: (rows: number) => number | null;
+  /** One household shard of a local entity (`sql/shards.ts`): only its rows are generated. */
+  readonly shard?: EntityShard;
 }
+
+/**
+ * One household shard of a local entity: the root-key range and how it restricts the entity.
+ *
+ * @example
+ * ```ts
+ * const shard: EntityShard = { read: { kind: 'parent', perHousehold: 1 }, lo: 1000, hi: 2000 };
+ * ```
+ */
+export interface EntityShard extends Pick<ShardRange, 'lo' | 'hi'> {
+  readonly read: ShardRead;
+  /** The table holding only this shard of the source (parent, left side, grouped rows), when there is one (`shardSource`). */
+  readonly sourceTable?: string;
+}
+
+/** The shard's restriction of a key read with `perHousehold` keys per household (null: no shard). */
+export const shardWhere = (shard: EntityShard | undefined, key: SqlExpr): SqlExpr | null =>
+  shard && shard.read.kind !== 'range' ? shardPredicate(key, shard.read.perHousehold, shard) : null;
 
 /** Most partitions any stage is given. */
 const MAX_PARTITIONS = 10_000;
@@ -53,9 +74,12 @@ export function partitionRule(rowsPerPartition: number, minPartitions: number): 
  * sequenceBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function sequenceBase({ entity, source: src, partitions: rule }: SourceInput<Extract<RowSource, { kind: 'sequence' }>>): SourceBase {
+export function sequenceBase({ entity, source: src, partitions: rule, shard }: SourceInput<Extract<RowSource, { kind: 'sequence' }>>): SourceBase {
   const partitions = rule(src.rows) ?? 1;
-  const layers = new Layers(sql.select([{ alias: '__key', expr: sql.col('r', '__range') }], { kind: 'range', start: src.keyOffset, end: src.keyOffset + src.rows, partitions, alias: 'r' }));
+  // A shard of the root: its part of the key range.
+  const start = Math.max(src.keyOffset, shard?.lo ?? src.keyOffset);
+  const end = Math.max(start, Math.min(src.keyOffset + src.rows, shard?.hi ?? src.keyOffset + src.rows));
+  const layers = new Layers(sql.select([{ alias: '__key', expr: sql.col('r', '__range') }], { kind: 'range', start, end, partitions, alias: 'r' }));
   return { layers, columns: entity.columns, estimatedRows: src.rows };
 }
 
@@ -67,7 +91,7 @@ export function sequenceBase({ entity, source: src, partitions: rule }: SourceIn
  * childrenBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function childrenBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'children' }>>): SourceBase {
+export function childrenBase({ ctx, entity, source: src, estimates, partitions, shard }: SourceInput<Extract<RowSource, { kind: 'children' }>>): SourceBase {
   const parent = entityOf(ctx, src.parent);
   const parentCols = [...new Set([...colsOf([src.count]), ...refsOf(entity.columns.map((c) => c.expr), 'parent')])].sort();
   const items: SqlItem[] = [
@@ -77,7 +101,8 @@ export function childrenBase({ ctx, entity, source: src, estimates, partitions }
   // The parent's rows are spread by the children's estimate before they fan out, whatever the
   // parent's own layout.
   const rows = estimates.get(entity.name) ?? 0;
-  const layers = new Layers(sql.select(items, sql.repartition(entityTable(ctx, src.parent, 'p', [parent.keyColumn, ...parentCols]), 'p', partitions(rows))));
+  const from = sql.repartition(entityTable(ctx, src.parent, 'p', [parent.keyColumn, ...parentCols], shard?.sourceTable), 'p', partitions(rows));
+  const layers = new Layers(sql.select(items, from, shardWhere(shard, sql.col('p', parent.keyColumn))));
   const countExpr = mapExpr(src.count, (x) => (x.kind === 'col' ? { kind: 'col', name: sideCol('parent', x.name) } : x));
   compute(ctx, layers, '__pk', [{ name: '__count', expr: countExpr }], 'c');
   const n = sql.call('least', [sql.int(src.max), sql.call('greatest', [sql.int(0), sql.call('floor', [sql.col(null, '__count')])])]);
@@ -97,7 +122,7 @@ export function childrenBase({ ctx, entity, source: src, estimates, partitions }
  * crossBase({ ctx, entity, source, estimates, partitions });
  * ```
  */
-export function crossBase({ ctx, entity, source: src, estimates, partitions }: SourceInput<Extract<RowSource, { kind: 'cross' }>>): SourceBase {
+export function crossBase({ ctx, entity, source: src, estimates, partitions, shard }: SourceInput<Extract<RowSource, { kind: 'cross' }>>): SourceBase {
   const left = entityOf(ctx, src.left);
   const right = entityOf(ctx, src.right);
   const all = [src.keep, ...entity.columns.map((c) => c.expr)];
@@ -108,8 +133,9 @@ export function crossBase({ ctx, entity, source: src, estimates, partitions }: S
   ];
   // Every pair is evaluated: the left side is spread by the number of pairs.
   const pairs = (estimates.get(src.left) ?? 0) * (estimates.get(src.right) ?? 0);
-  const leftFrom = sql.repartition(entityTable(ctx, src.left, 'a', [left.keyColumn, ...refsOf(all, 'left')]), 'a', partitions(pairs));
-  const layers = new Layers(sql.select(items, sql.join('cross', leftFrom, entityTable(ctx, src.right, 'b', [right.keyColumn, ...refsOf(all, 'right')]), null)));
+  const leftFrom = sql.repartition(entityTable(ctx, src.left, 'a', [left.keyColumn, ...refsOf(all, 'left')], shard?.sourceTable), 'a', partitions(pairs));
+  const joined = sql.join('cross', leftFrom, entityTable(ctx, src.right, 'b', [right.keyColumn, ...refsOf(all, 'right')]), null);
+  const layers = new Layers(sql.select(items, joined, shardWhere(shard, sql.col('a', left.keyColumn))));
   const helpers = compute(ctx, layers, '__key', [{ name: '__keep', expr: refsToCols(src.keep) }], 'k');
   // Keep the pair through a generator of 0 or 1 rows rather than a WHERE (see children).
   const kept = sql.case([{ when: sql.binary('=', sql.col(null, '__keep'), sql.lit(true, 'boolean')), then: sql.int(1) }], sql.int(0));
