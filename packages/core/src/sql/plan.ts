@@ -88,6 +88,6 @@ export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions
   });
   const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));
   const checkGroups = compileCheckGroups(ir, names).map((g) => ({ entity: g.entity, names: g.names, sql: printer.select(g.select) }));
-  const lookups = lookupTablesOf(tables.map((t) => t.plan.select)).map((pool) => lookupTableStatements(ir, pool, dialect, lookupRef(pool)));
+  const lookups = lookupTablesOf(tables.map((t) => t.plan.select)).map((l) => lookupTableStatements(ir, l.name, dialect, lookupRef(l.name), l.content));
   return { dialect: dialect.name, lookups, tables, checks, checkGroups };
 }

@@ -37,12 +37,12 @@ export class Layers {
       cols: [...kept, ...items.map((i) => i.alias)],
     };
   }
-  /** Adds a LEFT JOIN layer against a FROM item (an entity's table), aliased by `table`. */
-  join(table: (alias: string) => SqlFrom, on: (left: string, right: string) => SqlExpr, items: (right: string) => readonly SqlItem[]): void {
+  /** Adds a LEFT JOIN layer against a FROM item (an entity's or a lookup table), aliased by `table`; `items` may read both sides. */
+  join(table: (alias: string) => SqlFrom, on: (left: string, right: string) => SqlExpr, items: (right: string, left: string) => readonly SqlItem[]): void {
     const l = this.alias();
     const r = this.alias();
     const from: SqlFrom = sql.join('left', sql.subquery(this.state.select, l), table(r), on(l, r));
-    const added = items(r);
+    const added = items(r, l);
     this.state = {
       select: sql.select([...this.state.cols.map((c) => ({ expr: sql.col(l, c), alias: c })), ...added], from),
       cols: [...this.state.cols, ...added.map((i) => i.alias)],
