@@ -61,7 +61,10 @@ export interface BucketTable {
 const printsDouble = (l: Lit): boolean => typeof l.value === 'number' && (l.type === 'double' || !Number.isInteger(l.value));
 const isNum = (x: Expr): x is Lit & { value: number } => x.kind === 'lit' && typeof x.value === 'number';
 
-/** The column type of a bucket's literal values, or null when they do not share one. */
+/**
+ * The column type of a bucket's literal values, or null when they do not share one. BIGINT and
+ * DOUBLE literals together make a DOUBLE column, the type the engines give such a CASE.
+ */
 function literalType(values: readonly Expr[]): ColumnType | null {
   const kinds = new Set<string>();
   for (const v of values) {
@@ -69,6 +72,7 @@ function literalType(values: readonly Expr[]): ColumnType | null {
     if (v.value === null) continue;
     kinds.add(typeof v.value === 'string' ? 'string' : typeof v.value === 'boolean' ? 'boolean' : printsDouble(v) ? 'double' : 'bigint');
   }
+  if (kinds.size === 2 && kinds.has('double') && kinds.has('bigint')) kinds.delete('bigint');
   const [kind, ...more] = [...kinds];
   if (!kind || more.length) return null;
   return { kind: kind as 'string' | 'boolean' | 'double' | 'bigint' };

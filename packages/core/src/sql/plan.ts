@@ -45,8 +45,9 @@ export interface CheckGroupStatement {
 export interface StatementPlan {
   readonly dialect: string;
   /**
-   * The lookup tables the tables read (large pools; see `lookup-tables.ts`): created before the
-   * first table, dropped after the last one. Absent or empty when none is read.
+   * The lookup tables the tables read (large pools, see `lookup-tables.ts`, then large buckets, see
+   * `bucket-tables.ts`): created before the first table, dropped after the last one. Absent or
+   * empty when none is read.
    */
   readonly lookups?: readonly LookupTableStatements[];
   readonly tables: readonly TableStatements[];
@@ -88,6 +89,8 @@ export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions
   });
   const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));
   const checkGroups = compileCheckGroups(ir, names).map((g) => ({ entity: g.entity, names: g.names, sql: printer.select(g.select) }));
-  const lookups = lookupTablesOf(tables.map((t) => t.plan.select)).map((l) => lookupTableStatements(ir, l.name, dialect, lookupRef(l.name), l.content));
+  // Pools' tables first, then the bucket tables (computed content), each group in first-read order.
+  const reads = lookupTablesOf(tables.map((t) => t.plan.select));
+  const lookups = [...reads.filter((l) => !l.content), ...reads.filter((l) => l.content)].map((l) => lookupTableStatements(ir, l.name, dialect, lookupRef(l.name), l.content));
   return { dialect: dialect.name, lookups, tables, checks, checkGroups };
 }

@@ -136,14 +136,17 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
       for (const [n] of ready) pending.delete(n);
       continue;
     }
-    const bucket = buckets.find((b) => !done.has(b.alias) && available.has(b.keyAlias));
-    if (bucket) {
-      layers.join(
-        (alias) => sql.lookupTable(bucket.table.name, alias, bucket.table.content),
-        (l, r) => bucketJoinOn(l, r, bucket.keyAlias, bucket.argCol),
-        (r, l) => [{ alias: bucket.alias, expr: bucketValue(bucket.table.value, l, r, bucket.argCol) }],
+    // Every bucket whose bin is computed: one layer of joins, each against its bucket table.
+    const joinReady = buckets.filter((b) => !done.has(b.alias) && available.has(b.keyAlias));
+    if (joinReady.length) {
+      layers.joinAll(
+        joinReady.map((b) => ({
+          table: (alias: string) => sql.lookupTable(b.table.name, alias, b.table.content),
+          on: (l: string, r: string) => bucketJoinOn(l, r, b.keyAlias, b.argCol),
+          items: (r: string, l: string) => [{ alias: b.alias, expr: bucketValue(b.table.value, l, r, b.argCol) }],
+        })),
       );
-      done.add(bucket.alias);
+      for (const b of joinReady) done.add(b.alias);
       continue;
     }
     const joinable = lookups.filter((l) => !done.has(l.alias) && available.has(l.keyAlias));
