@@ -6,7 +6,8 @@
  * and read with `LEFT JOIN <lookup> l ON l.__idx = <index>`. The join gives exactly what the
  * array read gave: the value at the index, NULL for a NULL or out-of-range index. Every engine's
  * run loop (`runPlan`) runs the setup statements before the first table and drops the lookup
- * tables after the last one, and after a failure: they never reach the output.
+ * tables after the last one, and after a failure: they never reach the output. Large buckets are
+ * read from lookup tables too, whose rows the lowering computes (`bucket-tables.ts`).
  */
 import type { ColumnType, Expr, LiteralValue, PoolIR, ScenarioIR } from '../ir/types.js';
 import { SpecError } from '../errors.js';
