@@ -1,8 +1,8 @@
 /**
  * Bucket tables: a bucket of more than 32 values is lowered to a LEFT JOIN against its table (no
- * CASE tree), and the join — the bin of the argument, then the one row whose thresholds hold it —
+ * CASE tree), and the join — the bin of the argument, then the one row whose bounds hold it —
  * gives every argument the value the inline CASE tree gives it: at every threshold, just below
- * and above it, outside the thresholds, in an empty cell, and for NULL.
+ * and above it, outside the thresholds (up to the largest doubles), in an empty cell, and for NULL.
  */
 import { describe, expect, it } from 'vitest';
 import { t } from '../dsl/column-types.js';
@@ -31,24 +31,20 @@ const env: CompileEnv = {
 };
 const ctx = (x: number | null): RowCtx => ({ key: 0, index: 0, vals: [x], parent: null, left: null, right: null, row: null });
 
-/** What the engines do with the bucket table: compute the bin, keep the rows of that bin whose thresholds hold x, read the value. */
+/** What the engines do with the bucket table: the bin of the argument (the last threshold for NULL), then the rows of that bin whose bounds hold it. */
 function joined(table: BucketTable, x: number | null): Value[] {
   const key = compileExpr(table.key(X), env)(ctx(x));
+  const filled = x ?? (table.fill.value as number);
   const cols = table.content.columns.map((c) => c.name);
   const at = (row: readonly LiteralValue[], name: string): LiteralValue => row[cols.indexOf(name)] as LiteralValue;
   return table.content.rows
-    .filter((r) => at(r, '__idx') === key)
-    .filter((r) => {
-      const lo = at(r, 'lo') as number | null;
-      const hi = at(r, 'hi') as number | null;
-      return (lo === null || (x !== null && lo <= x)) && (hi === null || (x !== null && x < hi));
-    })
+    .filter((r) => at(r, '__idx') === key && (at(r, 'lo') as number) <= filled && filled <= (at(r, 'hi') as number))
     .map((r) => (table.value.kind === 'literal' ? at(r, 'v') : x === null ? null : (at(r, 'base') as number) + (x - (at(r, 'bound') as number)) * (at(r, 'slope') as number)));
 }
 
 /** Thresholds, the doubles next to them, points between them and far outside, and NULL. */
 function boundaryInputs(th: readonly number[]): (number | null)[] {
-  const out: (number | null)[] = [null, -1e300, 1e300, (th[0] as number) - 1, (th[th.length - 1] as number) + 1];
+  const out: (number | null)[] = [null, -Number.MAX_VALUE, Number.MAX_VALUE, -1e300, 1e300, -Number.MIN_VALUE, 0, (th[0] as number) - 1, (th[th.length - 1] as number) + 1];
   th.forEach((v, i) => out.push(v, v - Math.max(Math.abs(v), 1) * 2 ** -52, v + Math.max(Math.abs(v), 1) * 2 ** -52, i > 0 ? (v + (th[i - 1] as number)) / 2 : v - 0.5));
   return out;
 }

@@ -6,22 +6,25 @@
  * statements large and the generated code too big for Spark's whole-stage codegen).
  *
  * The table is found by an equi-join on a bin of the argument computed in closed form:
- * `bin = floor(clamp((arg - t₀) · scale, -1, N))` over `N` equal-width bins between the first
- * and the last threshold (`N + 1` for a NULL argument). The bin is monotone in the argument and
- * is computed here with the same IEEE operations the engines use, so the cells an argument of a
- * bin can fall in are known at compile time: the table holds, per bin, one row per such cell
- * (`__idx` = bin, `lo`/`hi` = the cell's thresholds, NULL where the bin makes the check
- * redundant, and the cell's value), and the join keeps the one row with `lo <= arg < hi`:
+ * `bin = floor(clamp((x - t₀) · scale, -1, N))` over `N` equal-width bins between the first and
+ * the last threshold, where `x` is the argument, or the last threshold when the argument is NULL
+ * (a NULL argument takes the last value, as in the CASE tree). The bin is monotone in `x` and is
+ * computed here with the same IEEE operations the engines use, so the cells an `x` of a bin can
+ * fall in are known at compile time: the table holds, per bin, one row per such cell (`__idx` =
+ * bin, the cell's bounds `lo <= x <= hi` — `hi` is the largest double below the cell's upper
+ * threshold, the unbounded ends are ∓ the largest double — and the cell's value), and the join
+ * keeps the one row whose bounds hold `x`:
  *
  * ```sql
- * LEFT JOIN _sg_lookup_bucket_… b ON b.__idx = <bin> AND (b.lo IS NULL OR b.lo <= arg) AND (b.hi IS NULL OR arg < b.hi)
+ * LEFT JOIN _sg_lookup_bucket_… b ON b.__idx = <bin> AND b.lo <= coalesce(arg, t_last) AND coalesce(arg, t_last) <= b.hi
  * ```
  *
- * The comparisons are the CASE tree's, so every argument gets exactly the value the CASE tree
- * gives it (`bucket-tables.test.ts`); engines plan it as a hash join against a small (broadcast)
- * table. Values are literals (column `v`) or the cells `base + (arg - bound) · slope` of a
- * piecewise inverse CDF over the argument (columns `base`, `bound`, `slope`, evaluated with the
- * same operations as the inline form).
+ * Equality plus plain comparisons, so DuckDB plans a hash join (an OR in the condition made it a
+ * nested-loop join) and Spark a broadcast hash join. The comparisons are the CASE tree's for every
+ * finite or NULL argument (an infinite one, which no draw produces, finds no row), so every
+ * argument gets exactly the CASE tree's value (`bucket-tables.test.ts`). Values are literals
+ * (column `v`) or the cells `base + (arg - bound) · slope` of a piecewise inverse CDF over the
+ * argument (columns `base`, `bound`, `slope`, evaluated with the same operations as the inline form).
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../ir/hash.js';
@@ -55,6 +58,8 @@ export interface BucketTable {
   readonly bins: number;
   /** The bin of an argument (an IR expression over the argument, lowered like any other). */
   readonly key: (arg: Expr) => Expr;
+  /** The last threshold: what a NULL argument is looked up as. */
+  readonly fill: Lit;
 }
 
 /** Whether a literal prints as a DOUBLE (as `printLiteral` decides). */
@@ -123,7 +128,7 @@ export function bucketTable(e: Bucket): BucketTable | null {
   const scale = bins / span;
   // The engines' bin of a non-NULL argument: the same IEEE operations, in the same order.
   const binOf = (x: number): number => Math.floor(Math.max(-1, Math.min(bins, (x - t0) * scale)));
-  const thType: ColumnType = { kind: th.every(Number.isInteger) ? 'bigint' : 'double' };
+  const fill: Lit = { kind: 'lit', value: th[th.length - 1] as number, type: th.every(Number.isInteger) ? 'bigint' : 'double' };
   const valueColumns: LookupContent['columns'] = cells
     ? [
         { name: 'base', type: { kind: 'double' } },
@@ -142,55 +147,47 @@ export function bucketTable(e: Bucket): BucketTable | null {
     for (let b = from; b <= to; b++) (perBin[b + 1] as number[]).push(j);
   }
   const rows: LiteralValue[][] = [];
-  perBin.forEach((js, i) =>
-    js.forEach((j, k) => {
-      // The first candidate of a bin needs no lower check, the last no upper check.
-      const lo = k === 0 || j === 0 ? null : (th[j - 1] as number);
-      const hi = k === js.length - 1 || j === n - 1 ? null : (th[j] as number);
-      rows.push([i - 1, lo, hi, ...valueOf(j)]);
-    }),
-  );
-  rows.push([bins + 1, null, null, ...valueOf(n - 1)]); // a NULL argument: the last value, as in the CASE tree
+  perBin.forEach((js, i) => js.forEach((j) => rows.push([i - 1, j === 0 ? -Number.MAX_VALUE : (th[j - 1] as number), j === n - 1 ? Number.MAX_VALUE : nextDown(th[j] as number), ...valueOf(j)])));
   const content: LookupContent = {
-    columns: [{ name: LOOKUP_INDEX, type: { kind: 'bigint' } }, { name: 'lo', type: thType }, { name: 'hi', type: thType }, ...valueColumns],
+    columns: [{ name: LOOKUP_INDEX, type: { kind: 'bigint' } }, { name: 'lo', type: { kind: 'double' } }, { name: 'hi', type: { kind: 'double' } }, ...valueColumns],
     rows,
   };
   const name = `bucket_${createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 16)}`;
   const dbl = (value: number): Expr => ({ kind: 'lit', value, type: 'double' });
+  const x = (arg: Expr): Expr => ({ kind: 'call', fn: 'coalesce', args: [arg, fill] });
   const key = (arg: Expr): Expr => ({
-    kind: 'case',
-    whens: [{ when: { kind: 'unary', op: 'isNull', arg }, then: { kind: 'lit', value: bins + 1, type: 'bigint' } }],
-    else: {
-      kind: 'unary',
-      op: 'floor',
-      arg: {
-        kind: 'call',
-        fn: 'greatest',
-        args: [dbl(-1), { kind: 'call', fn: 'least', args: [dbl(bins), { kind: 'binary', op: '*', left: { kind: 'binary', op: '-', left: arg, right: { kind: 'lit', value: t0, type: thType.kind === 'bigint' ? 'bigint' : 'double' } }, right: dbl(scale) }] }],
-      },
+    kind: 'unary',
+    op: 'floor',
+    arg: {
+      kind: 'call',
+      fn: 'greatest',
+      args: [dbl(-1), { kind: 'call', fn: 'least', args: [dbl(bins), { kind: 'binary', op: '*', left: { kind: 'binary', op: '-', left: x(arg), right: { ...fill, value: t0 } }, right: dbl(scale) }] }],
     },
   });
-  return { name, content, value: cells ? { kind: 'piecewise' } : { kind: 'literal' }, bins, key };
+  return { name, content, value: cells ? { kind: 'piecewise' } : { kind: 'literal' }, bins, key, fill };
+}
+
+/** The largest double below `t`: `x < t` ⟺ `x <= nextDown(t)` for every double, and for every integer below 2^53 or with `t` a safe integer. */
+function nextDown(t: number): number {
+  if (t === 0) return -Number.MIN_VALUE;
+  const f = new Float64Array([t]);
+  const bits = new BigInt64Array(f.buffer);
+  bits[0] = (bits[0] as bigint) + (t > 0 ? -1n : 1n);
+  return f[0] as number;
 }
 
 /**
- * The join condition of a bucket table `right` for the bin column `keyCol` and the argument
- * column `argCol` of `left`: the bin, then the cell's thresholds.
+ * The join condition of a bucket table aliased `right` for the bin column `keyCol` and the
+ * argument column `argCol` of `left`: the bin, then the cell's bounds.
  *
  * @example
  * ```ts
- * bucketJoinOn('l0', 'l1', '__k', 'u_age'); // "l1"."__idx" = "l0"."__k" AND ("l1"."lo" IS NULL OR …) AND …
+ * bucketJoinOn(table, 'l0', 'l1', '__k', 'u_age'); // "l1"."__idx" = "l0"."__k" AND "l1"."lo" <= coalesce("l0"."u_age", …) AND …
  * ```
  */
-export function bucketJoinOn(left: string, right: string, keyCol: string, argCol: string): SqlExpr {
-  const arg = sql.col(left, argCol);
-  const lo = sql.col(right, 'lo');
-  const hi = sql.col(right, 'hi');
-  return sql.binary(
-    'and',
-    sql.binary('and', sql.binary('=', sql.col(right, LOOKUP_INDEX), sql.col(left, keyCol)), sql.binary('or', sql.unary('isNull', lo), sql.binary('<=', lo, arg))),
-    sql.binary('or', sql.unary('isNull', hi), sql.binary('<', arg, hi)),
-  );
+export function bucketJoinOn(table: BucketTable, left: string, right: string, keyCol: string, argCol: string): SqlExpr {
+  const x = sql.call('coalesce', [sql.col(left, argCol), sql.lit(table.fill.value, table.fill.type)]);
+  return sql.binary('and', sql.binary('and', sql.binary('=', sql.col(right, LOOKUP_INDEX), sql.col(left, keyCol)), sql.binary('<=', sql.col(right, 'lo'), x)), sql.binary('<=', x, sql.col(right, 'hi')));
 }
 
 /**

@@ -142,7 +142,7 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
       layers.joinAll(
         joinReady.map((b) => ({
           table: (alias: string) => sql.lookupTable(b.table.name, alias, b.table.content),
-          on: (l: string, r: string) => bucketJoinOn(l, r, b.keyAlias, b.argCol),
+          on: (l: string, r: string) => bucketJoinOn(b.table, l, r, b.keyAlias, b.argCol),
           items: (r: string, l: string) => [{ alias: b.alias, expr: bucketValue(b.table.value, l, r, b.argCol) }],
         })),
       );
