@@ -112,7 +112,7 @@ const binCount = (values: number): number => Math.min(4096, Math.max(64, 2 ** Ma
  *
  * @example
  * ```ts
- * const t = bucketTable(bucket); // { name: 'bucket_3f0c…', bins: 512, … }
+ * const t = bucketTable(bucket); // { name: 'bucket_3f0c…', bins: 256, … }
  * ```
  */
 export function bucketTable(e: Bucket): BucketTable | null {
@@ -155,7 +155,8 @@ export function bucketTable(e: Bucket): BucketTable | null {
     columns: [{ name: LOOKUP_INDEX, type: { kind: 'bigint' } }, { name: 'lo', type: { kind: 'double' } }, { name: 'hi', type: { kind: 'double' } }, ...valueColumns],
     rows,
   };
-  const name = `bucket_${createHash('sha256').update(canonicalJson(content)).digest('hex').slice(0, 16)}`;
+  // Buckets share a table only when both its rows and the bin computed from their arguments are equal.
+  const name = `bucket_${createHash('sha256').update(canonicalJson({ content, bins, t0, scale, fill })).digest('hex').slice(0, 16)}`;
   const dbl = (value: number): Expr => ({ kind: 'lit', value, type: 'double' });
   const x = (arg: Expr): Expr => ({ kind: 'call', fn: 'coalesce', args: [arg, fill] });
   const key = (arg: Expr): Expr => ({
