@@ -2,8 +2,8 @@
  * Measurement (not a test): whole-stage code generation of the identity graph's statements on
  * local Spark — for each table, `EXPLAIN CODEGEN` of its SELECT (subtrees and the largest
  * generated method; -1 when Janino could not compile it) and the CTAS time with codegen on.
- * Usage: node_modules/.bin/tsx --conditions=source scripts/spark-codegen.ts [households] [on|off]
- * (needs `bash scripts/setup-spark.sh`).
+ * Usage: node_modules/.bin/tsx --conditions=source scripts/spark-codegen.ts [households] [on|off] [last table]
+ * (needs `bash scripts/setup-spark.sh`); with a last table, stops after it (tables run in plan order).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { getPreset } from '@synthgraph/presets';
 
 const households = Number(process.argv[2] ?? 150);
 const codegen = (process.argv[3] ?? 'on') === 'on';
+const last = process.argv[4];
 const preset = getPreset('identity-graph');
 const v = preset.validateConfig({ households: { num_households: households } });
 if (!v.ok) throw new TypeError(JSON.stringify(v.issues));
@@ -37,6 +38,7 @@ try {
     const ms = performance.now() - t0;
     const largest = sizes.includes(-1) ? 'not compiled (-1)' : sizes.length ? `${Math.max(...sizes).toLocaleString('en-US')} bytes` : '–';
     console.log(`| ${t.entity} | ${(t.sql.join(';\n').length / 1024).toFixed(0)} KB | ${sizes.length} | ${largest} | ${(ms / 1000).toFixed(1)} s |`);
+    if (t.entity === last) break;
   }
 } finally {
   await spark.close();

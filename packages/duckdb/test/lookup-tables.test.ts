@@ -1,7 +1,9 @@
 /**
- * Lookup tables on DuckDB through the shared run loop: a large pool is read from a table created
- * by the plan's setup statements before the first table and dropped after the last one (and
- * after a failure); it never reaches the output, and the values equal the inline read.
+ * Lookup tables on DuckDB through the shared run loop: a large pool, and every bucket of more than
+ * 32 values (step functions, a weighted choice, a piecewise inverse CDF), is read from a table
+ * created by the plan's setup statements before the first table and dropped after the last one
+ * (and after a failure); none reaches the output, and the values equal the inline read (the
+ * evaluator's, which the CASE trees equal).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -63,6 +65,15 @@ describe('lookup tables on DuckDB', () => {
     expect(create).toBeGreaterThan(1);
     expect(statements[create]).toContain('LEFT JOIN "_sg_lookup_names"');
     expect(drop).toBeGreaterThan(create);
+    // the four large buckets (step, step_int, choice, z): one table each, created before and dropped after the table
+    const buckets = statements.slice(0, create).flatMap((s) => /^CREATE OR REPLACE TEMP TABLE "(_sg_lookup_bucket_[0-9a-f]{16})" \("__idx" BIGINT, "lo" (?:BIGINT|DOUBLE), "hi" (?:BIGINT|DOUBLE), /.exec(s)?.[1] ?? []);
+    expect(buckets).toHaveLength(4);
+    for (const b of buckets) {
+      expect(statements[create]).toContain(`LEFT JOIN "${b}"`);
+      expect(statements.indexOf(`DROP TABLE IF EXISTS "${b}"`)).toBeGreaterThan(create);
+    }
+    // no CASE tree of hundreds of branches is left in the statement
+    expect((statements[create]?.match(/CASE WHEN/g) ?? []).length).toBeLessThan(32);
 
     const db = await DuckDBInstance.create(path.join(out, DUCKDB_FILE), { access_mode: 'READ_ONLY' });
     const c = await db.connect();
@@ -84,7 +95,10 @@ describe('lookup tables on DuckDB', () => {
     const { statements, error } = await run(out, /^CREATE OR REPLACE TABLE "people"/);
     expect(error).toBeInstanceOf(SynthgraphError);
     const failedAt = statements.findIndex((s) => s.startsWith('CREATE OR REPLACE TABLE "people"'));
-    expect(statements.slice(failedAt + 1)).toEqual(['DROP TABLE IF EXISTS "_sg_lookup_names"']);
+    const dropped = statements.slice(failedAt + 1);
+    expect(dropped[0]).toBe('DROP TABLE IF EXISTS "_sg_lookup_names"');
+    expect(dropped.slice(1)).toHaveLength(4);
+    for (const d of dropped.slice(1)) expect(d).toMatch(/^DROP TABLE IF EXISTS "_sg_lookup_bucket_[0-9a-f]{16}"$/);
     expect(existsSync(out)).toBe(false);
   });
 });

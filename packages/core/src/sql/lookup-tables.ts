@@ -6,13 +6,14 @@
  * and read with `LEFT JOIN <lookup> l ON l.__idx = <index>`. The join gives exactly what the
  * array read gave: the value at the index, NULL for a NULL or out-of-range index. Every engine's
  * run loop (`runPlan`) runs the setup statements before the first table and drops the lookup
- * tables after the last one, and after a failure: they never reach the output.
+ * tables after the last one, and after a failure: they never reach the output. Large buckets are
+ * read from lookup tables too, whose rows the lowering computes (`bucket-tables.ts`).
  */
-import type { ColumnType, Expr, PoolIR, ScenarioIR } from '../ir/types.js';
+import type { ColumnType, Expr, LiteralValue, PoolIR, ScenarioIR } from '../ir/types.js';
 import { SpecError } from '../errors.js';
 import type { Dialect } from './dialect.js';
 import { typeName } from './dialects/functions.js';
-import type { SqlFrom, SqlSelect } from './sql-nodes.js';
+import type { LookupContent, SqlFrom, SqlSelect } from './sql-nodes.js';
 
 /**
  * Pools with at least this many rows are read from a lookup table; smaller ones stay inline literals.
@@ -83,20 +84,27 @@ export interface LookupTableStatements {
 
 const POOL_TYPES: { readonly [K in PoolIR['columns'][number]['type']]: ColumnType } = { string: { kind: 'string' }, int: { kind: 'bigint' }, double: { kind: 'double' } };
 
+/** A lookup table a SELECT reads: its name and, for a table the lowering computed, its rows. */
+export interface LookupRead {
+  readonly name: string;
+  /** The rows of a computed table (a bucket's cells); absent for a pool's table. */
+  readonly content?: LookupContent;
+}
+
 /**
- * The names of the lookup tables a SELECT reads, in first-read order.
+ * The lookup tables a SELECT reads, in first-read order, each once.
  *
  * @example
  * ```ts
- * lookupTablesOf([plan.select]); // ['first_names', 'last_names']
+ * lookupTablesOf([plan.select]).map((l) => l.name); // ['first_names', 'bucket_3f0c…']
  * ```
  */
-export function lookupTablesOf(selects: readonly SqlSelect[]): string[] {
-  const out: string[] = [];
+export function lookupTablesOf(selects: readonly SqlSelect[]): LookupRead[] {
+  const out: LookupRead[] = [];
   const from = (f: SqlFrom): void => {
     switch (f.kind) {
       case 'lookup':
-        if (!out.includes(f.name)) out.push(f.name);
+        if (!out.some((l) => l.name === f.name)) out.push(f.content ? { name: f.name, content: f.content } : { name: f.name });
         return;
       case 'subquery':
         return select(f.select);
@@ -114,9 +122,29 @@ export function lookupTablesOf(selects: readonly SqlSelect[]): string[] {
   return out;
 }
 
+/** A pool's lookup table: `__idx` (the row index) and the pool's columns. */
+function poolContent(ir: ScenarioIR, name: string): LookupContent {
+  const pool = ir.pools.find((p) => p.name === name);
+  if (!pool) throw new SpecError([{ path: 'pools', message: `unknown pool '${name}'`, fix: `declare the pool with scenario.pool('${name}', …)` }]);
+  return {
+    columns: [{ name: LOOKUP_INDEX, type: { kind: 'bigint' } }, ...pool.columns.map((c) => ({ name: c.name, type: POOL_TYPES[c.type] }))],
+    rows: pool.rows.map((row, i) => [i, ...row]),
+  };
+}
+
+/** A value of a lookup table's row as a literal of its column's type. */
+function valueText(d: Dialect, v: LiteralValue, t: ColumnType): string {
+  if (v === null) return 'NULL';
+  if (t.kind === 'string') return d.stringLiteral(String(v));
+  if (t.kind === 'double') return d.doubleLiteral(Number(v));
+  if (t.kind === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
 /**
  * The statements of one lookup table: CREATE with its columns, then INSERT … VALUES of its rows
- * in chunks of about 65,536 characters (`LOOKUP_CHUNK_CHARS`), and the DROP.
+ * in chunks of about 65,536 characters (`LOOKUP_CHUNK_CHARS`), and the DROP. A pool's table
+ * holds the pool (`name` is the pool); a computed table (`content`, see `bucket-tables.ts`) its rows.
  *
  * @example
  * ```ts
@@ -124,12 +152,8 @@ export function lookupTablesOf(selects: readonly SqlSelect[]): string[] {
  * for (const s of l.sql) await session.execute(s, 'creating a lookup table');
  * ```
  */
-export function lookupTableStatements(ir: ScenarioIR, name: string, d: Dialect, table: string): LookupTableStatements {
-  const pool = ir.pools.find((p) => p.name === name);
-  if (!pool) throw new SpecError([{ path: 'pools', message: `unknown pool '${name}'`, fix: `declare the pool with scenario.pool('${name}', …)` }]);
-  const types = pool.columns.map((c) => POOL_TYPES[c.type]);
-  const columns = [`${d.quoteIdent(LOOKUP_INDEX)} ${typeName(d.types, { kind: 'bigint' })}`, ...pool.columns.map((c, i) => `${d.quoteIdent(c.name)} ${typeName(d.types, types[i] as ColumnType)}`)];
-  const value = (v: string | number, t: ColumnType): string => (t.kind === 'string' ? d.stringLiteral(String(v)) : t.kind === 'double' ? d.doubleLiteral(Number(v)) : String(v));
+export function lookupTableStatements(ir: ScenarioIR, name: string, d: Dialect, table: string, content: LookupContent = poolContent(ir, name)): LookupTableStatements {
+  const columns = content.columns.map((c) => `${d.quoteIdent(c.name)} ${typeName(d.types, c.type)}`);
   const insert = `INSERT INTO ${table} VALUES\n`;
   const sql = [d.createLookupTable(table, columns)];
   let chunk: string[] = [];
@@ -139,12 +163,12 @@ export function lookupTableStatements(ir: ScenarioIR, name: string, d: Dialect, 
     chunk = [];
     size = 0;
   };
-  pool.rows.forEach((row, i) => {
-    const tuple = `(${[String(i), ...row.map((v, j) => value(v, types[j] as ColumnType))].join(', ')})`;
+  for (const row of content.rows) {
+    const tuple = `(${row.map((v, j) => valueText(d, v, (content.columns[j] as LookupContent['columns'][number]).type)).join(', ')})`;
     if (size + tuple.length > LOOKUP_CHUNK_CHARS) flush();
     chunk.push(tuple);
     size += tuple.length + 2;
-  });
+  }
   flush();
-  return { name, table, rows: pool.rows.length, sql, drop: d.dropTable(table) };
+  return { name, table, rows: content.rows.length, sql, drop: d.dropTable(table) };
 }

@@ -70,8 +70,9 @@ export interface CheckGroupStatement {
 export interface StatementPlan {
   readonly dialect: string;
   /**
-   * The lookup tables the tables read (large pools; see `lookup-tables.ts`): created before the
-   * first table, dropped after the last one. Absent or empty when none is read.
+   * The lookup tables the tables read (large pools, see `lookup-tables.ts`, then large buckets, see
+   * `bucket-tables.ts`): created before the first table, dropped after the last one. Absent or
+   * empty when none is read.
    */
   readonly lookups?: readonly LookupTableStatements[];
   readonly tables: readonly TableStatements[];
@@ -134,6 +135,8 @@ export function buildPlan(ir: ScenarioIR, dialect: Dialect, options: PlanOptions
   });
   const checks = compileChecks(ir, names).map((c) => ({ entity: c.entity, name: c.name, sql: printer.select(c.select) }));
   const checkGroups = compileCheckGroups(ir, names).map((g) => ({ entity: g.entity, names: g.names, verified: g.verified, sql: printer.select(g.select) }));
-  const lookups = lookupTablesOf(tables.map((t) => t.plan.select)).map((pool) => lookupTableStatements(ir, pool, dialect, lookupRef(pool)));
+  // Pools' tables first, then the bucket tables (computed content), each group in first-read order.
+  const reads = lookupTablesOf(tables.map((t) => t.plan.select));
+  const lookups = [...reads.filter((l) => !l.content), ...reads.filter((l) => l.content)].map((l) => lookupTableStatements(ir, l.name, dialect, lookupRef(l.name), l.content));
   return { dialect: dialect.name, lookups, tables, checks, checkGroups };
 }

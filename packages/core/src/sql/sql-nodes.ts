@@ -18,7 +18,7 @@ export type { CollectionNode } from './nodes/collection.js';
 export type { ConvertNode } from './nodes/convert.js';
 export type { AggregateNode } from './nodes/aggregate.js';
 export type { GeneratorNode } from './nodes/generator.js';
-export type { SqlItem, SqlFrom, SqlSelect } from './nodes/relation.js';
+export type { LookupContent, SqlItem, SqlFrom, SqlSelect } from './nodes/relation.js';
 
 /**
  * Constructors of every SQL node; each returns a frozen node.

@@ -96,6 +96,21 @@ describe('local Spark + Delta conformance', () => {
     expect((await readdir(out)).sort()).toEqual(['manifest.json', 'people']);
   });
 
+  it('joins every lookup and bucket table as a broadcast hash join, never a nested-loop join', async () => {
+    const lir = lookupScenarioIR();
+    const plan = buildPlan(lir, sparkDialect(), { tableRef: (e) => `delta.\`${path.join(dir, 'explain', e)}\`` });
+    const lookups = plan.lookups ?? [];
+    expect(lookups.filter((l) => l.name.startsWith('bucket_'))).toHaveLength(4);
+    for (const l of lookups) for (const s of l.sql) await spark.sql(s, { collect: false });
+    try {
+      const explained = await spark.explain(plan.tables[0]?.select ?? '');
+      expect((explained.match(/BroadcastHashJoin/g) ?? []).length).toBeGreaterThanOrEqual(lookups.length);
+      expect(explained).not.toMatch(/NestedLoopJoin|CartesianProduct|SortMergeJoin/);
+    } finally {
+      for (const l of lookups) await spark.sql(l.drop, { collect: false });
+    }
+  });
+
   it('string literals with quotes, backslashes and line breaks round-trip on Spark and DuckDB', async () => {
     const nasty = `O'Brien \\ "x" \n\t; DROP TABLE t; --`;
     const viaSpark = await sparkQuery(`SELECT ${sparkString(nasty)} AS v`);

@@ -12,13 +12,12 @@ import { DeltaDirectoryWriter, LocalSparkSession, WAREHOUSE_DIR } from './spark-
 
 /**
  * Local sessions run without whole-stage code generation: the generated plans are wide
- * expression trees whose whole-stage code exceeds the JVM method limit, so Spark would compile,
+ * expression trees whose whole-stage code exceeded the JVM method limit, so Spark would compile,
  * fail and fall back for every statement (measured: 40 s → 19 s for the conformance scenario).
- * Partitioning does not change the expressions, and no codegen setting rescues the largest: with
- * the pools read from lookup tables the identity graph's `households` statement shrank from 938 KB
- * to 164 KB, but `individuals` (126 KB, piecewise inverse-CDF CASE trees) still generates a method
- * Janino cannot compile (`maxMethodCodeSize: -1` in `EXPLAIN CODEGEN`), while `campaigns` compiles
- * at 6,324 bytes per method. See docs/spark-local.md.
+ * With the pools and the large buckets read from lookup tables no identity-graph statement makes
+ * Janino fail any more (`individuals`, which did, no longer carries piecewise CASE trees), but the
+ * large ones are wider than `spark.sql.codegen.maxFields` and run interpreted anyway, and a
+ * codegen-on session ran out of driver memory at `audience_attributes`. See docs/spark-local.md.
  */
 export const LOCAL_CONF: Readonly<Record<string, string>> = { 'spark.sql.codegen.wholeStage': 'false' };
 

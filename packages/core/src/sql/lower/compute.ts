@@ -1,7 +1,8 @@
 /**
  * Computes named expressions over projection layers: mixing layers for their draws, then
  * dependency-ordered projection layers and LEFT JOIN layers for lookups (of an entity's table, or
- * of a pool's lookup table for large pools: see `../lookup-tables.ts`).
+ * of a pool's lookup table for large pools: see `../lookup-tables.ts`) and for large buckets (a
+ * bucket table joined on a bin of the argument: see `../bucket-tables.ts`).
  */
 import { InternalError, SpecError } from '../../errors.js';
 import { canonicalJson } from '../../ir/hash.js';
@@ -14,6 +15,7 @@ import type { Layers } from './layers.js';
 import { entityTable } from './key-layers.js';
 import { addMixingLayers } from './mixing.js';
 import { LOOKUP_INDEX, usesLookupTable } from '../lookup-tables.js';
+import { bucketJoinOn, bucketTable, bucketValue, type BucketTable } from '../bucket-tables.js';
 
 /** A column read by a LEFT JOIN on a key: from an entity's table or from a pool's lookup table. */
 interface Lookup {
@@ -22,6 +24,14 @@ interface Lookup {
   readonly from: { readonly kind: 'entity' | 'pool'; readonly name: string };
   readonly column: string;
   readonly sig: string;
+}
+
+/** A large bucket read from its bucket table by a LEFT JOIN on the bin `keyAlias` of the argument column `argCol`. */
+interface BucketJoin {
+  readonly alias: string;
+  readonly keyAlias: string;
+  readonly argCol: string;
+  readonly table: BucketTable;
 }
 
 const colRef = (name: string): Expr => ({ kind: 'col', name });
@@ -41,12 +51,29 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
   const pending = new Map<string, Expr>();
   const streams: number[] = [];
   const lookups: Lookup[] = [];
+  const buckets: BucketJoin[] = [];
   const helpers: string[] = [];
   const helper = (name: string): string => {
     helpers.push(name);
     return name;
   };
   let hoisted = 0;
+  const hoist = (e: Expr): string => {
+    const h = helper(`__${prefix}h${hoisted++}`);
+    pending.set(h, e);
+    return h;
+  };
+  // A large bucket: the value column of a join against its bucket table (one join per table and argument).
+  const bucketJoin = (table: BucketTable, arg: Expr): Expr => {
+    const argCol = arg.kind === 'col' ? arg.name : hoist(arg);
+    const same = buckets.find((b) => b.table.name === table.name && b.argCol === argCol);
+    if (same) return colRef(same.alias);
+    const alias = helper(`__${prefix}bk${buckets.length}`);
+    const keyAlias = helper(`__${prefix}bkk${buckets.length}`);
+    pending.set(keyAlias, table.key(colRef(argCol)));
+    buckets.push({ alias, keyAlias, argCol, table });
+    return colRef(alias);
+  };
   // The column `column` of the row of `from` whose key equals `key`: one join per source and key expression.
   const joined = (from: Lookup['from'], key: Expr, column: string): Expr => {
     const keySig = canonicalJson(key);
@@ -81,10 +108,9 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
           // A large pool column is read from the pool's lookup table (an equi-join on the index) rather than an inline literal array.
           return x.pool && usesLookupTable(x) ? joined({ kind: 'pool', name: x.pool.name }, x.index, x.pool.column) : x;
         case 'bucket': {
-          if (simple(x.arg)) return x;
-          const h = helper(`__${prefix}h${hoisted++}`);
-          pending.set(h, x.arg);
-          return { ...x, arg: colRef(h) };
+          const table = bucketTable(x);
+          if (table) return bucketJoin(table, x.arg);
+          return simple(x.arg) ? x : { ...x, arg: colRef(hoist(x.arg)) };
         }
         default:
           return x;
@@ -103,11 +129,24 @@ export function compute(ctx: LowerContext, layers: Layers, keyCol: string, items
   for (let guard = 0; pending.size > 0; guard++) {
     if (guard > 10_000) throw new InternalError(`layering did not converge for ${prefix}`);
     const available = new Set(layers.cols);
-    const unjoined = new Set(lookups.filter((l) => !done.has(l.alias)).map((l) => l.alias));
+    const unjoined = new Set([...lookups, ...buckets].filter((l) => !done.has(l.alias)).map((l) => l.alias));
     const ready = [...pending].filter(([, e]) => deps(e).every((d) => available.has(d) && !unjoined.has(d)));
     if (ready.length) {
       layers.project(ready.map(([alias, expr]) => ({ alias, expr: lowerExpr(expr, layerScope) })));
       for (const [n] of ready) pending.delete(n);
+      continue;
+    }
+    // Every bucket whose bin is computed: one layer of joins, each against its bucket table.
+    const joinReady = buckets.filter((b) => !done.has(b.alias) && available.has(b.keyAlias));
+    if (joinReady.length) {
+      layers.joinAll(
+        joinReady.map((b) => ({
+          table: (alias: string) => sql.lookupTable(b.table.name, alias, b.table.content),
+          on: (l: string, r: string) => bucketJoinOn(b.table, l, r, b.keyAlias, b.argCol),
+          items: (r: string, l: string) => [{ alias: b.alias, expr: bucketValue(b.table.value, l, r, b.argCol) }],
+        })),
+      );
+      for (const b of joinReady) done.add(b.alias);
       continue;
     }
     const joinable = lookups.filter((l) => !done.has(l.alias) && available.has(l.keyAlias));

@@ -37,12 +37,20 @@ export class Layers {
       cols: [...kept, ...items.map((i) => i.alias)],
     };
   }
-  /** Adds a LEFT JOIN layer against a FROM item (an entity's table), aliased by `table`. */
-  join(table: (alias: string) => SqlFrom, on: (left: string, right: string) => SqlExpr, items: (right: string) => readonly SqlItem[]): void {
+  /** Adds a LEFT JOIN layer against a FROM item (an entity's or a lookup table), aliased by `table`; `items` may read both sides. */
+  join(table: (alias: string) => SqlFrom, on: (left: string, right: string) => SqlExpr, items: (right: string, left: string) => readonly SqlItem[]): void {
+    this.joinAll([{ table, on, items }]);
+  }
+  /** Adds one layer of LEFT JOINs, each against its own FROM item and reading only the layer below (never another join of the layer). */
+  joinAll(joins: readonly { table: (alias: string) => SqlFrom; on: (left: string, right: string) => SqlExpr; items: (right: string, left: string) => readonly SqlItem[] }[]): void {
     const l = this.alias();
-    const r = this.alias();
-    const from: SqlFrom = sql.join('left', sql.subquery(this.state.select, l), table(r), on(l, r));
-    const added = items(r);
+    let from: SqlFrom = sql.subquery(this.state.select, l);
+    const added: SqlItem[] = [];
+    for (const j of joins) {
+      const r = this.alias();
+      from = sql.join('left', from, j.table(r), j.on(l, r));
+      added.push(...j.items(r, l));
+    }
     this.state = {
       select: sql.select([...this.state.cols.map((c) => ({ expr: sql.col(l, c), alias: c })), ...added], from),
       cols: [...this.state.cols, ...added.map((i) => i.alias)],

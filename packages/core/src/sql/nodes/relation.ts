@@ -1,5 +1,15 @@
 /** Relational SQL nodes: SELECT, its items and its FROM clause. */
+import type { ColumnType, LiteralValue } from '../../ir/types.js';
 import type { SqlExpr } from './sql-expr.js';
+
+/**
+ * The rows of a lookup table computed by the lowering (a bucket's cells, see `bucket-tables.ts`):
+ * its columns, the first of them `__idx`, and its rows, one value per column.
+ */
+export interface LookupContent {
+  readonly columns: readonly { readonly name: string; readonly type: ColumnType }[];
+  readonly rows: readonly (readonly LiteralValue[])[];
+}
 
 /** A select-list item. */
 export interface SqlItem {
@@ -12,8 +22,11 @@ export type SqlFrom =
   | { readonly kind: 'table'; readonly entity: string; readonly alias: string }
   | { readonly kind: 'subquery'; readonly select: SqlSelect; readonly alias: string }
   | { readonly kind: 'range'; readonly start: number; readonly end: number; readonly partitions: number; readonly alias: string }
-  /** The lookup table of a pool (`__idx` and the pool's columns), created by the plan's setup statements (see `lookup-tables.ts`). */
-  | { readonly kind: 'lookup'; readonly name: string; readonly alias: string }
+  /**
+   * A lookup table, created by the plan's setup statements (see `lookup-tables.ts`): a pool's
+   * (`__idx` and the pool's columns) or, with `content`, a table the lowering computed.
+   */
+  | { readonly kind: 'lookup'; readonly name: string; readonly alias: string; readonly content?: LookupContent }
   | { readonly kind: 'join'; readonly type: 'left' | 'cross' | 'inner'; readonly left: SqlFrom; readonly right: SqlFrom; readonly on: SqlExpr | null }
   /**
    * A FROM item spread over `partitions` partitions (round robin, or hashed by the `by` columns
@@ -38,7 +51,7 @@ export const relation = {
   select: (items: readonly SqlItem[], from: SqlFrom, where: SqlExpr | null = null, groupBy: readonly SqlExpr[] = [], having: SqlExpr | null = null): SqlSelect =>
     Object.freeze({ items: Object.freeze(items.map((i) => Object.freeze({ ...i }))), from, where, groupBy: Object.freeze([...groupBy]), having }),
   table: (entity: string, alias: string): SqlFrom => Object.freeze({ kind: 'table', entity, alias }),
-  lookupTable: (name: string, alias: string): SqlFrom => Object.freeze({ kind: 'lookup', name, alias }),
+  lookupTable: (name: string, alias: string, content?: LookupContent): SqlFrom => Object.freeze(content ? { kind: 'lookup', name, alias, content } : { kind: 'lookup', name, alias }),
   subquery: (select: SqlSelect, alias: string): SqlFrom => Object.freeze({ kind: 'subquery', select, alias }),
   join: (type: 'left' | 'cross' | 'inner', left: SqlFrom, right: SqlFrom, on: SqlExpr | null): SqlFrom => Object.freeze({ kind: 'join', type, left, right, on }),
   /** A SELECT whose result rows are spread over `partitions` partitions; `null` keeps it as is. */
