@@ -19,7 +19,7 @@ import { ATTRIBUTION_MODELS, CONVERSION_STATUSES, TOUCHPOINT_TYPES, type Attribu
 import { MAX_CLICKS_PER_EXPOSURE } from './delivery.js';
 import { firstOf } from './expressions.js';
 import type { responseStage } from './response.js';
-import { advertiserBase, advertiserLayout, asTs, slotExposure, slotExposureKey, slotTouches, touchesBefore, type JourneyCtx } from './journeys.js';
+import { advertiserBase, advertiserLayout, advertiserOf, asTs, slotExposure, slotExposureKey, slotTouches, touchesBefore, type JourneyCtx } from './journeys.js';
 import { clickImpressionIndex, clickTs, firstImpressionIndex, HALF_LIFE_MICROS, halfLifeDecay, impressionGap, impressionTs, inLookback, lastImpressionIndex } from './touchpoints.js';
 
 type ResponseEntities = ReturnType<typeof responseStage> extends ScenarioBuilder<infer E> ? E : never;
@@ -191,7 +191,6 @@ export function attributionStage(s: ScenarioBuilder<ResponseEntities>, m: Identi
   const a = advertiserLayout(m);
   const G = a.size;
   const slots = Array.from({ length: G }, (_, i) => i);
-  const advertiserOf = (campaign: N): N => campaign.minus(a.offset).idiv(G);
   return s.entity('outcome_metrics', (e) => {
     const start = e
       .childrenOf('response_events', {
@@ -278,6 +277,6 @@ export function attributionStage(s: ScenarioBuilder<ResponseEntities>, m: Identi
       .range('touchpoint_position', 1, G * maxTouchpoints(k))
       .ordered('touchpoint_ts', 'conversion_ts')
       .rule('touchpoint_within_lookback', (c) => c.col('touchpoint_ts').lt(c.col('conversion_ts').minus(days(lookback))).or(c.col('touchpoint_position').gt(c.col('touchpoints'))))
-      .rule('touchpoint_from_advertiser', (c) => advertiserOf(c.col('campaign_id')).ne(advertiserOf(c.col('conversion_campaign_id'))));
+      .rule('touchpoint_from_advertiser', (c) => advertiserOf(c.col('campaign_id'), a).ne(advertiserOf(c.col('conversion_campaign_id'), a)));
   });
 }

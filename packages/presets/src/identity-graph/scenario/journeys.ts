@@ -18,7 +18,7 @@
  * it (ties ordered by slot).
  */
 import { coalesce, greatest, least, lit, nullOf, pow2AtLeast, t, type Micros, type X } from '@synthgraph/core';
-import type { IdentityGraphModel } from '../model.js';
+import { CAMPAIGN_KEY_STRIDE, type IdentityGraphModel } from '../model.js';
 import { MAX_CLICKS_PER_EXPOSURE } from './delivery.js';
 import { firstOf } from './expressions.js';
 import { clickTs, firstImpressionIndex, impressionGap, inLookback, lastImpressionIndex } from './touchpoints.js';
@@ -72,6 +72,20 @@ export function advertiserLayout(m: IdentityGraphModel): AdvertiserLayout {
  */
 export function advertiserBase(campaign: N, a: AdvertiserLayout): N {
   return a.size === 1 ? campaign : campaign.minus(a.offset).idiv(a.size).times(a.size).plus(a.offset);
+}
+
+/**
+ * The advertiser of a campaign internal key, as `campaigns.advertiser_id` numbers it: batch b's
+ * campaigns have keys b·stride + i, and the i-th belongs to advertiser b·stride + ⌊i / G⌋. Needs
+ * no batch offset, so a check over several appended batches reads it right.
+ *
+ * @example
+ * ```ts
+ * advertiserOf(c.col('campaign_id'), layout);
+ * ```
+ */
+export function advertiserOf(campaign: N, a: AdvertiserLayout): N {
+  return campaign.idiv(CAMPAIGN_KEY_STRIDE).times(CAMPAIGN_KEY_STRIDE).plus(campaign.mod(CAMPAIGN_KEY_STRIDE).idiv(a.size));
 }
 
 /**
