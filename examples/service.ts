@@ -70,7 +70,7 @@ export async function generateDataset(input: IdentityGraphConfigInput, out: stri
         SELECT c.campaign_id,
                (SELECT count(*)::INTEGER FROM campaign_exposures x WHERE x.campaign_id = c.campaign_id) AS exposures,
                (SELECT count(*)::INTEGER FROM response_events r WHERE r.campaign_id = c.campaign_id) AS responses,
-               (SELECT count(DISTINCT o.response_id)::INTEGER FROM outcome_metrics o WHERE o.campaign_id = c.campaign_id) AS conversions
+               (SELECT count(DISTINCT o.response_id)::INTEGER FROM outcome_metrics o WHERE o.conversion_campaign_id = c.campaign_id) AS conversions
         FROM campaigns c ORDER BY c.campaign_id`),
     };
   } finally {

@@ -50,10 +50,26 @@ describe('campaign experiments with known truth', () => {
     expect(await num(`SELECT count(*) AS v FROM truth_conversions WHERE NOT is_incremental AND causing_campaign_id IS NOT NULL`)).toBe(0);
   });
 
-  it('conversions without an exposure are unattributed (organic); attributed ones follow a touch of their campaign', async () => {
-    expect(await num(`SELECT count(*) AS v FROM response_events WHERE exposure_id IS NULL AND attributed_campaign_id IS NOT NULL`)).toBe(0);
-    expect(await num(`SELECT count(*) AS v FROM response_events WHERE response_type = 'conversion' AND exposure_id IS NULL`)).toBeGreaterThan(0);
-    expect(await num(`SELECT count(*) AS v FROM response_events WHERE attributed_campaign_id IS NOT NULL AND (attributed_campaign_id <> campaign_id OR response_type <> 'conversion' OR response_ts < exposure_ts)`)).toBe(0);
+  it("conversions without a touch of their advertiser's campaigns are unattributed (organic); attributed ones follow a touch of the credited campaign", async () => {
+    // the advertiser's exposures of the converting individual
+    const touched = `EXISTS (SELECT 1 FROM campaign_exposures x JOIN campaigns cx USING (campaign_id) JOIN campaigns c ON c.campaign_id = r.campaign_id
+      WHERE x.individual_id = r.individual_id AND cx.advertiser_id = c.advertiser_id AND x.exposure_ts <= r.response_ts)`;
+    expect(await num(`SELECT count(*) AS v FROM response_events r WHERE NOT ${touched} AND attributed_campaign_id IS NOT NULL`)).toBe(0);
+    expect(await num(`SELECT count(*) AS v FROM response_events r WHERE response_type = 'conversion' AND NOT ${touched}`)).toBeGreaterThan(0);
+    expect(await num(`SELECT count(*) AS v FROM response_events WHERE attributed_campaign_id IS NOT NULL AND response_type <> 'conversion'`)).toBe(0);
+    // the credited campaign belongs to the converting campaign's advertiser and reached the individual before the conversion
+    expect(
+      await num(`SELECT count(*) AS v FROM response_events r JOIN campaigns a ON a.campaign_id = r.attributed_campaign_id JOIN campaigns c ON c.campaign_id = r.campaign_id
+        WHERE a.advertiser_id <> c.advertiser_id OR NOT EXISTS (SELECT 1 FROM campaign_exposures x WHERE x.individual_id = r.individual_id AND x.campaign_id = r.attributed_campaign_id AND x.exposure_ts <= r.response_ts)`),
+    ).toBe(0);
+    // journeys cross campaigns: some conversions are credited to a sibling campaign of their advertiser
+    expect(await num(`SELECT count(*) AS v FROM response_events WHERE attributed_campaign_id <> campaign_id`)).toBeGreaterThan(0);
+    // the same campaign as the last-touch rows of outcome_metrics
+    expect(
+      await num(`SELECT count(*) AS v FROM response_events r JOIN outcome_metrics o USING (response_id)
+        WHERE o.attribution_model = 'last_touch' AND o.attribution_weight = 1 AND o.campaign_id IS DISTINCT FROM r.attributed_campaign_id`),
+    ).toBe(0);
+    expect(await num(`SELECT count(*) AS v FROM response_events r WHERE attributed_campaign_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outcome_metrics o WHERE o.response_id = r.response_id)`)).toBe(0);
     // last touch credits some organic conversions of exposed people: attribution over-credits
     expect(await num(`SELECT count(*) AS v FROM truth_conversions t JOIN response_events r USING (response_id) WHERE NOT t.is_incremental AND r.attributed_campaign_id IS NOT NULL`)).toBeGreaterThan(0);
   });

@@ -95,4 +95,12 @@ describe('identity-graph invariants detect broken relations', () => {
     const channel = await violationsAfter(`UPDATE "bad_outcome_metrics" SET channel = 'carrier_pigeon' WHERE outcome_id = (SELECT min(outcome_id) FROM "bad_outcome_metrics")`);
     expect(channel).toEqual(only({ touchpoint_of_the_exposure: 1 }));
   });
+
+  it("a touchpoint credited to a campaign of another advertiser", async () => {
+    const other = await violationsAfter(
+      `UPDATE "bad_outcome_metrics" SET campaign_id = (SELECT min(c.campaign_id) FROM "bad_campaigns" c WHERE c.advertiser_id <> (SELECT advertiser_id FROM "bad_campaigns" WHERE campaign_id = o.conversion_campaign_id))
+       FROM (SELECT outcome_id, conversion_campaign_id FROM "bad_outcome_metrics" ORDER BY outcome_id LIMIT 1) o WHERE "bad_outcome_metrics".outcome_id = o.outcome_id`,
+    );
+    expect(other).toEqual(only({ touchpoint_of_the_exposure: 1, touchpoint_of_the_advertiser: 1 }));
+  });
 });

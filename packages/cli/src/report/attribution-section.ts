@@ -1,10 +1,11 @@
 /**
  * The attribution panel: per campaign, the conversions each attribution model credits to it
  * (sum of `outcome_metrics.attribution_weight`) next to the true incremental conversions of the
- * answer key (`truth_campaign_lift`, else `truth_conversions`) when the output has one.
+ * answer key (`truth_campaign_lift`, else `truth_conversions`) when the output has one, and how
+ * many journeys span several campaigns (only those let the models credit campaigns differently).
  */
 import { sql, type SqlExpr } from '@synthgraph/core';
-import type { AttributionData, CampaignAttribution } from './campaign-measurement-types.js';
+import type { AttributionData, AttributionJourneys, CampaignAttribution } from './campaign-measurement-types.js';
 import { byCampaign, campaignLabels } from './campaign-keys.js';
 import { num, q, unavailable, type ReportSql, type Schema } from './report-sql.js';
 import type { Maybe } from './report-types.js';
@@ -24,6 +25,29 @@ async function trueIncremental(s: ReportSql, schema: Schema): Promise<{ source: 
     rows = rows.map((r) => ({ g: r['k'], n: r['n'] }));
   } else return null;
   return { source, byCampaign: new Map(rows.map((r) => [String(r['g']), num(r['n']) ?? 0])) };
+}
+
+/** Scored conversions (outcome_metrics.response_id) and those whose touchpoints come from two or more campaigns. */
+async function journeys(s: ReportSql, schema: Schema): Promise<AttributionJourneys | null> {
+  if (!schema.has('outcome_metrics', 'response_id')) return null;
+  const o = (c: string): SqlExpr => q.col('o', c);
+  const j = (c: string): SqlExpr => q.col('j', c);
+  const perConversion = sql.select(
+    [q.item('lo', sql.agg('min', o('campaign_id'))), q.item('hi', sql.agg('max', o('campaign_id')))],
+    sql.table('outcome_metrics', 'o'),
+    null,
+    [o('response_id')],
+  );
+  const [row] = await s.run(sql.select([q.item('n', sql.countStar()), q.item('m', sql.agg('countIf', null, sql.binary('<>', j('lo'), j('hi'))))], sql.subquery(perConversion, 'j')));
+  return { conversions: num(row?.['n']) ?? 0, crossCampaign: num(row?.['m']) ?? 0 };
+}
+
+/** Campaigns whose credited conversions differ by more than one half between the models (most minus fewest). */
+function disagreeing(campaigns: readonly CampaignAttribution[], models: readonly string[]): number {
+  return campaigns.filter((c) => {
+    const v = models.map((m) => c.credited[m] ?? 0);
+    return Math.max(...v) - Math.min(...v) > 0.5;
+  }).length;
 }
 
 /**
@@ -69,5 +93,5 @@ export async function attributionData(s: ReportSql, schema: Schema): Promise<May
     absoluteError = {};
     for (const m of models) absoluteError[m] = num(campaigns.reduce((a, c) => a + Math.abs((c.credited[m] ?? 0) - (c.trueIncremental ?? 0)), 0)) ?? 0;
   }
-  return { status: 'ok', models, campaigns, truthSource: truth?.source ?? null, absoluteError };
+  return { status: 'ok', models, campaigns, truthSource: truth?.source ?? null, absoluteError, journeys: await journeys(s, schema), disagreeing: models.length > 1 ? disagreeing(campaigns, models) : 0 };
 }

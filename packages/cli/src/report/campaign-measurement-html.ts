@@ -79,8 +79,12 @@ function attributionPart(a: Maybe<AttributionData>): string {
   });
   const err = a.absoluteError;
   if (err) rows.push(`<tr><td><strong>Σ |credited − true|</strong></td>${a.models.map((m) => numCell(`attribution-error:${m}`, err[m] ?? null, fmtNum(err[m] ?? null, 1))).join('')}<td></td></tr>`);
-  const meta = `<p class="meta">Credited conversions = sum of <code>outcome_metrics.attribution_weight</code> per campaign and <code>attribution_model</code>. ${a.truthSource ? `True incremental conversions (answer key) from <code>${esc(a.truthSource)}</code>: conversions that would not have happened without the campaign. Attribution splits every conversion — organic ones too — across touchpoints, so credited conversions exceed the incremental ones; the gap is what the answer key lets you measure.` : 'No answer key (<code>truth_campaign_lift</code> / <code>truth_conversions</code>) in this output.'}</p>`;
-  return `${meta}<div class="card" data-distribution="attribution">${chart}${table(['campaign', ...a.models, ...(a.truthSource ? ['true incremental (answer key)'] : [])], rows)}</div>`;
+  const j = a.journeys;
+  const tiles = j && j.conversions > 0
+    ? `<div class="tiles">${tile('attribution-cross-campaign', 'Conversions whose journey spans ≥ 2 campaigns', j.crossCampaign / j.conversions, `${j.crossCampaign} / ${j.conversions}`, 'ok')}${tile('attribution-disagreeing', 'Campaigns the models credit differently (by > 0.5)', a.campaigns.length ? a.disagreeing / a.campaigns.length : 0, `${a.disagreeing} / ${a.campaigns.length}`, 'ok')}</div>`
+    : '';
+  const meta = `<p class="meta">A conversion's journey is every touchpoint of the campaigns of the converting campaign's advertiser (<code>campaigns.advertiser_id</code>) in the lookback window, so the models split it between campaigns differently; <code>outcome_metrics.campaign_id</code> is the touchpoint's campaign. Credited conversions = sum of <code>outcome_metrics.attribution_weight</code> per campaign and <code>attribution_model</code>. ${a.truthSource ? `True incremental conversions (answer key) from <code>${esc(a.truthSource)}</code>: conversions that would not have happened without the campaign. Attribution splits every conversion — organic ones too — across touchpoints, so credited conversions exceed the incremental ones; the gap is what the answer key lets you measure.` : 'No answer key (<code>truth_campaign_lift</code> / <code>truth_conversions</code>) in this output.'}</p>`;
+  return `${tiles}${meta}<div class="card" data-distribution="attribution">${chart}${table(['campaign', ...a.models, ...(a.truthSource ? ['true incremental (answer key)'] : [])], rows)}</div>`;
 }
 
 /**

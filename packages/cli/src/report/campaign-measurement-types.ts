@@ -126,6 +126,14 @@ export interface CampaignAttribution {
   readonly trueIncremental: number | null;
 }
 
+/** How many scored conversions have touchpoints of several campaigns (an advertiser's campaigns share journeys). */
+export interface AttributionJourneys {
+  /** Conversions with rows in outcome_metrics. */
+  readonly conversions: number;
+  /** Those whose touchpoints come from two or more campaigns. */
+  readonly crossCampaign: number;
+}
+
 /** The attribution panel. */
 export interface AttributionData {
   /** The models found in outcome_metrics.attribution_model, sorted. */
@@ -135,4 +143,8 @@ export interface AttributionData {
   readonly truthSource: string | null;
   /** Per model: sum over campaigns of |credited − true incremental| (null without truth). */
   readonly absoluteError: Readonly<Record<string, number>> | null;
+  /** Journeys spanning several campaigns (null without outcome_metrics.response_id). */
+  readonly journeys: AttributionJourneys | null;
+  /** Campaigns whose credited conversions differ by more than 0.5 between the models. */
+  readonly disagreeing: number;
 }

@@ -133,6 +133,10 @@ describe('campaign panels with the answer keys', () => {
     ]);
     expect(a.campaigns[0]?.revenue).toEqual({ first_touch: 0, last_touch: 20, linear: 10 });
     expect(a.absoluteError).toEqual({ first_touch: 2.5, last_touch: 1.5, linear: 1.5 });
+    // conversions 1, 2, 4, 5; conversion 2's touchpoints come from campaigns 1 and 2
+    expect(a.journeys).toEqual({ conversions: 4, crossCampaign: 1 });
+    // campaigns 1 and 2 are credited 0, 1 and 0.5 by the three models; campaign 10 never
+    expect(a.disagreeing).toBe(2);
   });
 
   it('the page shows the panels with their numbers and labels the answer key', () => {
@@ -143,6 +147,7 @@ describe('campaign panels with the answer keys', () => {
     expect(html).toContain('data-key="lift:1:trueRelativeLift" data-value="1"');
     expect(html).toContain('data-key="lift-coverage" data-value="0.5"');
     expect(html).toContain('data-key="attribution-error:linear" data-value="1.5"');
+    expect(html).toContain('data-key="attribution-cross-campaign" data-value="0.25"');
     expect(html).toContain('answer key');
   });
 });
@@ -160,6 +165,7 @@ describe('campaign panels without the answer keys', () => {
     expect(a.absoluteError).toBeNull();
     expect(a.campaigns.map((c) => c.campaign)).toEqual(['1', '2']);
     expect(a.campaigns.every((c) => c.trueIncremental === null)).toBe(true);
+    expect(a.journeys).toBeNull();
     expect(r.html).not.toContain('true lift (answer key)');
     expect(r.html).not.toContain('data-key="lift-coverage"');
   });

@@ -76,10 +76,11 @@ function tables(o: CampaignFixtureOptions): Record<string, [readonly string[], r
     ],
   };
   if (o.assignments ?? true) out['campaign_assignments'] = [['assignment_id BIGINT', 'individual_id BIGINT', 'campaign_id BIGINT', 'assignment VARCHAR'], assignments];
+  // as one row per touchpoint, the first column is the response: conversion 2's journey spans campaigns 1 and 2
   const om: Row[] = [
     [1, 1, 'last_touch', 1, 20],
     [2, 1, 'linear', 0.5, 10],
-    [3, 2, 'linear', 0.5, 10],
+    [2, 2, 'linear', 0.5, 10],
     [4, 2, 'first_touch', 1, 20],
     [5, 1, 'last_touch', 0, 0],
   ];

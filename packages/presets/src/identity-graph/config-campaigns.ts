@@ -45,6 +45,16 @@ export const DEFAULT_ORDER_VALUE = { '<25k': 48, '25k-50k': 58, '50k-100k': 70, 
  * ```
  */
 export const MAX_FREQUENCY_CAP = 10;
+/**
+ * Largest configurable number of campaigns per advertiser (the attribution journey of a
+ * conversion spans at most this many campaigns; a fixed bound, so outcome keys keep one fan-out).
+ *
+ * @example
+ * ```ts
+ * MAX_CAMPAIGNS_PER_ADVERTISER; // 4
+ * ```
+ */
+export const MAX_CAMPAIGNS_PER_ADVERTISER = 4;
 
 /**
  * Step 6 — campaigns, delivery, responses and attribution.
@@ -56,6 +66,12 @@ export const MAX_FREQUENCY_CAP = 10;
  */
 export const campaignsStep = z.strictObject({
   num_campaigns: int(1, 100, 20, 'number of campaigns of this batch'),
+  campaigns_per_advertiser: int(
+    1,
+    MAX_CAMPAIGNS_PER_ADVERTISER,
+    4,
+    "campaigns per advertiser: consecutive campaigns of a batch are grouped into advertisers of this many (the last may have fewer); an advertiser's campaigns promote the same offer, so a conversion's attribution journey (outcome_metrics) holds the touches of all of them and attribution models credit different campaigns. 1 = every campaign its own advertiser (journeys of one campaign)",
+  ),
   duration_days: meta(
     z
       .strictObject({ min: int(1, 730, 7, 'shortest flight in days'), max: int(1, 730, 45, 'longest flight in days') })

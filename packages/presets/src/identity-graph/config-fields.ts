@@ -26,15 +26,16 @@ export const meta = <S extends z.ZodType>(s: S, description: string, allowed: st
 export const MAX_HOUSEHOLDS_PER_BATCH = 2 ** 26;
 /**
  * Largest batch index (keys of every entity stay below 2^53): the deepest key chain is
- * households → individuals (×16) → campaign assignments (× the campaign key space, 2^11 at batch
- * 14) → responses (×4) → outcome_metrics (×64, every model × touchpoint of a conversion).
+ * households → individuals (×16) → campaign assignments (× the campaign key space, 2^10 at batch
+ * 6) → responses (×4) → outcome_metrics (×256: every model × touchpoint of a conversion's
+ * journey over up to 4 campaigns of an advertiser); at batch 7 the outcome key space would reach 2^53.
  *
  * @example
  * ```ts
- * MAX_BATCH; // 14
+ * MAX_BATCH; // 6
  * ```
  */
-export const MAX_BATCH = 14;
+export const MAX_BATCH = 6;
 /**
  * Largest configurable number of events per person (the fan-out bound of content_engagements).
  *

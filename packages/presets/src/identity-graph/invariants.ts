@@ -228,14 +228,14 @@ const INVARIANTS: readonly { readonly name: string; readonly description: string
   },
   {
     name: 'outcome_matches_conversion',
-    description: "outcome rows belong to a conversion, repeat its individual, campaign and time, and no touchpoint comes after it",
+    description: "outcome rows belong to a conversion, repeat its individual, campaign (conversion_campaign_id) and time, and no touchpoint comes after it",
     select: () =>
       violations(
         join(t('outcome_metrics', 'o'), t('response_events', 'r'), using('o', 'r', 'response_id')),
         any(
           ne(col('r', 'response_type'), str('conversion')),
           ne(col('o', 'individual_id'), col('r', 'individual_id')),
-          ne(col('o', 'campaign_id'), col('r', 'campaign_id')),
+          ne(col('o', 'conversion_campaign_id'), col('r', 'campaign_id')),
           ne(col('o', 'conversion_ts'), col('r', 'response_ts')),
           gt(col('o', 'touchpoint_ts'), col('r', 'response_ts')),
         ),
@@ -243,11 +243,25 @@ const INVARIANTS: readonly { readonly name: string; readonly description: string
   },
   {
     name: 'touchpoint_of_the_exposure',
-    description: "every touchpoint is one of the conversion's exposure's impressions or clicks: on its channel, not before its first impression",
+    description: "every touchpoint is one of its exposure's impressions or clicks: the converting individual's, of the touchpoint's campaign, on its channel, not before its first impression",
     select: () =>
       violations(
-        join(join(t('outcome_metrics', 'o'), t('response_events', 'r'), using('o', 'r', 'response_id')), t('campaign_exposures', 'x'), using('r', 'x', 'exposure_id')),
-        any(ne(col('o', 'channel'), col('x', 'channel')), lt(col('o', 'touchpoint_ts'), col('x', 'exposure_ts'))),
+        join(t('outcome_metrics', 'o'), t('campaign_exposures', 'x'), using('o', 'x', 'exposure_id')),
+        any(
+          ne(col('o', 'channel'), col('x', 'channel')),
+          ne(col('o', 'campaign_id'), col('x', 'campaign_id')),
+          ne(col('o', 'individual_id'), col('x', 'individual_id')),
+          lt(col('o', 'touchpoint_ts'), col('x', 'exposure_ts')),
+        ),
+      ),
+  },
+  {
+    name: 'touchpoint_of_the_advertiser',
+    description: "every touchpoint's campaign belongs to the advertiser of the conversion's campaign",
+    select: () =>
+      violations(
+        join(join(t('outcome_metrics', 'o'), t('campaigns', 'ct'), sql.binary('=', col('o', 'campaign_id'), col('ct', 'campaign_id'))), t('campaigns', 'cc'), sql.binary('=', col('o', 'conversion_campaign_id'), col('cc', 'campaign_id'))),
+        ne(col('ct', 'advertiser_id'), col('cc', 'advertiser_id')),
       ),
   },
 ];

@@ -13,6 +13,7 @@ import type { audienceStage } from './audience.js';
 import { attributionStage } from './attribution.js';
 import { deliveryStage } from './delivery.js';
 import { clamp, firstOf } from './expressions.js';
+import { advertiserLayout, advertiserOf } from './journeys.js';
 import { outcomesStage } from './outcomes.js';
 import { responseStage } from './response.js';
 import { truthLiftStage } from './truth-lift.js';
@@ -51,6 +52,9 @@ export function campaignsTableStage(s: ScenarioBuilder<AudienceEntities>, m: Ide
       .rows(k.num_campaigns, { keyOffset: m.keys.campaignOffset })
       .comment('Marketing campaigns: flights inside the engagement window, target segments, channels, planned reach and the budget that buys it.')
       .key('campaign_id', { comment: `Campaign id, opaque (a keyed bijection of the internal key; batch b owns internal keys from b·${CAMPAIGN_KEY_STRIDE})` })
+      .column('advertiser_id', t.bigint(), (c) => advertiserOf(c.key(), advertiserLayout(m)), {
+        comment: `Advertiser running the campaign: consecutive campaigns of a batch in groups of campaigns_per_advertiser (${k.campaigns_per_advertiser}); an advertiser's campaigns promote the same offer, so their touches share attribution journeys (outcome_metrics)`,
+      })
       .column('goal', t.string(), () => pick(CAMPAIGN_GOALS, GOAL_WEIGHTS), { comment: 'awareness, consideration, conversion or retention' })
       .column('campaign_name', t.string(), (c) => concat(pick(ADJECTIVES), ' ', pick(NOUNS), ' – ', c.col('goal'), ' #', c.key().str()), { comment: 'Display name' })
       .column('duration', t.int(), () => intBetween(k.duration_days.min, k.duration_days.max), { hidden: true })

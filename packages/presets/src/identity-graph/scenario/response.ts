@@ -4,14 +4,15 @@
  * conversions]. Clicks land on the exposure's impressions; an incremental conversion follows its
  * click (post-click window) or an impression (view-through window); organic conversions are spread
  * over the flight (+ the view-through window), independent of the ads. Each conversion carries
- * the campaign last-touch attribution gives it (an impression or click of this campaign within the
- * lookback before it), or NULL (organic). Order value depends on the household's income bracket.
+ * the campaign last-touch attribution gives it (the campaign of the advertiser whose impression or
+ * click is the last within the lookback before it: journeys.ts), or NULL (organic). Order value depends on the household's income bracket.
  */
-import { coalesce, days, greatest, hours, least, lit, lognormal, nullOf, t, toScaled, uniform, type ScenarioBuilder, type X } from '@synthgraph/core';
+import { coalesce, days, greatest, hours, least, lit, lognormal, nullOf, t, toScaled, uniform, type ScenarioBuilder } from '@synthgraph/core';
 import type { IdentityGraphModel } from '../model.js';
 import { INCOME_BRACKETS } from '../vocabulary.js';
 import { MAX_CLICKS_PER_EXPOSURE } from './delivery.js';
 import { firstOf, lomax } from './expressions.js';
+import { advertiserBase, advertiserLayout, lastTouchSlot, slotExposure, slotExposureKey, slotLastTouch, type JourneyCtx } from './journeys.js';
 import { clickTs, impressionGap } from './touchpoints.js';
 import { MAX_INCREMENTAL_CONVERSIONS, MAX_ORGANIC_CONVERSIONS, type outcomesStage } from './outcomes.js';
 
@@ -49,6 +50,8 @@ export function responseStage(s: ScenarioBuilder<OutcomeEntities>, m: IdentityGr
   const w = m.window;
   const k = m.config.campaigns;
   const lookback = days(k.attribution_lookback_days);
+  const a = advertiserLayout(m);
+  const slots = Array.from({ length: a.size }, (_, i) => i);
   return s.entity('response_events', (e) =>
     e
       .childrenOf('truth_assignment_outcomes', {
@@ -89,16 +92,16 @@ export function responseStage(s: ScenarioBuilder<OutcomeEntities>, m: IdentityGr
       .column('channel', t.string(), (c) => firstOf([[c.col('touched'), c.parent.col('channel')]], nullOf(t.string())), { comment: 'Channel of the exposure (NULL without one)' })
       .column('exposure_ts', t.timestamp(), (c) => firstOf([[c.col('touched'), c.parent.col('exposure_ts')]], nullOf(t.timestamp())), { comment: 'First impression of the exposure (NULL without one)' })
       .column('time_to_conversion_hours', t.double(), (c) => c.col('response_ts').minus(c.col('exposure_ts')).div(hours(1)), { comment: 'Hours from the first impression to the response (NULL without an exposure)' })
-      // last touch ≤ ts: the last impression at or before it, or a later click at or before it
-      .column('last_impression', t.bigint(), (c) => c.col('first_ts').plus(least(c.col('frequency').minus(1), c.col('ts').minus(c.col('first_ts')).idiv(greatest(1, c.col('gap')))).times(c.col('gap'))), { hidden: true })
-      .column('last_touch', t.bigint(), (c) => {
-        const clickAt = (q: number): X<number> => c.col('first_ts').plus(lit(q).times(c.col('frequency')).idiv(greatest(1, c.parent.col('clicks'))).times(c.col('gap')).plus(5_000_000));
-        const clicks = Array.from({ length: MAX_CLICKS_PER_EXPOSURE }, (_, q) => firstOf([[c.parent.col('clicks').gt(q).and(clickAt(q).le(c.col('ts'))), clickAt(q)]], c.col('last_impression')));
-        return greatest(c.col('last_impression'), ...clicks);
+      // last-touch attribution over the advertiser's campaigns (journeys.ts): each slot's last touch at or before ts
+      .column('adv_base', t.bigint(), (c) => advertiserBase(c.col('campaign_id'), a), { hidden: true })
+      .column('lt_slot', t.int(), (c) => {
+        const lc = c as unknown as JourneyCtx;
+        const lastTouches = slots.map((i) => slotLastTouch(slotExposure(lc, slotExposureKey(lc.col('individual_id'), lc.col('adv_base'), i, a)), lc.col('ts')));
+        return lastTouchSlot(lastTouches, lc.col('ts'), lookback);
       }, { hidden: true })
       .column('attributed_campaign_id', t.bigint(), (c) =>
-        firstOf([[c.col('response_type').eq('conversion').and(c.col('touched')).and(c.col('ts').minus(c.col('last_touch')).le(lookback)), c.col('campaign_id')]], nullOf(t.bigint())),
-        { comment: `Conversions: the campaign last-touch attribution credits (an impression or click of it at most ${k.attribution_lookback_days} days before), NULL when none (organic); NULL for clicks` },
+        firstOf([[c.col('response_type').eq('conversion').and(c.col('lt_slot').ge(0)), c.col('adv_base').plus(c.col('lt_slot'))]], nullOf(t.bigint())),
+        { comment: `Conversions: the campaign last-touch attribution credits — the campaign of the advertiser (campaigns.advertiser_id; its campaigns promote the same offer) whose impression or click is the last one at most ${k.attribution_lookback_days} days before; NULL when none (organic); NULL for clicks` },
       )
       .column('income_bracket', t.string(), (c) => c.lookup('households', c.col('household_id'), 'income_bracket'), { hidden: true })
       .column('median_value', t.double(), (c) => firstOf(INCOME_BRACKETS.map((br) => [c.col('income_bracket').eq(br), lit(k.order_value[br])] as const), lit(k.order_value['50k-100k'])), { hidden: true })

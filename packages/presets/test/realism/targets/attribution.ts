@@ -37,4 +37,27 @@ export const ATTRIBUTION_TARGETS: readonly RealismTarget[] = [
     max: 1,
     format: 'percent',
   },
+  {
+    id: 'attribution.cross_campaign_journeys',
+    area: AREA,
+    target: "scored conversions whose journey holds touchpoints of ≥ 2 of the advertiser's campaigns: 10–90%",
+    source: 'issue 12 (models must be comparable per campaign: journeys span the campaigns of one advertiser, campaigns.campaigns_per_advertiser default 4)',
+    sql: `SELECT avg((n >= 2)::INT) AS value FROM (SELECT response_id, count(DISTINCT campaign_id) AS n FROM outcome_metrics GROUP BY response_id)`,
+    min: 0.1,
+    max: 0.9,
+    format: 'percent',
+  },
+  {
+    id: 'attribution.models_disagree',
+    area: AREA,
+    target: 'campaigns whose credited conversions differ between last_touch and first_touch (by > 0.5): at least half',
+    source: 'issue 12 (a team comparing last-touch with first-touch or linear per campaign must see different totals)',
+    sql: `SELECT avg((abs(l - f) > 0.5)::INT) AS value FROM (
+      SELECT campaign_id, sum(attribution_weight) FILTER (WHERE attribution_model = 'last_touch') AS l,
+             sum(attribution_weight) FILTER (WHERE attribution_model = 'first_touch') AS f
+      FROM outcome_metrics GROUP BY campaign_id)`,
+    min: 0.5,
+    max: 1,
+    format: 'percent',
+  },
 ];
