@@ -72,7 +72,7 @@ export function summary(m: Manifest, out: string | undefined): string {
 /** How many checks were foreign keys by construction, spot-checked over a sample (the manifest's `verified`). */
 function sampledNote(m: Manifest): string {
   const n = m.checks.filter((c) => c.verified === 'construction+sample').length;
-  return n ? ` (${n} foreign keys hold by construction and were spot-checked over a sample)` : '';
+  return n ? ` (${n} foreign keys by construction, spot-checked)` : '';
 }
 
 /** Where a Databricks run wrote, and how to read its manifest back. */
