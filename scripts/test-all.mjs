@@ -25,14 +25,15 @@ function step(name, cmd, args, opts = {}) {
 }
 
 // The root `build` script, so the suite builds exactly as `pnpm build` does.
-step('build', pnpm[0], [...pnpm.slice(1), 'run', 'build']);
+const built = step('build', pnpm[0], [...pnpm.slice(1), 'run', 'build']);
 step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('api docs', bin('typedoc'), ['--options', 'typedoc.json', '--logLevel', 'Warn']);
 if (existsSync(path.join(root, 'scripts', 'setup-spark.sh'))) step('local spark runtime', 'bash', [path.join(root, 'scripts', 'setup-spark.sh')]);
 step('headless chromium', 'bash', [path.join(root, 'scripts', 'setup-chromium.sh')]);
 const report = path.join(os.tmpdir(), `synthgraph-vitest-${process.pid}.json`);
-step('tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+// SYNTHGRAPH_PACKAGES_BUILT: the packages' dist is fresh, so test/packaging/packed.test.ts packs it without building again.
+step('tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { env: built ? { SYNTHGRAPH_PACKAGES_BUILT: '1' } : {} });
 const examples = path.join(root, 'scripts', 'run-examples.mjs');
 if (existsSync(examples)) step('examples', process.execPath, [examples]);
 
