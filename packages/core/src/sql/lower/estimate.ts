@@ -201,7 +201,11 @@ class Means {
         return this.unary(x, e);
       case 'binary':
         return this.binary(x, e);
+      case 'lookup':
+        // the looked-up column's mean over the entity it is read from
+        return this.column(x.entity, x.column);
       case 'call': {
+        if (x.fn === 'coalesce') return x.args.length ? this.mean(x.args[0] as Expr, e) : null;
         if (x.fn !== 'least' && x.fn !== 'greatest') return null;
         const ms = x.args.map((a) => this.mean(a, e));
         if (ms.some((m) => m === null)) return null;
